@@ -1,0 +1,3 @@
+//! Export turns reviews into things people take away from the app: review files, the
+//! action log, print views. Building the content is pure; handing it to the browser as a
+//! download happens in one small place.

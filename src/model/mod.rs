@@ -1,0 +1,16 @@
+//! The model is the case review itself, in plain Rust: what a review holds (a case
+//! discussion or a Learning Together systems review) and every change a person can make to
+//! it. Nothing here touches the browser, a clock or a random source: times and ids come in
+//! as arguments, so every rule can be tested natively with `cargo test`.
+
+pub mod case_discussion;
+pub mod learning_together;
+pub mod library;
+pub mod problem_tree;
+pub mod review;
+
+pub use case_discussion::CaseDiscussion;
+pub use learning_together::LearningTogether;
+pub use library::{ReviewSummary, SummaryFilter};
+pub use problem_tree::ProblemTree;
+pub use review::{Review, ReviewBody, ReviewId, ReviewKind};

@@ -1,0 +1,273 @@
+//! A review is one piece of learning about what happened around a child: either a
+//! facilitated **case discussion** (Salford Case Discussion Tool) or a **Learning Together**
+//! systems review (SCIE). It has a title the team chose, when it was started and last
+//! changed, when it was last saved to a file, and the content of its method.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::{CaseDiscussion, LearningTogether};
+
+/// A review's identity. Stays the same through renames, exports and imports.
+pub type ReviewId = Uuid;
+
+/// The longest title we keep; longer titles are cut rather than refused.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// Which of the two methods a review follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewKind {
+    CaseDiscussion,
+    LearningTogether,
+}
+
+impl ReviewKind {
+    /// The method's name as practitioners say it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewKind::CaseDiscussion => "Case discussion",
+            ReviewKind::LearningTogether => "Learning Together review",
+        }
+    }
+
+    /// The title a new review starts with, before anyone renames it.
+    pub fn default_title(self) -> &'static str {
+        match self {
+            ReviewKind::CaseDiscussion => "Untitled case discussion",
+            ReviewKind::LearningTogether => "Untitled Learning Together review",
+        }
+    }
+}
+
+/// The content of a review, in the shape of its method.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewBody {
+    CaseDiscussion(CaseDiscussion),
+    LearningTogether(LearningTogether),
+}
+
+impl ReviewBody {
+    pub fn new(kind: ReviewKind) -> Self {
+        match kind {
+            ReviewKind::CaseDiscussion => ReviewBody::CaseDiscussion(CaseDiscussion::default()),
+            ReviewKind::LearningTogether => {
+                ReviewBody::LearningTogether(LearningTogether::default())
+            }
+        }
+    }
+
+    pub fn kind(&self) -> ReviewKind {
+        match self {
+            ReviewBody::CaseDiscussion(_) => ReviewKind::CaseDiscussion,
+            ReviewBody::LearningTogether(_) => ReviewKind::LearningTogether,
+        }
+    }
+}
+
+/// One review, as the library lists it and as a file carries it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub id: ReviewId,
+    pub title: String,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    /// When this review was last written to an export file on this device, if ever.
+    #[serde(default)]
+    pub last_exported: Option<DateTime<Utc>>,
+    pub body: ReviewBody,
+    /// Fields written by a newer version of the app that this one does not know yet:
+    /// kept as they were so that opening and saving here does not lose them.
+    #[serde(flatten)]
+    pub unknown: BTreeMap<String, Value>,
+}
+
+impl Review {
+    /// A new, empty review of the given method.
+    pub fn new(id: ReviewId, kind: ReviewKind, now: DateTime<Utc>) -> Self {
+        Review {
+            id,
+            title: kind.default_title().to_string(),
+            created: now,
+            updated: now,
+            last_exported: None,
+            body: ReviewBody::new(kind),
+            unknown: BTreeMap::new(),
+        }
+    }
+
+    pub fn kind(&self) -> ReviewKind {
+        self.body.kind()
+    }
+
+    /// Renames the review. Blank titles fall back to the method's default title, so a
+    /// review is never listed without a name.
+    pub fn rename(&mut self, title: &str, now: DateTime<Utc>) {
+        let trimmed = title.trim();
+        let title = if trimmed.is_empty() { self.kind().default_title() } else { trimmed };
+        self.title = title.chars().take(MAX_TITLE_CHARS).collect();
+        self.touch(now);
+    }
+
+    /// Records that the review changed.
+    pub fn touch(&mut self, now: DateTime<Utc>) {
+        if now > self.updated {
+            self.updated = now;
+        }
+    }
+
+    /// A full copy under a new id, titled so that the two are easy to tell apart.
+    pub fn duplicate(&self, new_id: ReviewId, now: DateTime<Utc>) -> Review {
+        let mut copy = self.clone();
+        copy.id = new_id;
+        copy.title = format!("Copy of {}", self.title).chars().take(MAX_TITLE_CHARS).collect();
+        copy.created = now;
+        copy.updated = now;
+        copy.last_exported = None;
+        copy
+    }
+
+    /// True when there are changes since the last export (or it was never exported).
+    pub fn has_unexported_changes(&self) -> bool {
+        match self.last_exported {
+            Some(exported) => self.updated > exported,
+            None => true,
+        }
+    }
+
+    /// Records that the review was saved to a file at `now`.
+    pub fn mark_exported(&mut self, now: DateTime<Utc>) {
+        self.last_exported = Some(now.max(self.updated));
+    }
+
+    /// The case discussion content, if this review is one.
+    pub fn case_discussion(&self) -> Option<&CaseDiscussion> {
+        match &self.body {
+            ReviewBody::CaseDiscussion(cd) => Some(cd),
+            ReviewBody::LearningTogether(_) => None,
+        }
+    }
+
+    /// Changes the case discussion content, if this review is one, and records the change.
+    pub fn edit_case_discussion(&mut self, now: DateTime<Utc>, f: impl FnOnce(&mut CaseDiscussion)) {
+        if let ReviewBody::CaseDiscussion(cd) = &mut self.body {
+            f(cd);
+            self.touch(now);
+        }
+    }
+
+    /// The Learning Together content, if this review is one.
+    pub fn learning_together(&self) -> Option<&LearningTogether> {
+        match &self.body {
+            ReviewBody::LearningTogether(lt) => Some(lt),
+            ReviewBody::CaseDiscussion(_) => None,
+        }
+    }
+
+    /// Changes the Learning Together content, if this review is one, and records the change.
+    pub fn edit_learning_together(
+        &mut self,
+        now: DateTime<Utc>,
+        f: impl FnOnce(&mut LearningTogether),
+    ) {
+        if let ReviewBody::LearningTogether(lt) = &mut self.body {
+            f(lt);
+            self.touch(now);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 2, h, 0, 0).unwrap()
+    }
+
+    fn id(n: u128) -> ReviewId {
+        Uuid::from_u128(n)
+    }
+
+    #[test]
+    fn a_new_review_has_its_methods_default_title_and_is_unexported() {
+        let r = Review::new(id(1), ReviewKind::CaseDiscussion, at(9));
+        assert_eq!(r.title, "Untitled case discussion");
+        assert_eq!(r.kind(), ReviewKind::CaseDiscussion);
+        assert!(r.case_discussion().is_some());
+        assert!(r.learning_together().is_none());
+        assert!(r.has_unexported_changes());
+    }
+
+    #[test]
+    fn renaming_trims_and_never_leaves_a_blank_title() {
+        let mut r = Review::new(id(1), ReviewKind::LearningTogether, at(9));
+        r.rename("  Child A review  ", at(10));
+        assert_eq!(r.title, "Child A review");
+        assert_eq!(r.updated, at(10));
+        r.rename("   ", at(11));
+        assert_eq!(r.title, "Untitled Learning Together review");
+    }
+
+    #[test]
+    fn overlong_titles_are_cut_on_a_character_boundary() {
+        let mut r = Review::new(id(1), ReviewKind::CaseDiscussion, at(9));
+        r.rename(&"é".repeat(500), at(10));
+        assert_eq!(r.title.chars().count(), MAX_TITLE_CHARS);
+    }
+
+    #[test]
+    fn touch_never_moves_the_clock_backwards() {
+        let mut r = Review::new(id(1), ReviewKind::CaseDiscussion, at(9));
+        r.touch(at(12));
+        r.touch(at(10));
+        assert_eq!(r.updated, at(12));
+    }
+
+    #[test]
+    fn a_duplicate_is_a_separate_review_with_the_same_content() {
+        let mut r = Review::new(id(1), ReviewKind::CaseDiscussion, at(9));
+        r.edit_case_discussion(at(10), |cd| cd.about_child = "Likes drawing".into());
+        r.mark_exported(at(11));
+        let copy = r.duplicate(id(2), at(12));
+        assert_eq!(copy.id, id(2));
+        assert_eq!(copy.title, "Copy of Untitled case discussion");
+        assert_eq!(copy.body, r.body);
+        assert_eq!(copy.created, at(12));
+        assert!(copy.last_exported.is_none());
+    }
+
+    #[test]
+    fn exporting_clears_the_unexported_flag_until_the_next_edit() {
+        let mut r = Review::new(id(1), ReviewKind::CaseDiscussion, at(9));
+        r.mark_exported(at(10));
+        assert!(!r.has_unexported_changes());
+        r.edit_case_discussion(at(11), |cd| cd.about_child = "x".into());
+        assert!(r.has_unexported_changes());
+    }
+
+    #[test]
+    fn editing_the_other_methods_content_changes_nothing() {
+        let mut r = Review::new(id(1), ReviewKind::CaseDiscussion, at(9));
+        let before = r.clone();
+        r.edit_learning_together(at(10), |_| panic!("must not be called"));
+        assert_eq!(r, before);
+    }
+
+    #[test]
+    fn unknown_fields_from_a_newer_app_survive_a_round_trip() {
+        let r = Review::new(id(1), ReviewKind::CaseDiscussion, at(9));
+        let mut v = serde_json::to_value(&r).unwrap();
+        v["future_field"] = serde_json::json!({"nested": [1, 2, 3]});
+        let back: Review = serde_json::from_value(v.clone()).unwrap();
+        assert_eq!(back.unknown.get("future_field"), Some(&v["future_field"]));
+        let again = serde_json::to_value(&back).unwrap();
+        assert_eq!(again, v);
+    }
+}
