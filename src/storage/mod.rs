@@ -5,3 +5,13 @@
 pub mod file_format;
 pub mod import_error;
 pub mod migrations;
+pub mod indexed_db_store;
+pub mod local_store;
+pub mod record;
+pub mod review_store;
+pub mod store_error;
+pub mod tab_sync;
+
+pub use record::{LibraryEntry, RawRecord, StoredReview};
+pub use review_store::ReviewStore;
+pub use store_error::StoreError;

@@ -1,0 +1,53 @@
+//! The few things the screens need from the browser itself: the time now, fresh ids, and
+//! the current address. Kept here so the model stays free of them.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// The current time from the browser's clock.
+pub fn now() -> DateTime<Utc> {
+    let ms = js_sys::Date::now();
+    DateTime::<Utc>::from_timestamp_millis(ms as i64).unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
+}
+
+/// A new random (version 4) id from the browser's cryptographic random source.
+pub fn new_id() -> Uuid {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok())
+        .unwrap_or(false);
+    if !filled {
+        // Without WebCrypto, fall back to Math.random: ids need to be unique, not secret.
+        for b in bytes.iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    uuid::Builder::from_random_bytes(bytes).into_uuid()
+}
+
+/// The part of the address after `#`.
+pub fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Goes to another screen.
+pub fn navigate(href: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(href.trim_start_matches('#'));
+    }
+}
+
+/// Shows a local time as "22 Nov 2026, 14:05".
+pub fn format_local(t: DateTime<Utc>) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.timestamp_millis() as f64));
+    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!(
+        "{} {} {}, {:02}:{:02}",
+        d.get_date(),
+        months[(d.get_month() as usize).min(11)],
+        d.get_full_year(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}

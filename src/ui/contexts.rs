@@ -1,0 +1,64 @@
+//! The shared things every screen can reach: the device's review store, the message area
+//! (with its "Undo" button), and the connection to the app's other tabs.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+use crate::storage::tab_sync::{TabNotice, TabSync};
+use crate::storage::{ReviewStore, StoreError};
+
+/// Where reviews are kept on this device, or why they cannot be.
+#[derive(Clone)]
+pub struct StoreContext(pub SendWrapper<Result<ReviewStore, StoreError>>);
+
+impl StoreContext {
+    pub fn store(&self) -> Result<ReviewStore, StoreError> {
+        (*self.0).clone()
+    }
+}
+
+/// A short message shown at the foot of the screen, optionally with an action to undo
+/// what just happened.
+#[derive(Clone)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+    pub undo: Option<Callback<()>>,
+}
+
+/// The message area.
+#[derive(Clone, Copy)]
+pub struct NoticeContext(pub RwSignal<Option<Notice>>);
+
+impl NoticeContext {
+    pub fn say(&self, text: impl Into<String>) {
+        self.0.set(Some(Notice { text: text.into(), is_error: false, undo: None }));
+    }
+
+    pub fn warn(&self, text: impl Into<String>) {
+        self.0.set(Some(Notice { text: text.into(), is_error: true, undo: None }));
+    }
+
+    pub fn say_with_undo(&self, text: impl Into<String>, undo: Callback<()>) {
+        self.0.set(Some(Notice { text: text.into(), is_error: false, undo: Some(undo) }));
+    }
+
+    pub fn clear(&self) {
+        self.0.set(None);
+    }
+}
+
+/// The last notice from another tab, and the way to send one.
+#[derive(Clone)]
+pub struct TabContext {
+    pub last_notice: RwSignal<Option<TabNotice>>,
+    pub sync: SendWrapper<Rc<TabSync>>,
+}
+
+impl TabContext {
+    pub fn announce(&self, notice: TabNotice) {
+        self.sync.announce(&notice);
+    }
+}

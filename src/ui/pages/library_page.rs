@@ -1,0 +1,616 @@
+//! The library is the first screen: the reviews kept in this browser, with ways to start a
+//! new case discussion or Learning Together review, open a review file, and look after
+//! each review (rename, duplicate, export, delete with undo).
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::export::download::download_text;
+use crate::export::file_name::file_name;
+use crate::model::{Review, ReviewId, ReviewKind, SummaryFilter};
+use crate::storage::file_format::{read_file, write_file};
+use crate::storage::tab_sync::TabNotice;
+use crate::storage::{LibraryEntry, ReviewStore};
+use crate::ui::browser::{format_local, navigate, new_id, now};
+use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
+use crate::ui::route::Route;
+use crate::ui::widgets::ModalDialog;
+
+/// A question the library is waiting for the person to answer.
+#[derive(Clone)]
+enum Pending {
+    Rename(LibraryEntry),
+    Delete(LibraryEntry),
+    /// Reviews from a file, some of which are already in the library.
+    ImportClash { incoming: Vec<Review>, clashing: Vec<String> },
+}
+
+/// The list of reviews on this device.
+#[component]
+pub fn LibraryPage() -> impl IntoView {
+    let store_ctx = expect_context::<StoreContext>();
+    let notices = expect_context::<NoticeContext>();
+    let tabs = expect_context::<TabContext>();
+    let entries = RwSignal::new(Vec::<LibraryEntry>::new());
+    let loaded = RwSignal::new(false);
+    let search = RwSignal::new(String::new());
+    let kind_filter = RwSignal::new(None::<ReviewKind>);
+    let pending = RwSignal::new(None::<Pending>);
+    let store = store_ctx.store();
+
+    let refresh = {
+        let store = store.clone();
+        move || {
+            if let Ok(store) = store.clone() {
+                leptos::task::spawn_local(async move {
+                    match store.list().await {
+                        Ok(list) => entries.try_set(list),
+                        Err(e) => {
+                            notices.warn(format!("The list of reviews could not be read. {e}"));
+                            None
+                        }
+                    };
+                    loaded.try_set(true);
+                });
+            }
+        }
+    };
+    refresh();
+    {
+        let refresh = refresh.clone();
+        Effect::new(move |first: Option<()>| {
+            tabs.last_notice.track();
+            if first.is_some() {
+                refresh();
+            }
+        });
+    }
+
+    let create = {
+        let store = store.clone();
+        let tabs = tabs.clone();
+        move |kind: ReviewKind| {
+            let Ok(store) = store.clone() else { return };
+            let tabs = tabs.clone();
+            let review = Review::new(new_id(), kind, now());
+            leptos::task::spawn_local(async move {
+                match store.save(&review, 0).await {
+                    Ok(_) => {
+                        tabs.announce(TabNotice::LibraryChanged);
+                        navigate(&Route::Review(review.id).href());
+                    }
+                    Err(e) => notices.warn(format!("The new review could not be started. {e}")),
+                }
+            });
+        }
+    };
+
+    let import_text = {
+        let store = store.clone();
+        let refresh = refresh.clone();
+        let tabs = tabs.clone();
+        move |name: String, text: String| {
+            let Ok(store) = store.clone() else { return };
+            let incoming = match read_file(&text) {
+                Ok(r) => r,
+                Err(e) => {
+                    notices.warn(format!("“{name}” was not imported. {e}"));
+                    return;
+                }
+            };
+            let existing: HashSet<ReviewId> = entries.get_untracked().iter().map(|e| e.summary.id).collect();
+            let clashing: Vec<String> =
+                incoming.iter().filter(|r| existing.contains(&r.id)).map(|r| r.title.clone()).collect();
+            if clashing.is_empty() {
+                let refresh = refresh.clone();
+                let tabs = tabs.clone();
+                leptos::task::spawn_local(async move {
+                    import_reviews(&store, incoming, ClashChoice::KeepBoth, &existing, notices).await;
+                    tabs.announce(TabNotice::LibraryChanged);
+                    refresh();
+                });
+            } else {
+                pending.set(Some(Pending::ImportClash { incoming, clashing }));
+            }
+        }
+    };
+
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let read_files = {
+        let import_text = import_text.clone();
+        move |files: web_sys::FileList| {
+            for i in 0..files.length() {
+                let Some(file) = files.item(i) else { continue };
+                let import_text = import_text.clone();
+                leptos::task::spawn_local(async move {
+                    let name = file.name();
+                    if file.size() > crate::storage::file_format::MAX_FILE_BYTES as f64 {
+                        notices.warn(format!(
+                            "“{name}” was not imported: it is larger than any review file this app writes."
+                        ));
+                        return;
+                    }
+                    match JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
+                        Some(text) => import_text(name, text),
+                        None => notices.warn(format!("“{name}” could not be read.")),
+                    }
+                });
+            }
+        }
+    };
+
+    // Dropping a file anywhere on the library imports it.
+    let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let drop = {
+        let read_files = read_files.clone();
+        window_event_listener(leptos::ev::drop, move |ev| {
+            ev.prevent_default();
+            if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+                read_files(files);
+            }
+        })
+    };
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
+
+    let export_all = {
+        let store = store.clone();
+        let refresh = refresh.clone();
+        move |_| {
+            let Ok(store) = store.clone() else { return };
+            let refresh = refresh.clone();
+            leptos::task::spawn_local(async move {
+                let list = entries.get_untracked();
+                let mut reviews = Vec::new();
+                for e in &list {
+                    if let Ok(s) = store.load(e.summary.id).await {
+                        reviews.push((s.review, s.revision));
+                    }
+                }
+                if reviews.is_empty() {
+                    notices.say("There are no reviews to export yet.");
+                    return;
+                }
+                let when = now();
+                let only: Vec<Review> = reviews.iter().map(|(r, _)| r.clone()).collect();
+                let name = file_name("case-review-studio-all-reviews", when.date_naive(), "json");
+                match download_text(&name, "application/json", &write_file(&only, when)) {
+                    Ok(()) => {
+                        for (mut r, rev) in reviews {
+                            r.mark_exported(when);
+                            let _ = store.save(&r, rev).await;
+                        }
+                        notices.say(format!("Exported {} reviews to “{name}”.", only.len()));
+                        refresh();
+                    }
+                    Err(e) => notices.warn(format!("The export could not be saved: {e}.")),
+                }
+            });
+        }
+    };
+
+    let filtered = move || {
+        let filter = SummaryFilter { text: search.get(), kind: kind_filter.get() };
+        let summaries: Vec<_> = entries.get().into_iter().map(|e| e.summary).collect();
+        filter.apply(&summaries)
+    };
+    let unexported = move || entries.with(|es| es.iter().filter(|e| e.summary.has_unexported_changes()).count());
+
+    let store_problem = store.as_ref().err().map(|e| e.to_string());
+    let create_cd = create.clone();
+    let (list_store, list_refresh, list_tabs) = (store.clone(), refresh.clone(), tabs.clone());
+    let create_lt = create.clone();
+
+    view! {
+        <div class="page">
+            <section class="hero" aria-labelledby="app-title">
+                <h1 id="app-title">"Case Review Studio"</h1>
+                <p class="lede">
+                    "Run and write up child-safeguarding case reviews together: to learn, not to blame. "
+                    "Everything you write stays in this browser unless you export it."
+                </p>
+                <div class="hero-actions">
+                    <button class="button-primary" on:click=move |_| create_cd(ReviewKind::CaseDiscussion)>
+                        "New case discussion"
+                    </button>
+                    <button class="button-primary" on:click=move |_| create_lt(ReviewKind::LearningTogether)>
+                        "New Learning Together review"
+                    </button>
+                    <button class="button-secondary" on:click=move |_| {
+                        if let Some(input) = file_input.get() {
+                            input.click();
+                        }
+                    }>"Open a review file"</button>
+                    <input type="file" accept=".json,application/json" multiple hidden node_ref=file_input
+                        aria-label="Review file to open"
+                        on:change={
+                            let read_files = read_files.clone();
+                            move |ev| {
+                                let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+                                if let Some(files) = input.files() {
+                                    read_files(files);
+                                }
+                                input.set_value("");
+                            }
+                        }/>
+                </div>
+                <p class="hint">"You can also drop a review file anywhere on this page."</p>
+            </section>
+
+            {store_problem.map(|p| view! {
+                <div class="callout callout-error" role="alert">
+                    <h2>"Reviews cannot be kept in this browser"</h2>
+                    <p>{p}</p>
+                </div>
+            })}
+
+            <Show when=move || { unexported() > 0 }>
+                <div class="callout">
+                    <p>
+                        {move || match unexported() {
+                            1 => "1 review has changes that are not in an exported file yet.".to_string(),
+                            n => format!("{n} reviews have changes that are not in an exported file yet."),
+                        }}
+                        " Some council laptops clear browser data when they close: an exported file is your safe copy."
+                    </p>
+                    <button class="button-secondary" on:click=export_all.clone()>"Export all reviews"</button>
+                </div>
+            </Show>
+
+            <section aria-labelledby="reviews-heading" class="library">
+                <div class="library-head">
+                    <h2 id="reviews-heading">"Your reviews"</h2>
+                    <div class="filters">
+                        <label>
+                            <span>"Search reviews"</span>
+                            <input type="search" prop:value=move || search.get()
+                                on:input=move |ev| search.set(event_target_value(&ev))/>
+                        </label>
+                        <label>
+                            <span>"Show"</span>
+                            <select on:change=move |ev| kind_filter.set(match event_target_value(&ev).as_str() {
+                                "cd" => Some(ReviewKind::CaseDiscussion),
+                                "lt" => Some(ReviewKind::LearningTogether),
+                                _ => None,
+                            })>
+                                <option value="all">"All reviews"</option>
+                                <option value="cd">"Case discussions"</option>
+                                <option value="lt">"Learning Together reviews"</option>
+                            </select>
+                        </label>
+                    </div>
+                </div>
+                {move || {
+                    let list = filtered();
+                    if !loaded.get() {
+                        view! { <p class="muted">"Loading your reviews…"</p> }.into_any()
+                    } else if entries.with(|e| e.is_empty()) {
+                        view! {
+                            <p class="empty">
+                                "No reviews yet. Start a case discussion or a Learning Together review, or open a review file."
+                            </p>
+                        }.into_any()
+                    } else if list.is_empty() {
+                        view! { <p class="empty">"No reviews match your search."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="review-list">
+                                {list.into_iter().map(|s| {
+                                    let entry = entries.get_untracked().into_iter().find(|e| e.summary.id == s.id);
+                                    let for_rename = entry.clone();
+                                    let for_delete = entry.clone();
+                                    let store = list_store.clone();
+                                    let refresh = list_refresh.clone();
+                                    let tabs = list_tabs.clone();
+                                    let id = s.id;
+                                    let title = s.title.clone();
+                                    view! {
+                                        <li class="review-card">
+                                            <div class="review-card-main">
+                                                <a class="review-title" href=Route::Review(s.id).href()>{s.title.clone()}</a>
+                                                <p class="review-meta">
+                                                    <span class="kind-tag">{s.kind.label()}</span>
+                                                    <span>"Last changed " {format_local(s.updated)}</span>
+                                                    {match s.last_exported {
+                                                        Some(t) if !s.has_unexported_changes() =>
+                                                            view! { <span>"Exported " {format_local(t)}</span> }.into_any(),
+                                                        Some(t) => view! {
+                                                            <span class="warn-text">"Changed since export on " {format_local(t)}</span>
+                                                        }.into_any(),
+                                                        None => view! { <span class="warn-text">"Never exported"</span> }.into_any(),
+                                                    }}
+                                                </p>
+                                            </div>
+                                            <div class="review-card-actions" role="group" aria-label=format!("Actions for {title}")>
+                                                <button class="button-quiet" on:click=move |_| {
+                                                    if let Some(e) = for_rename.clone() { pending.set(Some(Pending::Rename(e))) }
+                                                }>"Rename"</button>
+                                                <button class="button-quiet" on:click={
+                                                    let store = store.clone();
+                                                    let refresh = refresh.clone();
+                                                    let tabs = tabs.clone();
+                                                    move |_| {
+                                                        let Ok(store) = store.clone() else { return };
+                                                        let refresh = refresh.clone();
+                                                        let tabs = tabs.clone();
+                                                        leptos::task::spawn_local(async move {
+                                                            match store.load(id).await {
+                                                                Ok(s) => {
+                                                                    let copy = s.review.duplicate(new_id(), now());
+                                                                    match store.save(&copy, 0).await {
+                                                                        Ok(_) => notices.say(format!("Made “{}”.", copy.title)),
+                                                                        Err(e) => notices.warn(format!("The copy could not be made. {e}")),
+                                                                    }
+                                                                    tabs.announce(TabNotice::LibraryChanged);
+                                                                    refresh();
+                                                                }
+                                                                Err(e) => notices.warn(format!("The review could not be opened. {e}")),
+                                                            }
+                                                        });
+                                                    }
+                                                }>"Duplicate"</button>
+                                                <button class="button-quiet" on:click={
+                                                    let store = store.clone();
+                                                    let refresh = refresh.clone();
+                                                    move |_| {
+                                                        let Ok(store) = store.clone() else { return };
+                                                        let refresh = refresh.clone();
+                                                        leptos::task::spawn_local(async move {
+                                                            export_one(&store, id, notices).await;
+                                                            refresh();
+                                                        });
+                                                    }
+                                                }>"Export"</button>
+                                                <button class="button-quiet danger" on:click=move |_| {
+                                                    if let Some(e) = for_delete.clone() { pending.set(Some(Pending::Delete(e))) }
+                                                }>"Delete"</button>
+                                            </div>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                }}
+            </section>
+            {
+                let store = store.clone();
+                let refresh = refresh.clone();
+                let tabs = tabs.clone();
+                move || pending.get().map(|p| {
+                    let store = store.clone();
+                    let refresh = refresh.clone();
+                    let tabs = tabs.clone();
+                    match p {
+                        Pending::Rename(entry) => view! {
+                            <RenameDialog entry=entry pending=pending store=store refresh=Callback::new(move |_| refresh())/>
+                        }.into_any(),
+                        Pending::Delete(entry) => view! {
+                            <DeleteDialog entry=entry pending=pending store=store
+                                refresh=Callback::new(move |_| { tabs.announce(TabNotice::LibraryChanged); refresh() })/>
+                        }.into_any(),
+                        Pending::ImportClash { incoming, clashing } => view! {
+                            <ImportClashDialog incoming=incoming clashing=clashing pending=pending store=store
+                                existing=entries.get_untracked().iter().map(|e| e.summary.id).collect()
+                                refresh=Callback::new(move |_| { tabs.announce(TabNotice::LibraryChanged); refresh() })/>
+                        }.into_any(),
+                    }
+                })
+            }
+        </div>
+    }
+}
+
+/// Writes one review to a file and records when.
+async fn export_one(store: &ReviewStore, id: ReviewId, notices: NoticeContext) {
+    match store.load(id).await {
+        Ok(stored) => {
+            let when = now();
+            let name = file_name(&stored.review.title, when.date_naive(), "json");
+            match download_text(&name, "application/json", &write_file(std::slice::from_ref(&stored.review), when)) {
+                Ok(()) => {
+                    let mut r = stored.review;
+                    r.mark_exported(when);
+                    let _ = store.save(&r, stored.revision).await;
+                    notices.say(format!("Exported to “{name}”."));
+                }
+                Err(e) => notices.warn(format!("The export could not be saved: {e}.")),
+            }
+        }
+        Err(e) => notices.warn(format!("The review could not be exported. {e}")),
+    }
+}
+
+/// What to do with an incoming review whose id is already in the library.
+#[derive(Clone, Copy, PartialEq)]
+enum ClashChoice {
+    KeepBoth,
+    Replace,
+}
+
+async fn import_reviews(
+    store: &ReviewStore,
+    incoming: Vec<Review>,
+    choice: ClashChoice,
+    existing: &HashSet<ReviewId>,
+    notices: NoticeContext,
+) {
+    let total = incoming.len();
+    let mut done = 0;
+    let mut failures = Vec::new();
+    for review in incoming {
+        let clash = existing.contains(&review.id);
+        let result = match (clash, choice) {
+            (false, _) => store.save(&review, 0).await,
+            (true, ClashChoice::Replace) => store.replace(&review).await,
+            (true, ClashChoice::KeepBoth) => {
+                let mut copy = review.clone();
+                copy.id = new_id();
+                copy.title = format!("{} (imported copy)", review.title);
+                store.save(&copy, 0).await
+            }
+        };
+        match result {
+            Ok(_) => done += 1,
+            Err(e) => failures.push(format!("“{}”: {e}", review.title)),
+        }
+    }
+    if failures.is_empty() {
+        notices.say(match done {
+            1 => "Imported 1 review.".to_string(),
+            n => format!("Imported {n} reviews."),
+        });
+    } else {
+        notices.warn(format!("Imported {done} of {total} reviews. Not imported: {}", failures.join("; ")));
+    }
+}
+
+/// Asks for a new title.
+#[component]
+fn RenameDialog(
+    entry: LibraryEntry,
+    pending: RwSignal<Option<Pending>>,
+    store: Result<ReviewStore, crate::storage::StoreError>,
+    refresh: Callback<()>,
+) -> impl IntoView {
+    let notices = expect_context::<NoticeContext>();
+    let title = RwSignal::new(entry.summary.title.clone());
+    let id = entry.summary.id;
+    let cancel = Callback::new(move |_| pending.set(None));
+    let save = move || {
+        let Ok(store) = store.clone() else { return };
+        let new_title = title.get_untracked();
+        leptos::task::spawn_local(async move {
+            match store.load(id).await {
+                Ok(mut s) => {
+                    s.review.rename(&new_title, now());
+                    match store.save(&s.review, s.revision).await {
+                        Ok(_) => notices.say(format!("Renamed to “{}”.", s.review.title)),
+                        Err(e) => notices.warn(format!("The review could not be renamed. {e}")),
+                    }
+                }
+                Err(e) => notices.warn(format!("The review could not be renamed. {e}")),
+            }
+            pending.set(None);
+            refresh.run(());
+        });
+    };
+    let save2 = save.clone();
+    view! {
+        <ModalDialog title="Rename review" on_cancel=cancel>
+            <form method="dialog" on:submit=move |ev| { ev.prevent_default(); save2(); }>
+                <label class="field">
+                    <span>"Title"</span>
+                    <input type="text" autofocus prop:value=move || title.get()
+                        on:input=move |ev| title.set(event_target_value(&ev))/>
+                </label>
+                <div class="dialog-actions">
+                    <button type="submit" class="button-primary">"Save title"</button>
+                    <button type="button" class="button-secondary" on:click=move |_| cancel.run(())>"Cancel"</button>
+                </div>
+            </form>
+        </ModalDialog>
+    }
+}
+
+/// Confirms a deletion; afterwards offers Undo, which puts the review back exactly.
+#[component]
+fn DeleteDialog(
+    entry: LibraryEntry,
+    pending: RwSignal<Option<Pending>>,
+    store: Result<ReviewStore, crate::storage::StoreError>,
+    refresh: Callback<()>,
+) -> impl IntoView {
+    let notices = expect_context::<NoticeContext>();
+    let id = entry.summary.id;
+    let title = entry.summary.title.clone();
+    let cancel = Callback::new(move |_| pending.set(None));
+    let delete = move |_| {
+        let Ok(store) = store.clone() else { return };
+        let title = title.clone();
+        pending.set(None);
+        leptos::task::spawn_local(async move {
+            match store.delete(id).await {
+                Ok(Some(raw)) => {
+                    let undo = Callback::new(move |_| {
+                        let store = store.clone();
+                        let raw = raw.clone();
+                        leptos::task::spawn_local(async move {
+                            match store.restore(&raw).await {
+                                Ok(()) => notices.say("The review is back."),
+                                Err(e) => notices.warn(format!("The review could not be put back. {e}")),
+                            }
+                            refresh.run(());
+                        });
+                    });
+                    notices.say_with_undo(format!("Deleted “{title}”."), undo);
+                }
+                Ok(None) => notices.say("That review had already been deleted."),
+                Err(e) => notices.warn(format!("The review could not be deleted. {e}")),
+            }
+            refresh.run(());
+        });
+    };
+    view! {
+        <ModalDialog title=format!("Delete “{}”?", entry.summary.title) on_cancel=cancel>
+            <p>"The review will be removed from this browser. You can undo this straight afterwards."</p>
+            {entry.summary.has_unexported_changes().then(|| view! {
+                <p class="warn-text">"This review has changes that are not in an exported file."</p>
+            })}
+            <div class="dialog-actions">
+                <button class="button-danger" on:click=delete>"Delete review"</button>
+                <button class="button-secondary" autofocus on:click=move |_| cancel.run(())>"Cancel"</button>
+            </div>
+        </ModalDialog>
+    }
+}
+
+/// Asks whether an imported review that is already here should be kept as a second copy
+/// or replace the one here.
+#[component]
+fn ImportClashDialog(
+    incoming: Vec<Review>,
+    clashing: Vec<String>,
+    existing: HashSet<ReviewId>,
+    pending: RwSignal<Option<Pending>>,
+    store: Result<ReviewStore, crate::storage::StoreError>,
+    refresh: Callback<()>,
+) -> impl IntoView {
+    let notices = expect_context::<NoticeContext>();
+    let cancel = Callback::new(move |_| {
+        pending.set(None);
+        notices.say("Nothing was imported.");
+    });
+    let choose = move |choice: ClashChoice| {
+        let Ok(store) = store.clone() else { return };
+        let incoming = incoming.clone();
+        let existing = existing.clone();
+        pending.set(None);
+        leptos::task::spawn_local(async move {
+            import_reviews(&store, incoming, choice, &existing, notices).await;
+            refresh.run(());
+        });
+    };
+    let choose2 = choose.clone();
+    let heading = if clashing.len() == 1 {
+        "This review is already in your library".to_string()
+    } else {
+        format!("{} of these reviews are already in your library", clashing.len())
+    };
+    view! {
+        <ModalDialog title=heading on_cancel=cancel>
+            <ul>{clashing.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+            <p>"Keep both to import a separate copy, or replace the copy in this browser with the one from the file."</p>
+            <div class="dialog-actions">
+                <button class="button-primary" autofocus on:click=move |_| choose(ClashChoice::KeepBoth)>"Keep both"</button>
+                <button class="button-secondary" on:click=move |_| choose2(ClashChoice::Replace)>"Replace"</button>
+                <button class="button-secondary" on:click=move |_| cancel.run(())>"Cancel"</button>
+            </div>
+        </ModalDialog>
+    }
+}

@@ -1,0 +1,205 @@
+//! The review screen: one review open for editing, its title, the save indicator, and the
+//! method's sections. Every edit goes through the model and is saved automatically.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::export::download::download_text;
+use crate::export::file_name::file_name;
+use crate::model::{Review, ReviewId};
+use crate::storage::file_format::write_file;
+use crate::storage::tab_sync::TabNotice;
+use crate::storage::{StoreError, StoredReview};
+use crate::ui::autosave::{Autosave, SaveStatus};
+use crate::ui::browser::{navigate, new_id, now};
+use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
+use crate::ui::route::Route;
+use crate::ui::sections::{CaseDiscussionSections, LearningTogetherSections, ReviewContext};
+use crate::ui::widgets::SaveIndicator;
+
+/// Loads the review, then shows its editor.
+#[component]
+pub fn ReviewPage(id: ReviewId) -> impl IntoView {
+    let store = expect_context::<StoreContext>().store();
+    let loaded = RwSignal::new(None::<Result<StoredReview, StoreError>>);
+    {
+        let store = store.clone();
+        leptos::task::spawn_local(async move {
+            let result = match store {
+                Ok(s) => s.load(id).await,
+                Err(e) => Err(e),
+            };
+            loaded.try_set(Some(result));
+        });
+    }
+    move || match loaded.get() {
+        None => view! { <div class="page"><p class="muted">"Opening the review…"</p></div> }.into_any(),
+        Some(Ok(stored)) => view! { <ReviewEditor stored=stored/> }.into_any(),
+        Some(Err(StoreError::NotFound)) => view! {
+            <div class="page narrow">
+                <h1>"This review is not in this browser"</h1>
+                <p>"It may have been deleted, or saved in another browser or on another device. "
+                   "If you have an exported file, open it from your reviews."</p>
+                <p><a href="#/">"Go to your reviews"</a></p>
+            </div>
+        }.into_any(),
+        Some(Err(e)) => view! {
+            <div class="page narrow">
+                <h1>"This review could not be opened"</h1>
+                <p role="alert">{e.to_string()}</p>
+                <p><a href="#/">"Go to your reviews"</a></p>
+            </div>
+        }.into_any(),
+    }
+}
+
+/// The editor for one loaded review.
+#[component]
+fn ReviewEditor(stored: StoredReview) -> impl IntoView {
+    let notices = expect_context::<NoticeContext>();
+    let tabs = expect_context::<TabContext>();
+    let store = match expect_context::<StoreContext>().store() {
+        Ok(s) => s,
+        Err(e) => return view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+    };
+    let review = RwSignal::new(stored.review.clone());
+    let status = RwSignal::new(SaveStatus::Saved);
+    let autosave = Autosave::new(store.clone(), stored.review, stored.revision, status, Rc::clone(&tabs.sync));
+    let id = review.get_untracked().id;
+
+    // Every change to the review signal is handed to autosave.
+    {
+        let autosave = autosave.clone();
+        Effect::new(move |first: Option<()>| {
+            let current = review.get();
+            if first.is_some() {
+                autosave.changed(current);
+            }
+        });
+    }
+    // Another tab saved this review: stop saving here if its copy is newer.
+    {
+        let autosave = autosave.clone();
+        Effect::new(move |_| {
+            if let Some(TabNotice::Saved { id: saved, revision }) = tabs.last_notice.get() {
+                if saved == id {
+                    autosave.other_tab_saved(revision);
+                }
+            }
+        });
+    }
+    // Save at once when the tab is hidden or the page is closing.
+    let hidden = {
+        let autosave = autosave.clone();
+        window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                autosave.flush();
+            }
+        })
+    };
+    let pagehide = {
+        let autosave = autosave.clone();
+        window_event_listener(leptos::ev::pagehide, move |_| autosave.flush())
+    };
+    {
+        let autosave = send_wrapper::SendWrapper::new(autosave.clone());
+        on_cleanup(move || {
+            // Leaving the review for another screen: write what is pending.
+            autosave.flush();
+            hidden.remove();
+            pagehide.remove();
+        });
+    }
+    provide_context(ReviewContext(review));
+
+    let export = move |_| {
+        review.update(|r| r.mark_exported(now()));
+        let r = review.get_untracked();
+        let when = r.last_exported.unwrap_or_else(now);
+        let name = file_name(&r.title, when.date_naive(), "json");
+        match download_text(&name, "application/json", &write_file(std::slice::from_ref(&r), when)) {
+            Ok(()) => notices.say(format!("Exported to “{name}”. Keep it somewhere safe: it holds the case notes.")),
+            Err(e) => notices.warn(format!("The export could not be saved: {e}.")),
+        }
+    };
+    let save_copy = {
+        let autosave = autosave.clone();
+        let store = store.clone();
+        move |_| {
+            let copy: Review = {
+                let mut c = autosave.latest().duplicate(new_id(), now());
+                c.title = format!("{} (my edits)", autosave.latest().title);
+                c
+            };
+            let store = store.clone();
+            leptos::task::spawn_local(async move {
+                match store.save(&copy, 0).await {
+                    Ok(_) => {
+                        notices.say(format!("Your edits are saved as “{}”.", copy.title));
+                        navigate(&Route::Review(copy.id).href());
+                    }
+                    Err(e) => notices.warn(format!("The copy could not be saved. {e}")),
+                }
+            });
+        }
+    };
+    let retry = {
+        let autosave = autosave.clone();
+        move |_| autosave.retry()
+    };
+    let reload = move |_| {
+        let _ = window().location().reload();
+    };
+
+    view! {
+        <div class="page review-page">
+            <div class="review-toolbar">
+                <nav aria-label="Breadcrumb" class="breadcrumb">
+                    <a href="#/">"Your reviews"</a>
+                    <span aria-hidden="true">" › "</span>
+                    <span>{move || review.with(|r| r.kind().label())}</span>
+                </nav>
+                <SaveIndicator status=status/>
+                <button class="button-secondary" on:click=export>"Export file"</button>
+            </div>
+            {move || match status.get() {
+                SaveStatus::Conflict => view! {
+                    <div class="callout callout-error" role="alert">
+                        <h2>"This review was changed in another tab or window"</h2>
+                        <p>"To keep both people's work, this tab has stopped saving. Nothing has been overwritten. "
+                           "Save your edits from this tab as a separate copy, or load the newer version."</p>
+                        <div class="dialog-actions">
+                            <button class="button-primary" on:click=save_copy.clone()>"Save my edits as a copy"</button>
+                            <button class="button-secondary" on:click=reload>"Load the newer version"</button>
+                        </div>
+                    </div>
+                }.into_any(),
+                SaveStatus::Failed(e) => view! {
+                    <div class="callout callout-error" role="alert">
+                        <h2>"Your latest edits are not saved"</h2>
+                        <p>{e.to_string()}</p>
+                        <div class="dialog-actions">
+                            <button class="button-primary" on:click=export>"Export to a file now"</button>
+                            <button class="button-secondary" on:click=retry.clone()>"Try saving again"</button>
+                        </div>
+                    </div>
+                }.into_any(),
+                _ => ().into_any(),
+            }}
+            <div class="review-title-row">
+                <label class="field title-field">
+                    <span>"Review title"</span>
+                    <input type="text" class="title-input"
+                        prop:value=move || review.with(|r| r.title.clone())
+                        on:change=move |ev| review.update(|r| r.rename(&event_target_value(&ev), now()))/>
+                </label>
+            </div>
+            {move || match review.with(|r| r.kind()) {
+                crate::model::ReviewKind::CaseDiscussion => view! { <CaseDiscussionSections/> }.into_any(),
+                crate::model::ReviewKind::LearningTogether => view! { <LearningTogetherSections/> }.into_any(),
+            }}
+        </div>
+    }
+    .into_any()
+}

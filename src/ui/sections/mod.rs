@@ -1,0 +1,16 @@
+//! Sections are the parts of a review as its method names them (the case discussion's
+//! eight steps; Learning Together's stages). Each edits the open review through the model.
+
+pub mod case_discussion_sections;
+pub mod learning_together_sections;
+
+pub use case_discussion_sections::CaseDiscussionSections;
+pub use learning_together_sections::LearningTogetherSections;
+
+use leptos::prelude::*;
+
+use crate::model::Review;
+
+/// The review open on screen. Sections read it and change it only through model methods.
+#[derive(Clone, Copy)]
+pub struct ReviewContext(pub RwSignal<Review>);

@@ -1,0 +1,45 @@
+// Shared helpers for the end-to-end specs: a guard that records any request leaving the
+// local server, an accessibility scan at WCAG 2.2 AA, and small steps people repeat.
+import { expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+/** Records every request that is not to the local test server (or a blob:/data: URL). */
+export function guardNetwork(page) {
+  const outside = [];
+  page.on("request", (req) => {
+    const url = new URL(req.url());
+    const local = url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:";
+    if (!local) outside.push(req.url());
+  });
+  return {
+    outside,
+    assertNone() {
+      expect(outside, "requests that left the page").toEqual([]);
+    },
+  };
+}
+
+/** Fails on any WCAG 2.0/2.1/2.2 A or AA violation. */
+export async function expectAccessible(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
+  expect(summary, "accessibility violations").toEqual([]);
+}
+
+/** Opens the app and waits until it is running. */
+export async function openApp(page, hash = "#/") {
+  await page.goto("./" + hash);
+  await expect(page.locator("#boot")).toHaveCount(0);
+}
+
+/** Starts a new review of the given kind from the library and waits for its screen. */
+export async function startReview(page, kind = "New case discussion") {
+  await openApp(page);
+  await page.getByRole("button", { name: kind }).click();
+  await expect(page.getByLabel("Review title")).toBeVisible();
+  await expect(page.getByText("Saved on this device")).toBeVisible();
+}
