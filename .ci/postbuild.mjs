@@ -17,10 +17,11 @@ const hashes = [];
 for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
   hashes.push(`'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
 }
-if (!html.includes("INLINE_SCRIPT_HASHES")) {
+const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*)INLINE_SCRIPT_HASHES/;
+if (!csp.test(html)) {
   console.error("postbuild: the CSP placeholder INLINE_SCRIPT_HASHES is missing from index.html");
   process.exit(1);
 }
-html = html.replace("INLINE_SCRIPT_HASHES", hashes.join(" "));
+html = html.replace(csp, `$1${hashes.join(" ")}`);
 writeFileSync(file, html);
 console.log(`postbuild: CSP allows ${hashes.length} inline script(s) by hash`);

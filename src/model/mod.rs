@@ -8,6 +8,8 @@ pub mod learning_together;
 pub mod library;
 pub mod problem_tree;
 pub mod review;
+pub mod smart_action_check;
+pub mod working_days;
 
 pub use case_discussion::CaseDiscussion;
 pub use learning_together::LearningTogether;

@@ -1,1 +1,286 @@
-//! placeholder: being written
+//! A review file is how reviews travel between devices and people: one `.json` file that
+//! Case Review Studio writes when someone exports, and reads back when someone imports
+//! (the browser's own store keeps each review in the same format). Every file says which
+//! app wrote it and which version of the format it uses, so that a file exported today
+//! still opens after the app has changed, and a file from a newer app is refused rather
+//! than half-read.
+//!
+//! # Format history
+//!
+//! Each version has a frozen example in `tests/fixtures/format-v<N>.json` that must keep
+//! loading; older versions are brought up to date by the steps in [`super::migrations`].
+//!
+//! - **Version 1** (the first development format): one review per file.
+//!   ```json
+//!   {"format": "case-review-studio", "version": 1,
+//!    "review": {"id": "<uuid>", "kind": "case_discussion" | "learning_together",
+//!               "title": "...", "created": "<RFC 3339>", "updated": "<RFC 3339>",
+//!               "content": { ...the method's content... }}}
+//!   ```
+//! - **Version 2** (current): any number of reviews, and when the file was exported.
+//!   ```json
+//!   {"format": "case-review-studio", "version": 2, "exported_at": "<RFC 3339>",
+//!    "reviews": [{"id": "<uuid>", "title": "...", "created": "...", "updated": "...",
+//!                 "last_exported": "<RFC 3339>" (optional),
+//!                 "body": {"case_discussion": { ... }} | {"learning_together": { ... }}}]}
+//!   ```
+//!   Fields of a review that this version does not know are kept and written back out.
+//!
+//! # What is refused
+//!
+//! A file is read whole or not at all. Before any parsing, files bigger than
+//! [`MAX_FILE_BYTES`] or nested deeper than [`MAX_NESTING_DEPTH`] are refused, so a
+//! damaged or hostile file cannot exhaust the browser. Then the file must be JSON, name
+//! this app, carry a version from 1 to [`CURRENT_FORMAT_VERSION`], keep every piece of
+//! text under [`MAX_TEXT_CHARS`], hold between 1 and [`MAX_REVIEWS_PER_FILE`] reviews,
+//! each well formed and none twice. Text is never altered or filtered: markup such as
+//! `<script>` is just what someone typed, and the screens escape it when they show it.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::import_error::ImportError;
+use super::migrations;
+use crate::model::Review;
+
+/// The name every file carries, so files from other apps are told apart.
+pub const FORMAT_NAME: &str = "case-review-studio";
+/// The version this app writes, and the newest it can read.
+pub const CURRENT_FORMAT_VERSION: u32 = 2;
+/// Far beyond any real export (a long review is well under a megabyte), yet small enough
+/// to read without straining the browser.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+/// The deepest nesting of lists and objects accepted. A real file nests about 8 levels
+/// plus 2 per level of the analysis tree; the limit stays well under the JSON parser's own.
+pub const MAX_NESTING_DEPTH: usize = 64;
+/// The longest single piece of text accepted, in characters: hundreds of pages.
+pub const MAX_TEXT_CHARS: usize = 2_000_000;
+/// The most reviews one file may carry.
+pub const MAX_REVIEWS_PER_FILE: usize = 10_000;
+
+/// The UTF-8 byte order mark some Windows editors put at the start of a text file.
+const BYTE_ORDER_MARK: char = '\u{feff}';
+
+/// The file as written.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u32,
+    exported_at: DateTime<Utc>,
+    reviews: &'a [Review],
+}
+
+/// The file as read, once upgraded to the current version and its `format` and `version`
+/// have been checked.
+#[derive(Deserialize)]
+struct FileIn {
+    /// Checked so that a damaged file is noticed; the reviews are what gets imported.
+    #[serde(default, rename = "exported_at")]
+    _exported_at: Option<DateTime<Utc>>,
+    reviews: Vec<Review>,
+}
+
+/// Writes reviews as one pretty-printed JSON file:
+/// `{"format", "version", "exported_at", "reviews": [...]}`.
+pub fn write_file(reviews: &[Review], exported_at: DateTime<Utc>) -> String {
+    let file = FileOut {
+        format: FORMAT_NAME,
+        version: CURRENT_FORMAT_VERSION,
+        exported_at,
+        reviews,
+    };
+    // Serialising can only fail for a map with non-text keys or a value that refuses to be
+    // written; a review has neither, so this is a bug in the model, not a bad file.
+    serde_json::to_string_pretty(&file).expect("a review always serialises to JSON")
+}
+
+/// Reads any supported version; upgrades it with the named migrations; validates.
+pub fn read_file(text: &str) -> Result<Vec<Review>, ImportError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if nests_deeper_than(text, MAX_NESTING_DEPTH) {
+        return Err(ImportError::TooDeep {
+            limit: MAX_NESTING_DEPTH,
+        });
+    }
+    let doc: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let version = version_of(&doc)?;
+    // Checked before upgrading so the path names the place in the file as it was saved.
+    check_text_lengths(&doc, &mut String::new())?;
+    let doc = migrations::upgrade(doc, version)?;
+    let reviews = reviews_in(doc)?;
+    check_each_review_once(&reviews)?;
+    Ok(reviews)
+}
+
+/// True when lists and objects nest deeper than `limit`. A plain scan of the bytes, with
+/// no recursion, so that even a file of a million `[` cannot exhaust the stack; brackets
+/// inside text (and quotes escaped within it) do not count.
+fn nests_deeper_than(text: &str, limit: usize) -> bool {
+    let mut depth = 0usize;
+    let mut in_text = false;
+    let mut escaped = false;
+    // Every byte of a multi-byte UTF-8 character is 0x80 or above, so none can be
+    // mistaken for a bracket, a quote or a backslash.
+    for byte in text.bytes() {
+        if in_text {
+            if escaped {
+                escaped = false;
+            } else if byte == b'\\' {
+                escaped = true;
+            } else if byte == b'"' {
+                in_text = false;
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_text = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            // Unbalanced closers are left for the JSON parser to report.
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The file's format version, once it is known to be a Case Review Studio file whose
+/// version this app can read.
+fn version_of(doc: &Value) -> Result<u32, ImportError> {
+    let Value::Object(file) = doc else {
+        return Err(ImportError::NotAReviewFile);
+    };
+    if file.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+        return Err(ImportError::NotAReviewFile);
+    }
+    // Negative, fractional, textual and beyond-64-bit versions all fail `as_u64`.
+    let found = file
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or(ImportError::BadVersion)?;
+    if found == 0 {
+        return Err(ImportError::BadVersion);
+    }
+    if found > u64::from(CURRENT_FORMAT_VERSION) {
+        return Err(ImportError::TooNew {
+            found,
+            supported: CURRENT_FORMAT_VERSION,
+        });
+    }
+    u32::try_from(found).map_err(|_| ImportError::BadVersion)
+}
+
+/// Refuses the first piece of text (or field name) longer than [`MAX_TEXT_CHARS`].
+/// `path` is where `value` sits, written like `reviews[0].title`. Recursion is safe here:
+/// the nesting scan has already capped the depth at [`MAX_NESTING_DEPTH`].
+fn check_text_lengths(value: &Value, path: &mut String) -> Result<(), ImportError> {
+    let too_long = |text: &str| {
+        // Counting characters is slow on huge text; the byte length is a cheap first test.
+        text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS
+    };
+    match value {
+        Value::String(text) if too_long(text) => Err(ImportError::TextTooLong {
+            path: path.clone(),
+            limit: MAX_TEXT_CHARS,
+        }),
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                let len = path.len();
+                let _ = write!(path, "[{index}]");
+                check_text_lengths(item, path)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        Value::Object(fields) => {
+            for (name, field) in fields {
+                if too_long(name) {
+                    return Err(ImportError::TextTooLong {
+                        path: path.clone(),
+                        limit: MAX_TEXT_CHARS,
+                    });
+                }
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(name);
+                check_text_lengths(field, path)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The reviews of a file already upgraded to the current version.
+fn reviews_in(doc: Value) -> Result<Vec<Review>, ImportError> {
+    // Counted before reading them in, so an oversized file is refused cheaply.
+    if let Some(Value::Array(list)) = doc.get("reviews") {
+        if list.len() > MAX_REVIEWS_PER_FILE {
+            return Err(ImportError::TooManyReviews {
+                count: list.len(),
+                limit: MAX_REVIEWS_PER_FILE,
+            });
+        }
+        if list.is_empty() {
+            return Err(ImportError::NoReviews);
+        }
+    }
+    let file: FileIn = serde_path_to_error::deserialize(doc).map_err(|e| {
+        let path = e.path().to_string();
+        ImportError::Malformed {
+            // The path library writes the top of the file as ".".
+            path: if path == "." { String::new() } else { path },
+            reason: e.into_inner().to_string(),
+        }
+    })?;
+    Ok(file.reviews)
+}
+
+/// Two copies of one review in a file could hold different work; rather than pick one,
+/// the file is refused.
+fn check_each_review_once(reviews: &[Review]) -> Result<(), ImportError> {
+    let mut seen = HashSet::with_capacity(reviews.len());
+    match reviews.iter().find(|r| !seen.insert(r.id)) {
+        Some(twice) => Err(ImportError::DuplicateReview { id: twice.id }),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_measured_outside_text_only() {
+        assert!(!nests_deeper_than(r#"{"a":[{"b":[]}]}"#, 4));
+        assert!(nests_deeper_than(r#"{"a":[{"b":[[]]}]}"#, 4));
+        assert!(!nests_deeper_than(r#"["[[[[[[[[[[", "{{{{{{{{"]"#, 1));
+        // An escaped quote does not end the text; an escaped backslash does not escape the quote.
+        assert!(!nests_deeper_than(r#"["\"[[[[[[", "\\", "x"]"#, 1));
+        assert!(nests_deeper_than(r#"["\\", [[]]]"#, 2));
+        assert!(!nests_deeper_than("]]]]]]]][", 1));
+    }
+}

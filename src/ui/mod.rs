@@ -16,8 +16,30 @@ use crate::storage::ReviewStore;
 
 /// Opens the device's review store, then mounts the app into the page.
 pub fn mount() {
-    leptos::task::spawn_local(async {
+    report_panics();
+    // Leptos's task runner starts with the app, so the store is opened with the plain one.
+    wasm_bindgen_futures::spawn_local(async {
         let store = ReviewStore::open().await;
         leptos::mount::mount_to_body(move || view! { <app::App store=store.clone()/> });
     });
+}
+
+/// If the app ever hits a bug it cannot recover from, say so on screen (saved reviews are
+/// not affected) and log the details for whoever looks after the app.
+fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Case Review Studio stopped: {info}").into());
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Ok(banner) = document.create_element("div") else { return };
+        banner.set_class_name("fatal");
+        banner.set_attribute("role", "alert").ok();
+        banner.set_text_content(Some(
+            "Case Review Studio hit a problem and stopped. Everything saved before this moment is \
+             safe in this browser. Reload the page to carry on; if you were typing, check the last \
+             few words.",
+        ));
+        if let Some(body) = document.body() {
+            let _ = body.prepend_with_node_1(&banner);
+        }
+    }));
 }

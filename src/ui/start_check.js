@@ -4,6 +4,11 @@
 (function () {
   "use strict";
   function show(title, detail) {
+    // This script runs in <head>, before the page body exists: wait for it.
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { show(title, detail); });
+      return;
+    }
     var box = document.getElementById("boot");
     if (!box) return; // the app is already running
     box.setAttribute("role", "alert");
@@ -28,10 +33,8 @@
     wasmBlocked();
     return;
   }
-  var started = false;
-  addEventListener("TrunkApplicationStarted", function () { started = true; });
+  // Until the app removes the "Loading" note, any uncaught error means it did not start.
   function failed(reason) {
-    if (started) return;
     var text = String(reason && (reason.message || reason) || "unknown error");
     if (/WebAssembly/i.test(text) && /not defined|disabled|blocked/i.test(text)) {
       wasmBlocked();

@@ -16,6 +16,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1366, height: 768 },
     acceptDownloads: true,
+    // The app's users are in the UK: dates and formats as they see them.
+    locale: "en-GB",
+    timezoneId: "Europe/London",
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
@@ -30,7 +33,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 768 } } }],
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 768 }, locale: "en-GB" } }],
   webServer: {
     command: `node serve.mjs ../../dist ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,

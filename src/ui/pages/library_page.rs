@@ -379,25 +379,30 @@ pub fn LibraryPage() -> impl IntoView {
                 }}
             </section>
             {
-                let store = store.clone();
-                let refresh = refresh.clone();
-                let tabs = tabs.clone();
-                move || pending.get().map(|p| {
-                    let store = store.clone();
+                // Created once for the page: a callback made inside this closure would be
+                // disposed as soon as the dialog closes, while its work is still running.
+                let after_change = Callback::new({
                     let refresh = refresh.clone();
                     let tabs = tabs.clone();
+                    move |_| {
+                        tabs.announce(TabNotice::LibraryChanged);
+                        refresh();
+                    }
+                });
+                let store = store.clone();
+                move || pending.get().map(|p| {
+                    let store = store.clone();
                     match p {
                         Pending::Rename(entry) => view! {
-                            <RenameDialog entry=entry pending=pending store=store refresh=Callback::new(move |_| refresh())/>
+                            <RenameDialog entry=entry pending=pending store=store refresh=after_change/>
                         }.into_any(),
                         Pending::Delete(entry) => view! {
-                            <DeleteDialog entry=entry pending=pending store=store
-                                refresh=Callback::new(move |_| { tabs.announce(TabNotice::LibraryChanged); refresh() })/>
+                            <DeleteDialog entry=entry pending=pending store=store refresh=after_change/>
                         }.into_any(),
                         Pending::ImportClash { incoming, clashing } => view! {
                             <ImportClashDialog incoming=incoming clashing=clashing pending=pending store=store
                                 existing=entries.get_untracked().iter().map(|e| e.summary.id).collect()
-                                refresh=Callback::new(move |_| { tabs.announce(TabNotice::LibraryChanged); refresh() })/>
+                                refresh=after_change/>
                         }.into_any(),
                     }
                 })

@@ -9,7 +9,7 @@ async function fillCaseDiscussion(page, title) {
   await page.getByLabel("Review title").fill(title);
   await page.getByLabel("Review title").press("Tab");
   await page.getByLabel("Child's name or pseudonym").fill("Child J");
-  await page.getByLabel("About the child and their lived experiences").fill("J is 7, loves football. Siân's school notes say he is often tired.");
+  await page.getByLabel("About the child and their lived experiences", { exact: true }).fill("J is 7, loves football. Siân's school notes say he is often tired.");
   await page.getByPlaceholder("Add a worry and press Enter").fill("Missed health appointments <script>alert(1)</script>");
   await page.getByPlaceholder("Add a worry and press Enter").press("Enter");
   await expect(page.getByText("Saved on this device")).toBeVisible();
@@ -99,7 +99,7 @@ test("delete asks first, and Undo restores the review exactly", async ({ page })
 
   await page.getByRole("button", { name: "Undo" }).click();
   await page.getByRole("link", { name: "To be deleted" }).click();
-  await expect(page.getByLabel("About the child and their lived experiences")).toHaveValue(/loves football/);
+  await expect(page.getByLabel("About the child and their lived experiences", { exact: true })).toHaveValue(/loves football/);
   const after = await exportReview(page);
   const strip = (t) => JSON.parse(t).reviews.map(({ last_exported, ...r }) => r);
   expect(strip(after.text)).toEqual(strip(before.text));
@@ -212,14 +212,14 @@ test("two tabs on one review: the stale tab is told and nothing is lost", async 
 
   // The second tab still shows the older copy; its edit must not overwrite the first's.
   await expect(second.getByRole("alert")).toContainText("changed in another tab or window");
-  await second.getByLabel("About the child and their lived experiences").fill("Written in the second tab");
+  await second.getByLabel("About the child and their lived experiences", { exact: true }).fill("Written in the second tab");
   await expect(second.getByText("Not saved: newer copy in another tab")).toBeVisible();
 
   await second.getByRole("button", { name: "Save my edits as a copy" }).click();
   await expect(second.getByLabel("Review title")).toHaveValue("Shared review (my edits)");
-  await expect(second.getByLabel("About the child and their lived experiences")).toHaveValue("Written in the second tab");
+  await expect(second.getByLabel("About the child and their lived experiences", { exact: true })).toHaveValue("Written in the second tab");
 
   await first.reload();
   await expect(first.getByLabel("Child's name or pseudonym")).toHaveValue("Written in the first tab");
-  await expect(first.getByLabel("About the child and their lived experiences")).toHaveValue("");
+  await expect(first.getByLabel("About the child and their lived experiences", { exact: true })).toHaveValue("");
 });

@@ -1,0 +1,1015 @@
+//! Importing a review file: what a person gets back when they open a file someone exported
+//! (the same reviews, in any language, from any past version of the app), and the plain
+//! refusal they get for anything else: an empty, damaged, foreign, hostile or too-new file
+//! is turned away whole, and never crashes the app.
+
+use std::panic;
+
+use case_review_studio::model::{Review, ReviewKind};
+use case_review_studio::storage::file_format::{
+    read_file, write_file, CURRENT_FORMAT_VERSION, FORMAT_NAME, MAX_FILE_BYTES, MAX_NESTING_DEPTH,
+    MAX_REVIEWS_PER_FILE, MAX_TEXT_CHARS,
+};
+use case_review_studio::storage::import_error::ImportError;
+use chrono::{DateTime, TimeZone, Utc};
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+// ---------------------------------------------------------------------------------------
+// Reviews and files to work with
+// ---------------------------------------------------------------------------------------
+
+fn at(day: u32, hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, day, hour, 15, 0).unwrap()
+}
+
+fn child_j() -> Review {
+    let mut review = Review::new(Uuid::from_u128(0x11), ReviewKind::CaseDiscussion, at(2, 9));
+    review.rename("Child J", at(2, 9));
+    review.edit_case_discussion(at(2, 10), |cd| {
+        cd.header.child_name = "Child J".into();
+        cd.add_worry("Missed hearing appointments");
+        cd.add_worry("Often hungry at nursery");
+        cd.add_worry("Mum isolated after two moves");
+        cd.add_strength("Nursery raised concerns quickly");
+        cd.tree.focal_point = "J's hearing went unchecked".into();
+        cd.tree.add_cause("Letters sent to an old address");
+        cd.tree.add_effect("Speech delay");
+    });
+    review
+}
+
+fn family_k() -> Review {
+    let mut review = Review::new(
+        Uuid::from_u128(0x22),
+        ReviewKind::LearningTogether,
+        at(3, 9),
+    );
+    review.rename("Family K systems review", at(3, 9));
+    review.edit_learning_together(at(3, 10), |lt| {
+        lt.family_pseudonym = "Family K".into();
+        lt.add_participant("Social worker", "Children's services");
+    });
+    review
+}
+
+/// A good current-version file, as a value to spoil.
+fn good_file() -> Value {
+    serde_json::from_str(&write_file(&[child_j(), family_k()], at(4, 12))).unwrap()
+}
+
+/// A good current-version file with one change made to it.
+fn file_with(change: impl FnOnce(&mut Value)) -> String {
+    let mut file = good_file();
+    change(&mut file);
+    serde_json::to_string_pretty(&file).unwrap()
+}
+
+fn fixture(version: u32) -> String {
+    let path = format!(
+        "{}/tests/fixtures/format-v{version}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {path} is missing: {e}"))
+}
+
+/// Reads a file that must be refused, checking that reading it neither panics nor imports
+/// anything, and that the refusal is told as a calm sentence.
+fn refused(text: &str) -> ImportError {
+    let error = match panic::catch_unwind(|| read_file(text)) {
+        Ok(Err(error)) => error,
+        Ok(Ok(reviews)) => panic!("the file was accepted with {} reviews", reviews.len()),
+        Err(_) => panic!("reading the file panicked"),
+    };
+    let message = error.to_string();
+    assert!(
+        message.starts_with(char::is_uppercase),
+        "message should be a sentence: {message}"
+    );
+    assert!(
+        message.ends_with('.'),
+        "message should be a full sentence: {message}"
+    );
+    error
+}
+
+fn malformed_at(text: &str) -> String {
+    match refused(text) {
+        ImportError::Malformed { path, .. } => path,
+        other => panic!("expected Malformed, got {other:?}"),
+    }
+}
+
+fn imported(text: &str) -> Vec<Review> {
+    match panic::catch_unwind(|| read_file(text)) {
+        Ok(Ok(reviews)) => reviews,
+        Ok(Err(error)) => panic!("the file was refused: {error:?}: {error}"),
+        Err(_) => panic!("reading the file panicked"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// What comes back is what was saved
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn import_gives_back_exactly_the_reviews_that_were_exported() {
+    let reviews = vec![child_j(), family_k()];
+    assert_eq!(imported(&write_file(&reviews, at(4, 12))), reviews);
+}
+
+#[test]
+fn text_in_any_language_survives_export_and_import_unchanged() {
+    let texts = [
+        "Mae'r plentyn yn hoffi darllen gyda'i nain — ŵ ŷ â ê î ô û",
+        "Zażółć gęślą jaźń; Łódź, Kraków",
+        "Feels safe with 🧸 and 👩‍👧‍👦 (family of three) ✔️",
+        "الطفل يحب الرسم في المدرسة",
+        "הילד אוהב לצייר",
+        "Mixed: J said \"مرحبا\" then laughed",
+        "combining e\u{301} and zero\u{200b}width and \u{202e}reversed\u{202c}",
+        "tabs\tand\nnew lines\r\nand a backslash \\ and \"quotes\" and a \u{0} nul",
+    ];
+    let mut review = child_j();
+    review.rename(texts[0], at(5, 9));
+    review.edit_case_discussion(at(5, 10), |cd| {
+        cd.about_child = texts.join("\n");
+        for text in texts {
+            cd.add_worry(text);
+        }
+    });
+    let mut other = family_k();
+    other.edit_learning_together(at(5, 11), |lt| lt.family_pseudonym = texts[3].into());
+
+    let reviews = vec![review, other];
+    assert_eq!(imported(&write_file(&reviews, at(5, 12))), reviews);
+}
+
+#[test]
+fn empty_reviews_of_both_methods_survive_export_and_import() {
+    let reviews = vec![
+        Review::new(Uuid::from_u128(1), ReviewKind::CaseDiscussion, at(6, 9)),
+        Review::new(Uuid::from_u128(2), ReviewKind::LearningTogether, at(6, 9)),
+    ];
+    let back = imported(&write_file(&reviews, at(6, 10)));
+    assert_eq!(back, reviews);
+    assert_eq!(back[0].kind(), ReviewKind::CaseDiscussion);
+    assert_eq!(back[1].kind(), ReviewKind::LearningTogether);
+}
+
+#[test]
+fn times_keep_their_fractions_of_a_second_and_the_last_export_is_remembered() {
+    let mut review = child_j();
+    review.updated = Utc.timestamp_opt(1_772_000_000, 123_456_789).unwrap();
+    review.mark_exported(review.updated);
+    let back = imported(&write_file(&[review.clone()], at(7, 9)));
+    assert_eq!(back, vec![review]);
+}
+
+#[test]
+fn markup_typed_into_a_review_is_imported_as_plain_text() {
+    let hostile = [
+        "<script>alert('x')</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "javascript:alert(1)",
+        "{{constructor.constructor('alert(1)')()}}",
+        "'; DROP TABLE reviews; --",
+        "=HYPERLINK(\"http://example.invalid\")",
+    ];
+    let mut review = child_j();
+    review.rename(hostile[0], at(8, 9));
+    review.edit_case_discussion(at(8, 10), |cd| {
+        for text in hostile {
+            cd.add_worry(text);
+        }
+    });
+    let back = imported(&write_file(&[review.clone()], at(8, 11)));
+    assert_eq!(back, vec![review]);
+    assert_eq!(back[0].title, "<script>alert('x')</script>");
+}
+
+#[test]
+fn fields_from_a_newer_app_survive_import_and_the_next_export() {
+    let text = file_with(|file| {
+        file["reviews"][0]["risk_rating"] =
+            json!({ "level": "amber", "history": [1, 2.5, null, "x"] });
+        file["reviews"][1]["tags"] = json!(["pilot"]);
+    });
+    let reviews = imported(&text);
+    assert_eq!(reviews[0].unknown["risk_rating"]["level"], "amber");
+
+    let written: Value = serde_json::from_str(&write_file(&reviews, at(9, 9))).unwrap();
+    assert_eq!(
+        written["reviews"][0]["risk_rating"],
+        json!({ "level": "amber", "history": [1, 2.5, null, "x"] })
+    );
+    assert_eq!(written["reviews"][1]["tags"], json!(["pilot"]));
+}
+
+#[test]
+fn an_export_is_one_readable_file_that_names_the_app_and_its_format_version() {
+    let text = write_file(&[child_j()], at(10, 9));
+    assert!(
+        text.starts_with("{\n  \"format\": \"case-review-studio\""),
+        "{text}"
+    );
+    let file: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(file["format"], FORMAT_NAME);
+    assert_eq!(file["version"], json!(CURRENT_FORMAT_VERSION));
+    assert_eq!(file["exported_at"], "2026-03-10T09:15:00Z");
+    assert_eq!(file["reviews"].as_array().unwrap().len(), 1);
+    assert!(file["reviews"][0]["body"]["case_discussion"].is_object());
+}
+
+#[test]
+fn a_file_saved_by_a_windows_editor_with_a_byte_order_mark_is_accepted() {
+    let text = format!("\u{feff}{}", write_file(&[child_j()], at(11, 9)));
+    assert_eq!(imported(&text), vec![child_j()]);
+}
+
+#[test]
+fn brackets_and_escaped_quotes_inside_text_do_not_count_as_nesting() {
+    let mut review = child_j();
+    let brackets = format!("{}\\\"{}\\", "[{".repeat(5_000), "}]".repeat(5_000));
+    review.rename(&brackets, at(12, 9));
+    review.edit_case_discussion(at(12, 10), |cd| {
+        cd.about_child = "\"[[[[\\\"{{{{\\\\".repeat(1_000)
+    });
+    assert_eq!(
+        imported(&write_file(&[review.clone()], at(12, 11))),
+        vec![review]
+    );
+}
+
+#[test]
+fn a_long_but_reasonable_piece_of_text_is_accepted() {
+    let mut review = child_j();
+    review.edit_case_discussion(at(13, 9), |cd| cd.about_child = "é".repeat(MAX_TEXT_CHARS));
+    assert_eq!(
+        imported(&write_file(&[review.clone()], at(13, 10))),
+        vec![review]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Files from every past version keep opening
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn every_format_version_has_a_frozen_example_file_that_still_opens() {
+    for version in 1..=CURRENT_FORMAT_VERSION {
+        let text = fixture(version);
+        let file: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            file["version"],
+            json!(version),
+            "format-v{version}.json says another version"
+        );
+        assert!(
+            !imported(&text).is_empty(),
+            "format-v{version}.json holds no reviews"
+        );
+    }
+}
+
+#[test]
+fn a_version_1_file_is_upgraded_and_opens_with_all_its_content() {
+    let reviews = imported(&fixture(1));
+    assert_eq!(reviews.len(), 1);
+    let review = &reviews[0];
+    assert_eq!(
+        review.id,
+        Uuid::parse_str("3b0f6f2a-8c1d-4e57-9a4b-2d7c5e1f0a93").unwrap()
+    );
+    assert_eq!(review.title, "Child J – missed health appointments");
+    assert_eq!(review.kind(), ReviewKind::CaseDiscussion);
+    assert_eq!(
+        review.created,
+        Utc.with_ymd_and_hms(2025, 9, 15, 9, 2, 11).unwrap()
+    );
+    assert_eq!(review.last_exported, None);
+    assert!(review.unknown.is_empty());
+
+    let cd = review.case_discussion().unwrap();
+    assert_eq!(cd.header.child_name, "Child J");
+    assert_eq!(cd.header.attendees.len(), 3);
+    assert_eq!(
+        cd.header.attendees[1].second_hat,
+        "Speaking for the GP practice"
+    );
+    let worries: Vec<&str> = cd.worries.iter().map(|w| w.text.as_str()).collect();
+    assert_eq!(
+        worries,
+        [
+            "J is often hungry on arrival at nursery",
+            "Mum may be isolated after the moves",
+            "No one agency knew about both missed appointments",
+        ]
+    );
+    assert_eq!(
+        cd.tree.focal_point,
+        "J's hearing problem went unchecked for six months"
+    );
+    assert_eq!(
+        cd.tree.causes[0].children[0].text,
+        "Change of address not shared between agencies"
+    );
+    assert_eq!(cd.tree.len(), 4);
+    assert_eq!(cd.actions[0].who_by, "Health visitor");
+    // Sections that version 1 did not have yet start empty.
+    assert!(cd.people_to_involve.is_empty());
+    assert_eq!(cd.outcome.agreement, "");
+}
+
+#[test]
+fn a_version_2_file_opens_with_both_of_its_reviews() {
+    let reviews = imported(&fixture(2));
+    assert_eq!(reviews.len(), 2);
+
+    let child_j = &reviews[0];
+    assert_eq!(child_j.title, "Child J – missed health appointments");
+    assert_eq!(
+        child_j.last_exported,
+        Some(Utc.with_ymd_and_hms(2026, 1, 20, 10, 0, 0).unwrap())
+    );
+    let cd = child_j.case_discussion().unwrap();
+    assert_eq!(cd.worries.len(), 3);
+    assert_eq!(
+        cd.tree.causes[0].children[0].children[0].text,
+        "No shared record of family moves"
+    );
+    assert_eq!(cd.people_to_involve[0].who, "Housing officer");
+    assert_eq!(cd.information_gaps[1].by_when, None);
+    assert!(cd.outcome.dissent.starts_with("Nursery felt"));
+
+    let family_k = &reviews[1];
+    assert_eq!(family_k.kind(), ReviewKind::LearningTogether);
+    let lt = family_k.learning_together().unwrap();
+    assert_eq!(lt.family_pseudonym, "Family K");
+    assert_eq!(lt.participants.len(), 4);
+    assert_eq!(lt.participants[3].role, "Older sibling");
+}
+
+#[test]
+fn a_version_1_review_carries_on_as_the_same_review_in_the_current_format() {
+    let upgraded = imported(&fixture(1));
+    let rewritten = write_file(&upgraded, at(14, 9));
+    assert_eq!(imported(&rewritten), upgraded);
+}
+
+// ---------------------------------------------------------------------------------------
+// Refused: empty, not JSON, not ours
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn import_refuses_an_empty_file() {
+    assert_eq!(refused(""), ImportError::Empty);
+}
+
+#[test]
+fn import_refuses_a_file_of_only_spaces_and_line_breaks() {
+    assert_eq!(refused("  \n\t\r\n  "), ImportError::Empty);
+}
+
+#[test]
+fn import_refuses_a_file_holding_only_a_byte_order_mark() {
+    assert_eq!(refused("\u{feff}"), ImportError::Empty);
+    assert_eq!(refused("\u{feff}\n\n"), ImportError::Empty);
+}
+
+#[test]
+fn import_refuses_a_picture() {
+    let png = [
+        0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H', b'D', b'R',
+        0xff, 0xfe,
+    ];
+    assert!(matches!(
+        refused(&String::from_utf8_lossy(&png)),
+        ImportError::NotJson { line: 1, .. }
+    ));
+}
+
+#[test]
+fn import_refuses_a_file_of_nul_bytes_and_control_characters() {
+    assert!(matches!(
+        refused("\0\0\0\u{7}\u{1b}[0m"),
+        ImportError::NotJson { .. }
+    ));
+    // Raw control characters are not allowed inside JSON text either.
+    let text = file_with(|_| {}).replace("Child J", "Child\u{1}J");
+    assert!(matches!(refused(&text), ImportError::NotJson { .. }));
+}
+
+#[test]
+fn import_refuses_an_export_cut_short() {
+    let whole = fixture(2);
+    let half = &whole[..whole.len() / 2];
+    assert!(matches!(refused(half), ImportError::NotJson { .. }));
+}
+
+#[test]
+fn import_refuses_a_web_page() {
+    let page = "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body></body></html>";
+    assert_eq!(refused(page), ImportError::NotJson { line: 1, column: 1 });
+}
+
+#[test]
+fn import_refuses_a_spreadsheet_saved_as_csv() {
+    let csv = "Action,Who by,Due\n\"Re-book hearing test\",Health visitor,2025-09-29\n";
+    assert!(matches!(refused(csv), ImportError::NotJson { .. }));
+    assert!(matches!(
+        refused("1,2,3\n4,5,6\n"),
+        ImportError::NotJson { .. }
+    ));
+}
+
+#[test]
+fn import_refuses_text_with_a_broken_character_escape() {
+    let text = file_with(|_| {}).replace("Child J", "Child \\ud800 J");
+    assert!(matches!(refused(&text), ImportError::NotJson { .. }));
+}
+
+#[test]
+fn import_refuses_a_file_with_more_after_the_reviews() {
+    let text = format!(
+        "{}\n{{\"format\": \"case-review-studio\"}}",
+        write_file(&[child_j()], at(2, 9))
+    );
+    assert!(matches!(refused(&text), ImportError::NotJson { .. }));
+}
+
+#[test]
+fn import_refuses_hand_edited_json_with_comments_or_trailing_commas() {
+    let text = write_file(&[child_j()], at(2, 9));
+    let commented = text.replacen('{', "{ // edited by hand\n", 1);
+    assert!(matches!(
+        refused(&commented),
+        ImportError::NotJson { line: 1, .. }
+    ));
+    let trailing = text.replacen("\"version\": 2,", "\"version\": 2,,", 1);
+    assert!(matches!(
+        refused(&trailing),
+        ImportError::NotJson { line: 3, .. }
+    ));
+}
+
+#[test]
+fn import_refuses_a_list_instead_of_a_file() {
+    let reviews = &good_file()["reviews"];
+    assert_eq!(refused(&reviews.to_string()), ImportError::NotAReviewFile);
+    assert_eq!(refused("[]"), ImportError::NotAReviewFile);
+}
+
+#[test]
+fn import_refuses_a_single_value_that_is_not_an_object() {
+    for text in ["\"case-review-studio\"", "2", "-0.5", "null", "true"] {
+        assert_eq!(refused(text), ImportError::NotAReviewFile, "{text}");
+    }
+}
+
+#[test]
+fn import_refuses_a_file_that_does_not_name_its_app() {
+    let text = file_with(|file| {
+        file.as_object_mut().unwrap().remove("format");
+    });
+    assert_eq!(refused(&text), ImportError::NotAReviewFile);
+    assert_eq!(refused("{}"), ImportError::NotAReviewFile);
+}
+
+#[test]
+fn import_refuses_a_file_whose_app_name_is_not_text() {
+    for format in [
+        json!(2),
+        json!(null),
+        json!(["case-review-studio"]),
+        json!({ "name": FORMAT_NAME }),
+    ] {
+        let text = file_with(|file| file["format"] = format.clone());
+        assert_eq!(refused(&text), ImportError::NotAReviewFile, "{format}");
+    }
+}
+
+#[test]
+fn import_refuses_a_file_from_another_app() {
+    let drawing = r#"{"type": "excalidraw", "version": 2, "source": "https://excalidraw.com", "elements": []}"#;
+    assert_eq!(refused(drawing), ImportError::NotAReviewFile);
+    let text = file_with(|file| file["format"] = json!("case-review-studio-pro"));
+    assert_eq!(refused(&text), ImportError::NotAReviewFile);
+}
+
+#[test]
+fn import_refuses_an_app_name_spelt_differently() {
+    for format in [
+        "Case-Review-Studio",
+        " case-review-studio",
+        "case review studio",
+    ] {
+        let text = file_with(|file| file["format"] = json!(format));
+        assert_eq!(refused(&text), ImportError::NotAReviewFile, "{format}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Refused: versions that are missing, nonsense or too new
+// ---------------------------------------------------------------------------------------
+
+fn with_version(version: Value) -> String {
+    file_with(|file| file["version"] = version)
+}
+
+#[test]
+fn import_refuses_a_file_without_a_version() {
+    let text = file_with(|file| {
+        file.as_object_mut().unwrap().remove("version");
+    });
+    assert_eq!(refused(&text), ImportError::BadVersion);
+}
+
+#[test]
+fn import_refuses_a_negative_version() {
+    assert_eq!(refused(&with_version(json!(-1))), ImportError::BadVersion);
+    assert_eq!(
+        refused(&with_version(json!(i64::MIN))),
+        ImportError::BadVersion
+    );
+}
+
+#[test]
+fn import_refuses_a_version_that_is_not_a_whole_number() {
+    assert_eq!(refused(&with_version(json!(1.5))), ImportError::BadVersion);
+    assert_eq!(refused(&with_version(json!(2.0))), ImportError::BadVersion);
+    let exponent = file_with(|_| {}).replacen("\"version\": 2", "\"version\": 2e0", 1);
+    assert_eq!(refused(&exponent), ImportError::BadVersion);
+}
+
+#[test]
+fn import_refuses_a_version_written_as_text() {
+    assert_eq!(refused(&with_version(json!("2"))), ImportError::BadVersion);
+    assert_eq!(
+        refused(&with_version(json!("two"))),
+        ImportError::BadVersion
+    );
+}
+
+#[test]
+fn import_refuses_a_version_that_is_not_a_number_at_all() {
+    for version in [json!(null), json!(true), json!([2]), json!({ "major": 2 })] {
+        assert_eq!(
+            refused(&with_version(version.clone())),
+            ImportError::BadVersion,
+            "{version}"
+        );
+    }
+}
+
+#[test]
+fn import_refuses_a_version_too_big_to_be_a_whole_number() {
+    let text =
+        file_with(|_| {}).replacen("\"version\": 2", "\"version\": 184467440737095516160000", 1);
+    assert_eq!(refused(&text), ImportError::BadVersion);
+}
+
+#[test]
+fn import_refuses_version_zero() {
+    assert_eq!(refused(&with_version(json!(0))), ImportError::BadVersion);
+}
+
+#[test]
+fn import_refuses_a_file_from_a_newer_version() {
+    let newer = CURRENT_FORMAT_VERSION + 1;
+    // Even though every review in it would read, a newer file might hold things this
+    // version would silently drop.
+    let error = refused(&with_version(json!(newer)));
+    assert_eq!(
+        error,
+        ImportError::TooNew {
+            found: newer.into(),
+            supported: CURRENT_FORMAT_VERSION
+        }
+    );
+}
+
+#[test]
+fn import_explains_a_newer_file_in_plain_words() {
+    let error = refused(&with_version(json!(7)));
+    assert_eq!(
+        error.to_string(),
+        "This file was saved by a newer version of Case Review Studio (file format 7). This \
+         version reads formats up to 2. Nothing was imported; please use the newer version or \
+         ask whoever sent it for an older export."
+    );
+}
+
+#[test]
+fn import_refuses_a_file_from_a_version_far_in_the_future() {
+    let error = refused(&with_version(json!(99_999_999_999u64)));
+    assert_eq!(
+        error,
+        ImportError::TooNew {
+            found: 99_999_999_999,
+            supported: CURRENT_FORMAT_VERSION
+        }
+    );
+    let error = refused(&with_version(json!(u64::MAX)));
+    assert_eq!(
+        error,
+        ImportError::TooNew {
+            found: u64::MAX,
+            supported: CURRENT_FORMAT_VERSION
+        }
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Refused: too big, too deep, too long
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn import_refuses_a_file_bigger_than_the_limit_before_reading_it() {
+    let huge = " ".repeat(MAX_FILE_BYTES + 1);
+    assert_eq!(
+        refused(&huge),
+        ImportError::TooLarge {
+            bytes: MAX_FILE_BYTES + 1,
+            limit: MAX_FILE_BYTES
+        }
+    );
+}
+
+#[test]
+fn import_refuses_a_hundred_thousand_open_brackets_without_crashing() {
+    assert_eq!(
+        refused(&"[".repeat(100_000)),
+        ImportError::TooDeep {
+            limit: MAX_NESTING_DEPTH
+        }
+    );
+    assert_eq!(
+        refused(&"{\"a\":".repeat(100_000)),
+        ImportError::TooDeep {
+            limit: MAX_NESTING_DEPTH
+        }
+    );
+}
+
+#[test]
+fn import_refuses_deep_nesting_hidden_inside_a_review() {
+    let deep = format!(
+        "{}1{}",
+        "[".repeat(MAX_NESTING_DEPTH),
+        "]".repeat(MAX_NESTING_DEPTH)
+    );
+    let text = file_with(|file| file["reviews"][0]["extra"] = serde_json::from_str(&deep).unwrap());
+    assert_eq!(
+        refused(&text),
+        ImportError::TooDeep {
+            limit: MAX_NESTING_DEPTH
+        }
+    );
+}
+
+#[test]
+fn import_refuses_an_analysis_tree_deeper_than_any_real_discussion() {
+    let mut node = json!({ "id": 1000, "text": "root cause", "children": [] });
+    for id in 0..40 {
+        node = json!({ "id": id, "text": "because", "children": [node] });
+    }
+    let text = file_with(|file| {
+        file["reviews"][0]["body"]["case_discussion"]["tree"]["causes"] = json!([node])
+    });
+    assert_eq!(
+        refused(&text),
+        ImportError::TooDeep {
+            limit: MAX_NESTING_DEPTH
+        }
+    );
+}
+
+#[test]
+fn import_accepts_an_analysis_tree_twenty_levels_deep() {
+    let mut node = json!({ "id": 1000, "text": "root cause", "children": [] });
+    for id in 0..20 {
+        node = json!({ "id": id, "text": "because", "children": [node] });
+    }
+    let text = file_with(|file| {
+        file["reviews"][0]["body"]["case_discussion"]["tree"]["causes"] = json!([node])
+    });
+    let reviews = imported(&text);
+    assert_eq!(reviews[0].case_discussion().unwrap().tree.len(), 22);
+}
+
+#[test]
+fn import_refuses_a_title_longer_than_any_review_needs() {
+    let text =
+        file_with(|file| file["reviews"][0]["title"] = json!("x".repeat(MAX_TEXT_CHARS + 1)));
+    assert_eq!(
+        refused(&text),
+        ImportError::TextTooLong {
+            path: "reviews[0].title".into(),
+            limit: MAX_TEXT_CHARS
+        }
+    );
+}
+
+#[test]
+fn import_refuses_one_huge_note_and_says_where_it_is() {
+    let text = file_with(|file| {
+        file["reviews"][0]["body"]["case_discussion"]["worries"][1]["text"] =
+            json!("ł".repeat(MAX_TEXT_CHARS + 1));
+    });
+    assert_eq!(
+        refused(&text),
+        ImportError::TextTooLong {
+            path: "reviews[0].body.case_discussion.worries[1].text".into(),
+            limit: MAX_TEXT_CHARS
+        }
+    );
+}
+
+#[test]
+fn import_refuses_a_huge_field_name() {
+    let name = "k".repeat(MAX_TEXT_CHARS + 1);
+    let text = file_with(|file| file["reviews"][1][name.as_str()] = json!(1));
+    assert_eq!(
+        refused(&text),
+        ImportError::TextTooLong {
+            path: "reviews[1]".into(),
+            limit: MAX_TEXT_CHARS
+        }
+    );
+}
+
+#[test]
+fn import_refuses_huge_text_in_a_version_1_file_naming_the_place_in_that_file() {
+    let mut file: Value = serde_json::from_str(&fixture(1)).unwrap();
+    file["review"]["content"]["about_child"] = json!("a".repeat(MAX_TEXT_CHARS + 1));
+    assert_eq!(
+        refused(&file.to_string()),
+        ImportError::TextTooLong {
+            path: "review.content.about_child".into(),
+            limit: MAX_TEXT_CHARS
+        }
+    );
+}
+
+#[test]
+fn import_refuses_more_reviews_than_one_file_may_hold() {
+    let many: Vec<Review> = (0..=MAX_REVIEWS_PER_FILE as u128)
+        .map(|n| {
+            Review::new(
+                Uuid::from_u128(n + 1),
+                ReviewKind::LearningTogether,
+                at(2, 9),
+            )
+        })
+        .collect();
+    assert_eq!(
+        refused(&write_file(&many, at(2, 10))),
+        ImportError::TooManyReviews {
+            count: MAX_REVIEWS_PER_FILE + 1,
+            limit: MAX_REVIEWS_PER_FILE
+        }
+    );
+}
+
+#[test]
+fn import_refuses_a_file_with_no_reviews() {
+    assert_eq!(refused(&write_file(&[], at(2, 9))), ImportError::NoReviews);
+}
+
+// ---------------------------------------------------------------------------------------
+// Refused: damaged reviews, with the place named
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn import_refuses_a_title_that_is_a_number() {
+    let text = file_with(|file| file["reviews"][0]["title"] = json!(42));
+    assert_eq!(malformed_at(&text), "reviews[0].title");
+}
+
+#[test]
+fn import_refuses_a_review_body_that_is_plain_text() {
+    let text = file_with(|file| file["reviews"][0]["body"] = json!("Notes from the meeting"));
+    assert_eq!(malformed_at(&text), "reviews[0].body");
+    // The method's name alone is not its content.
+    let text = file_with(|file| file["reviews"][0]["body"] = json!("case_discussion"));
+    assert!(malformed_at(&text).starts_with("reviews[0].body"));
+}
+
+#[test]
+fn import_refuses_a_start_date_that_is_not_a_date() {
+    for created in [
+        json!("last Tuesday"),
+        json!("2026-13-01T00:00:00Z"),
+        json!(1_772_000_000),
+    ] {
+        let text = file_with(|file| file["reviews"][0]["created"] = created.clone());
+        assert_eq!(malformed_at(&text), "reviews[0].created", "{created}");
+    }
+}
+
+#[test]
+fn import_refuses_a_review_id_that_is_not_an_id() {
+    for id in [json!("child-j"), json!(17), json!(""), json!(null)] {
+        let text = file_with(|file| file["reviews"][1]["id"] = id.clone());
+        assert_eq!(malformed_at(&text), "reviews[1].id", "{id}");
+    }
+}
+
+#[test]
+fn import_refuses_a_review_made_with_a_method_this_version_does_not_know() {
+    let text =
+        file_with(|file| file["reviews"][1]["body"] = json!({ "rapid_review": { "scope": "x" } }));
+    match refused(&text) {
+        ImportError::Malformed { path, reason } => {
+            assert_eq!(path, "reviews[1].body");
+            assert!(reason.contains("rapid_review"), "{reason}");
+        }
+        other => panic!("expected Malformed, got {other:?}"),
+    }
+}
+
+#[test]
+fn import_refuses_a_review_body_holding_two_methods_or_none() {
+    let two = file_with(|file| {
+        file["reviews"][0]["body"]["learning_together"] = json!({});
+    });
+    assert_eq!(malformed_at(&two), "reviews[0].body");
+    let none = file_with(|file| file["reviews"][0]["body"] = json!({}));
+    assert_eq!(malformed_at(&none), "reviews[0].body");
+}
+
+#[test]
+fn import_refuses_a_worry_whose_text_is_a_number_and_says_which_worry() {
+    let text = file_with(|file| {
+        file["reviews"][0]["body"]["case_discussion"]["worries"][2]["text"] = json!(3)
+    });
+    assert_eq!(
+        malformed_at(&text),
+        "reviews[0].body.case_discussion.worries[2].text"
+    );
+}
+
+#[test]
+fn import_refuses_a_tree_box_whose_children_are_not_a_list() {
+    let text = file_with(|file| {
+        file["reviews"][0]["body"]["case_discussion"]["tree"]["causes"][0]["children"] =
+            json!("none");
+    });
+    assert_eq!(
+        malformed_at(&text),
+        "reviews[0].body.case_discussion.tree.causes[0].children"
+    );
+}
+
+#[test]
+fn import_refuses_a_negative_item_number() {
+    let text = file_with(|file| {
+        file["reviews"][0]["body"]["case_discussion"]["worries"][0]["id"] = json!(-4)
+    });
+    assert_eq!(
+        malformed_at(&text),
+        "reviews[0].body.case_discussion.worries[0].id"
+    );
+}
+
+#[test]
+fn import_refuses_a_discussion_date_that_does_not_exist() {
+    let text = file_with(|file| {
+        file["reviews"][0]["body"]["case_discussion"]["header"]["date_of_discussion"] =
+            json!("2025-02-30");
+    });
+    assert_eq!(
+        malformed_at(&text),
+        "reviews[0].body.case_discussion.header.date_of_discussion"
+    );
+}
+
+#[test]
+fn import_refuses_a_thought_marked_as_neither_fact_nor_feeling() {
+    let text = file_with(|file| {
+        file["reviews"][0]["body"]["case_discussion"]["immediate_thoughts"] =
+            json!([{ "id": 30, "text": "x", "marked_as": "opinion" }]);
+    });
+    assert_eq!(
+        malformed_at(&text),
+        "reviews[0].body.case_discussion.immediate_thoughts[0].marked_as"
+    );
+}
+
+#[test]
+fn import_refuses_a_last_export_time_that_is_not_a_time() {
+    let text = file_with(|file| file["reviews"][1]["last_exported"] = json!("soon"));
+    assert_eq!(malformed_at(&text), "reviews[1].last_exported");
+}
+
+#[test]
+fn import_refuses_a_review_missing_its_title() {
+    let text = file_with(|file| {
+        file["reviews"][0].as_object_mut().unwrap().remove("title");
+    });
+    match refused(&text) {
+        ImportError::Malformed { path, reason } => {
+            assert_eq!(path, "reviews[0]");
+            assert!(reason.contains("title"), "{reason}");
+        }
+        other => panic!("expected Malformed, got {other:?}"),
+    }
+}
+
+#[test]
+fn import_refuses_a_review_that_is_not_an_object() {
+    let text = file_with(|file| file["reviews"][1] = json!(["Family K"]));
+    assert_eq!(malformed_at(&text), "reviews[1]");
+}
+
+#[test]
+fn import_refuses_reviews_that_are_not_a_list() {
+    let text = file_with(|file| file["reviews"] = json!({ "0": file["reviews"][0].clone() }));
+    assert_eq!(malformed_at(&text), "reviews");
+}
+
+#[test]
+fn import_refuses_a_current_file_without_its_reviews() {
+    let text = file_with(|file| {
+        file.as_object_mut().unwrap().remove("reviews");
+    });
+    match refused(&text) {
+        ImportError::Malformed { path, reason } => {
+            assert_eq!(path, "");
+            assert!(reason.contains("reviews"), "{reason}");
+        }
+        other => panic!("expected Malformed, got {other:?}"),
+    }
+}
+
+#[test]
+fn import_refuses_an_export_time_that_is_not_a_time() {
+    let text = file_with(|file| file["exported_at"] = json!(["today"]));
+    assert_eq!(malformed_at(&text), "exported_at");
+}
+
+#[test]
+fn import_refuses_a_file_holding_the_same_review_twice() {
+    let mut edited = child_j();
+    edited.rename("Child J (edited copy)", at(20, 9));
+    let text = write_file(&[child_j(), family_k(), edited], at(20, 10));
+    assert_eq!(
+        refused(&text),
+        ImportError::DuplicateReview { id: child_j().id }
+    );
+}
+
+#[test]
+fn import_refuses_a_version_1_file_without_its_review() {
+    let mut file: Value = serde_json::from_str(&fixture(1)).unwrap();
+    file.as_object_mut().unwrap().remove("review");
+    assert_eq!(malformed_at(&file.to_string()), "");
+}
+
+#[test]
+fn import_refuses_a_version_1_review_of_an_unknown_method() {
+    let mut file: Value = serde_json::from_str(&fixture(1)).unwrap();
+    file["review"]["kind"] = json!("signs_of_safety");
+    assert_eq!(malformed_at(&file.to_string()), "review.kind");
+}
+
+#[test]
+fn import_refuses_a_current_file_labelled_as_version_1() {
+    let text = with_version(json!(1));
+    assert_eq!(malformed_at(&text), "");
+}
+
+// ---------------------------------------------------------------------------------------
+// Nothing panics
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn an_export_cut_short_at_any_point_is_refused_without_crashing() {
+    let whole = fixture(2);
+    // Cutting only the final line break leaves the file whole.
+    let complete = whole.trim_end().len();
+    for end in (0..complete).filter(|&end| whole.is_char_boundary(end)) {
+        match panic::catch_unwind(|| read_file(&whole[..end])) {
+            Ok(Err(_)) => {}
+            Ok(Ok(_)) => panic!("a file cut at byte {end} was accepted"),
+            Err(_) => panic!("a file cut at byte {end} crashed the import"),
+        }
+    }
+}
+
+#[test]
+fn an_export_with_any_one_character_spoilt_never_crashes_the_import() {
+    let whole = fixture(2);
+    for (at, _) in whole.char_indices() {
+        for spoiler in ['"', '}', '\\'] {
+            let mut spoilt = whole.clone();
+            let len = spoilt[at..].chars().next().map_or(0, char::len_utf8);
+            spoilt.replace_range(at..at + len, spoiler.encode_utf8(&mut [0; 4]));
+            assert!(
+                panic::catch_unwind(|| read_file(&spoilt)).is_ok(),
+                "{spoiler:?} at {at} crashed"
+            );
+        }
+    }
+}
