@@ -60,11 +60,11 @@ async fn indexed_db_refuses_a_save_based_on_an_old_revision() {
     let mut r = review(2, "Shared");
     assert_eq!(store.save(&r, 0).await.unwrap(), 1);
     // Tab A saves revision 2.
-    r.rename("Tab A's title", Utc::now());
+    r.rename("Tab A's title", Utc.with_ymd_and_hms(2026, 11, 1, 10, 0, 0).unwrap());
     assert_eq!(store.save(&r, 1).await.unwrap(), 2);
     // Tab B still thinks it is at revision 1: refused, and A's work is intact.
     let mut stale = r.clone();
-    stale.rename("Tab B's title", Utc::now());
+    stale.rename("Tab B's title", Utc.with_ymd_and_hms(2026, 11, 1, 10, 1, 0).unwrap());
     assert_eq!(store.save(&stale, 1).await, Err(StoreError::Conflict { stored_revision: 2 }));
     assert_eq!(store.load(r.id).await.unwrap().review.title, "Tab A's title");
     // Creating a review whose id is already stored is a conflict too.

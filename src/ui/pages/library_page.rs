@@ -13,6 +13,7 @@ use crate::export::file_name::file_name;
 use crate::model::{Review, ReviewId, ReviewKind, SummaryFilter};
 use crate::storage::file_format::{read_file, write_file};
 use crate::storage::tab_sync::TabNotice;
+use crate::storage::review_store::request_persistence;
 use crate::storage::{LibraryEntry, ReviewStore};
 use crate::ui::browser::{format_local, navigate, new_id, now};
 use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
@@ -79,6 +80,10 @@ pub fn LibraryPage() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 match store.save(&review, 0).await {
                     Ok(_) => {
+                        // Now that there is something to lose, ask the browser to keep it.
+                        leptos::task::spawn_local(async {
+                            request_persistence().await;
+                        });
                         tabs.announce(TabNotice::LibraryChanged);
                         navigate(&Route::Review(review.id).href());
                     }

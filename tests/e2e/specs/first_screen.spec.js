@@ -1,7 +1,7 @@
 // The first screen and the About page, as someone opening the app for the first time sees
 // them: what it is, where to start, who the methods belong to, and that nothing leaves.
-import { test, expect, chromium } from "@playwright/test";
-import { guardNetwork, expectAccessible, openApp } from "./helpers.js";
+import { chromium } from "@playwright/test";
+import { test, expect, guardNetwork, expectAccessible, openApp } from "./helpers.js";
 
 test("the first screen says what the app is and offers the ways in", async ({ page }) => {
   const net = guardNetwork(page);

@@ -1,7 +1,21 @@
 // Shared helpers for the end-to-end specs: a guard that records any request leaving the
 // local server, an accessibility scan at WCAG 2.2 AA, and small steps people repeat.
-import { expect } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+
+/**
+ * The test runner's `test`, whose page fails the test on any uncaught error (a Rust panic
+ * shows up as one), so no spec can pass while the app has quietly stopped.
+ */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await use(page);
+    expect(errors, "uncaught errors in the page").toEqual([]);
+  },
+});
+export { expect };
 
 /** Records every request that is not to the local test server (or a blob:/data: URL). */
 export function guardNetwork(page) {

@@ -1,9 +1,8 @@
 // The library and storage, as a person relies on them: what they write is still there
 // after a reload, a second tab never silently overwrites newer work, files go out and
 // come back identical, bad files are refused clearly, and a deletion can be undone.
-import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { guardNetwork, expectAccessible, openApp, startReview } from "./helpers.js";
+import { test, expect, guardNetwork, expectAccessible, openApp, startReview } from "./helpers.js";
 
 async function fillCaseDiscussion(page, title) {
   await page.getByLabel("Review title").fill(title);
@@ -222,4 +221,54 @@ test("two tabs on one review: the stale tab is told and nothing is lost", async 
   await first.reload();
   await expect(first.getByLabel("Child's name or pseudonym")).toHaveValue("Written in the first tab");
   await expect(first.getByLabel("About the child and their lived experiences", { exact: true })).toHaveValue("");
+});
+
+test("when the browser runs out of space: a clear message, the last copy intact, export offered", async ({ page }) => {
+  await startReview(page);
+  await page.getByLabel("Child's name or pseudonym").fill("Saved before the disk filled");
+  await expect(page.getByText("Saved on this device")).toBeVisible();
+  const url = page.url();
+
+  // The browser refuses every write from now on, as it does when its storage is full.
+  await page.evaluate(() => {
+    window.__realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await page.getByLabel("About the child and their lived experiences", { exact: true }).fill("Typed while the disk was full");
+
+  const alert = page.getByRole("alert").filter({ hasText: "Your latest edits are not saved" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("run out of space");
+  await expect(page.getByText("Not saved", { exact: true })).toBeVisible();
+  const download = page.waitForEvent("download");
+  await alert.getByRole("button", { name: "Export to a file now" }).click();
+  const file = JSON.parse(await readFile(await (await download).path(), "utf8"));
+  expect(file.reviews[0].body.case_discussion.about_child).toBe("Typed while the disk was full");
+
+  // Space again: "Try saving again" succeeds (after the export's own save attempt failed too).
+  await expect(page.getByText("Not saved", { exact: true })).toBeVisible();
+  await page.evaluate(() => { IDBObjectStore.prototype.put = window.__realPut; });
+  await alert.getByRole("button", { name: "Try saving again" }).click();
+  await expect(page.getByText("Saved on this device")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("About the child and their lived experiences", { exact: true })).toHaveValue("Typed while the disk was full");
+});
+
+test("a failed save leaves the last good copy intact", async ({ page }) => {
+  await startReview(page);
+  await page.getByLabel("Child's name or pseudonym").fill("Last good copy");
+  await expect(page.getByText("Saved on this device")).toBeVisible();
+  const url = page.url();
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await page.getByLabel("Child's name or pseudonym").fill("Never stored");
+  await expect(page.getByText("Not saved", { exact: true })).toBeVisible();
+  await page.goto("about:blank");
+  await page.goto(url);
+  await expect(page.getByLabel("Child's name or pseudonym")).toHaveValue("Last good copy");
 });

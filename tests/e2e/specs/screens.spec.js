@@ -1,8 +1,7 @@
 // Screenshots of each screen at laptop (1366x768) and board (1920x1080) sizes, and the
 // print rendering, written to tests/e2e/screenshots/ for people to look at. They assert
 // only that the screens render; looking at them is the point.
-import { test, expect } from "@playwright/test";
-import { openApp, startReview } from "./helpers.js";
+import { test, expect, openApp, startReview } from "./helpers.js";
 
 const sizes = [
   ["laptop", { width: 1366, height: 768 }],
