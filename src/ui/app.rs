@@ -8,7 +8,7 @@ use send_wrapper::SendWrapper;
 
 use super::browser::location_hash;
 use super::contexts::{Notice, NoticeContext, StoreContext, TabContext};
-use super::pages::{AboutPage, LibraryPage, NotFoundPage, ReviewPage};
+use super::pages::{AboutPage, LibraryPage, NotFoundPage, PrintPage, ReviewPage};
 use super::route::Route;
 use crate::storage::tab_sync::TabSync;
 use crate::storage::{ReviewStore, StoreError};
@@ -42,6 +42,7 @@ pub fn App(
         Route::Library => view! { <LibraryPage/> }.into_any(),
         Route::About => view! { <AboutPage/> }.into_any(),
         Route::Review(id) => view! { <ReviewPage id=id/> }.into_any(),
+        Route::Print(id, print_view) => view! { <PrintPage id=id view=print_view/> }.into_any(),
         Route::NotFound => view! { <NotFoundPage/> }.into_any(),
     };
     // Move focus to the new screen's heading so keyboard and screen-reader users start at

@@ -3,12 +3,22 @@
 
 use crate::model::ReviewId;
 
+/// The printable views of a case discussion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrintView {
+    /// Case Discussion Notes, A4 portrait, for circulation and factual correction.
+    Notes,
+    /// The one-page tool sheet, A4 landscape, all sections side by side.
+    ToolSheet,
+}
+
 /// The app's screens.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Library,
     About,
     Review(ReviewId),
+    Print(ReviewId, PrintView),
     NotFound,
 }
 
@@ -17,12 +27,16 @@ impl Route {
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let mut parts = path.split('/');
-        match (parts.next().unwrap_or(""), parts.next(), parts.next()) {
-            ("", None, _) => Route::Library,
-            ("about", None, _) => Route::About,
-            ("review", Some(id), None) => {
-                id.parse().map(Route::Review).unwrap_or(Route::NotFound)
-            }
+        let parts: Vec<&str> = parts.by_ref().collect();
+        match parts.as_slice() {
+            [""] => Route::Library,
+            ["about"] => Route::About,
+            ["review", id] => id.parse().map(Route::Review).unwrap_or(Route::NotFound),
+            ["review", id, "print", view] => match (id.parse(), *view) {
+                (Ok(id), "notes") => Route::Print(id, PrintView::Notes),
+                (Ok(id), "sheet") => Route::Print(id, PrintView::ToolSheet),
+                _ => Route::NotFound,
+            },
             _ => Route::NotFound,
         }
     }
@@ -33,6 +47,8 @@ impl Route {
             Route::Library | Route::NotFound => "#/".into(),
             Route::About => "#/about".into(),
             Route::Review(id) => format!("#/review/{id}"),
+            Route::Print(id, PrintView::Notes) => format!("#/review/{id}/print/notes"),
+            Route::Print(id, PrintView::ToolSheet) => format!("#/review/{id}/print/sheet"),
         }
     }
 }
@@ -45,7 +61,13 @@ mod tests {
     #[test]
     fn routes_round_trip_through_the_address() {
         let id = Uuid::from_u128(5);
-        for r in [Route::Library, Route::About, Route::Review(id)] {
+        for r in [
+            Route::Library,
+            Route::About,
+            Route::Review(id),
+            Route::Print(id, PrintView::Notes),
+            Route::Print(id, PrintView::ToolSheet),
+        ] {
             assert_eq!(Route::parse(&r.href()), r);
         }
         assert_eq!(Route::parse(""), Route::Library);
