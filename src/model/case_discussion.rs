@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::working_days::add_working_days;
 use super::ProblemTree;
 
 /// Identifies an item (a worry, an action, an attendee...) within one discussion.
@@ -221,6 +222,163 @@ impl CaseDiscussion {
     }
 }
 
+/// The four things the room raises at any point of the discussion, which the facilitator
+/// captures without leaving the section they are in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaptureKind {
+    Worry,
+    WorkedWell,
+    MissingInformation,
+    PersonToInvolve,
+}
+
+impl CaptureKind {
+    pub const ALL: [CaptureKind; 4] = [
+        CaptureKind::Worry,
+        CaptureKind::WorkedWell,
+        CaptureKind::MissingInformation,
+        CaptureKind::PersonToInvolve,
+    ];
+
+    /// What the capture button says.
+    pub fn label(self) -> &'static str {
+        match self {
+            CaptureKind::Worry => "Worry",
+            CaptureKind::WorkedWell => "Worked well",
+            CaptureKind::MissingInformation => "Missing information",
+            CaptureKind::PersonToInvolve => "Who else to involve",
+        }
+    }
+
+    /// The letter used with Alt to capture this kind from the keyboard.
+    pub fn shortcut(self) -> char {
+        match self {
+            CaptureKind::Worry => 'W',
+            CaptureKind::WorkedWell => 'G',
+            CaptureKind::MissingInformation => 'M',
+            CaptureKind::PersonToInvolve => 'I',
+        }
+    }
+}
+
+/// Why a due date could not be worked out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DueDateError {
+    /// Working days count from the discussion, whose date is not set yet.
+    NoDiscussionDate,
+    NoSuchAction,
+}
+
+impl std::fmt::Display for DueDateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DueDateError::NoDiscussionDate => {
+                write!(f, "Enter the date of the case discussion first: working days count from it.")
+            }
+            DueDateError::NoSuchAction => write!(f, "That action is no longer in the list."),
+        }
+    }
+}
+
+impl CaseDiscussion {
+    /// Captures a point raised at any moment into the right list. Blank text is ignored.
+    pub fn capture(&mut self, kind: CaptureKind, text: &str) -> Option<ItemId> {
+        match kind {
+            CaptureKind::Worry => self.add_worry(text),
+            CaptureKind::WorkedWell => self.add_strength(text),
+            CaptureKind::MissingInformation => self.add_information_gap(text),
+            CaptureKind::PersonToInvolve => self.add_person_to_involve(text),
+        }
+    }
+
+    /// Adds an attendee; returns their id.
+    pub fn add_attendee(&mut self, name: &str, role: &str, agency: &str) -> ItemId {
+        let id = self.allocate_id();
+        self.header.attendees.push(Attendee {
+            id,
+            name: name.trim().into(),
+            role: role.trim().into(),
+            agency: agency.trim().into(),
+            second_hat: String::new(),
+        });
+        id
+    }
+
+    /// Adds a document available to the discussion, with its source.
+    pub fn add_fact(&mut self, text: &str, source: &str) -> Option<ItemId> {
+        let text = non_blank(text)?;
+        let id = self.allocate_id();
+        self.facts.push(FactDocument { id, text, source: source.trim().into() });
+        Some(id)
+    }
+
+    /// Adds a point from the immediate-thoughts round, marked as fact, feeling or neither yet.
+    pub fn add_thought(&mut self, text: &str, marked_as: FactOrFeeling) -> Option<ItemId> {
+        let text = non_blank(text)?;
+        let id = self.allocate_id();
+        self.immediate_thoughts.push(ImmediateThought { id, text, marked_as });
+        Some(id)
+    }
+
+    /// Removes the item with this id from whichever list holds it.
+    pub fn remove_item(&mut self, id: ItemId) -> bool {
+        let before = self.item_count();
+        self.header.attendees.retain(|x| x.id != id);
+        self.facts.retain(|x| x.id != id);
+        self.immediate_thoughts.retain(|x| x.id != id);
+        self.worries.retain(|x| x.id != id);
+        self.strengths.retain(|x| x.id != id);
+        self.information_gaps.retain(|x| x.id != id);
+        self.people_to_involve.retain(|x| x.id != id);
+        self.actions.retain(|x| x.id != id);
+        self.item_count() != before
+    }
+
+    fn item_count(&self) -> usize {
+        self.header.attendees.len()
+            + self.facts.len()
+            + self.immediate_thoughts.len()
+            + self.worries.len()
+            + self.strengths.len()
+            + self.information_gaps.len()
+            + self.people_to_involve.len()
+            + self.actions.len()
+    }
+
+    /// The action with this id, to edit.
+    pub fn action_mut(&mut self, id: ItemId) -> Option<&mut SmartAction> {
+        self.actions.iter_mut().find(|a| a.id == id)
+    }
+
+    /// Sets an action's due date to `working_days` working days after the discussion
+    /// (England and Wales bank holidays excluded), and returns the date.
+    pub fn set_action_due_in_working_days(
+        &mut self,
+        id: ItemId,
+        working_days: u32,
+    ) -> Result<NaiveDate, DueDateError> {
+        let from = self.header.date_of_discussion.ok_or(DueDateError::NoDiscussionDate)?;
+        let due = add_working_days(from, working_days);
+        self.action_mut(id).ok_or(DueDateError::NoSuchAction)?.due = Some(due);
+        Ok(due)
+    }
+
+    /// The agencies of the people present, without repeats, including agencies someone
+    /// speaks for by "wearing two hats".
+    pub fn agencies_present(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for a in &self.header.attendees {
+            for agency in [&a.agency, &a.second_hat] {
+                let agency = agency.trim();
+                if !agency.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(agency)) {
+                    out.push(agency.to_string());
+                }
+            }
+        }
+        out
+    }
+}
+
 fn non_blank(text: &str) -> Option<String> {
     let t = text.trim();
     (!t.is_empty()).then(|| t.to_string())
@@ -250,6 +408,60 @@ mod tests {
         assert_eq!(cd.add_worry("   "), None);
         assert_eq!(cd.add_strength(""), None);
         assert!(cd.is_empty());
+    }
+
+    #[test]
+    fn a_capture_lands_in_the_list_for_its_kind() {
+        let mut cd = CaseDiscussion::default();
+        cd.capture(CaptureKind::Worry, "w");
+        cd.capture(CaptureKind::WorkedWell, "g");
+        cd.capture(CaptureKind::MissingInformation, "m");
+        cd.capture(CaptureKind::PersonToInvolve, "i");
+        assert_eq!(cd.worries[0].text, "w");
+        assert_eq!(cd.strengths[0].text, "g");
+        assert_eq!(cd.information_gaps[0].what, "m");
+        assert_eq!(cd.people_to_involve[0].who, "i");
+        let shortcuts: Vec<char> = CaptureKind::ALL.iter().map(|k| k.shortcut()).collect();
+        let mut unique = shortcuts.clone();
+        unique.dedup();
+        assert_eq!(unique.len(), 4);
+    }
+
+    #[test]
+    fn any_item_can_be_removed_by_its_id() {
+        let mut cd = CaseDiscussion::default();
+        let a = cd.add_attendee("Sam", "Social worker", "Children's services");
+        let f = cd.add_fact("Referral form", "MASH").unwrap();
+        let t = cd.add_thought("Mum seemed worried", FactOrFeeling::Feeling).unwrap();
+        let x = cd.add_action("Share chronology");
+        for id in [a, f, t, x] {
+            assert!(cd.remove_item(id));
+        }
+        assert!(!cd.remove_item(a));
+        assert!(cd.header.attendees.is_empty() && cd.facts.is_empty());
+    }
+
+    #[test]
+    fn a_due_date_in_working_days_counts_from_the_discussion() {
+        let mut cd = CaseDiscussion::default();
+        let id = cd.add_action("Single-agency action plan");
+        assert_eq!(cd.set_action_due_in_working_days(id, 10), Err(DueDateError::NoDiscussionDate));
+        // Tuesday 22 December 2026: Christmas, Boxing Day (substitute Monday 28th) and
+        // New Year's Day are skipped.
+        cd.header.date_of_discussion = NaiveDate::from_ymd_opt(2026, 12, 22);
+        let due = cd.set_action_due_in_working_days(id, 10).unwrap();
+        assert_eq!(due, NaiveDate::from_ymd_opt(2027, 1, 8).unwrap());
+        assert_eq!(cd.actions[0].due, Some(due));
+        assert_eq!(cd.set_action_due_in_working_days(999, 1), Err(DueDateError::NoSuchAction));
+    }
+
+    #[test]
+    fn agencies_present_include_second_hats_once_each() {
+        let mut cd = CaseDiscussion::default();
+        cd.add_attendee("A", "Health visitor", "NHS");
+        let b = cd.add_attendee("B", "Teacher", "School");
+        cd.header.attendees.iter_mut().find(|x| x.id == b).unwrap().second_hat = "nhs".into();
+        assert_eq!(cd.agencies_present(), vec!["NHS".to_string(), "School".to_string()]);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! as arguments, so every rule can be tested natively with `cargo test`.
 
 pub mod case_discussion;
+pub mod case_discussion_guide;
+pub mod edit_history;
 pub mod learning_together;
 pub mod library;
 pub mod problem_tree;

@@ -1,14 +1,636 @@
-//! The print views of a case discussion (being written: Case Discussion Notes and the
-//! one-page tool sheet).
+//! The print views of a case discussion. The **Case Discussion Notes** are the write-up the
+//! tool asks for after the meeting: A4 portrait, under the tool's Appendix B headings and in
+//! its order, marked as a draft for participants to correct factual errors. The **tool
+//! sheet** is the tool's one-page layout: A4 landscape, every section side by side as the
+//! flipcharts were on the wall. On screen each shows a paper-like preview under a toolbar
+//! that is not printed; the page sizes and print rules live in `style/print.css`.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::model::ReviewId;
-use crate::ui::route::PrintView;
+use crate::model::case_discussion::{CaseDiscussion, FactOrFeeling, InformationGap, Note, SmartAction};
+use crate::model::case_discussion_guide::{self as guide, SectionKey, Stage};
+use crate::model::problem_tree::{CauseStatus, TreeNode};
+use crate::model::smart_action_check::missing_parts;
+use crate::model::working_days::{single_agency_plan_due, SINGLE_AGENCY_PLAN_WORKING_DAYS};
+use crate::model::{Review, ReviewId};
+use crate::storage::{StoreError, StoredReview};
+use crate::ui::contexts::StoreContext;
+use crate::ui::route::{PrintView, Route};
 
-/// A printable view of one review.
+/// The words that head every printed copy until participants have corrected it.
+const DRAFT_MARK: &str = "DRAFT FOR CORRECTION OF FACTUAL ERRORS";
+/// What an empty section prints, so a blank section is seen to be blank, not lost.
+const NONE_RECORDED: &str = "None recorded";
+/// What an empty field prints.
+const NOT_RECORDED: &str = "Not recorded";
+
+/// A printable view of one review: loads it, then shows the notes or the tool sheet.
 #[component]
-pub fn PrintPage(id: ReviewId, view: PrintView) -> impl IntoView {
-    let _ = (id, view);
-    view! { <p>"Print view"</p> }
+pub fn PrintPage(
+    /// The review to print.
+    id: ReviewId,
+    /// Which printed form to show.
+    view: PrintView,
+) -> impl IntoView {
+    let print_view = view;
+    let store = expect_context::<StoreContext>().store();
+    let loaded = RwSignal::new(None::<Result<StoredReview, StoreError>>);
+    leptos::task::spawn_local(async move {
+        let result = match store {
+            Ok(s) => s.load(id).await,
+            Err(e) => Err(e),
+        };
+        loaded.try_set(Some(result));
+    });
+    let printed_on = today();
+    move || match loaded.get() {
+        None => view! { <div class="page"><p class="muted">"Preparing the print view…"</p></div> }.into_any(),
+        Some(Ok(stored)) => {
+            view! { <PrintedReview review=stored.review print_view=print_view printed_on=printed_on/> }.into_any()
+        }
+        Some(Err(StoreError::NotFound)) => view! {
+            <div class="page narrow">
+                <h1>"This review is not in this browser"</h1>
+                <p>"It may have been deleted, or saved in another browser or on another device. "
+                   "If you have an exported file, open it from your reviews."</p>
+                <p><a href="#/">"Go to your reviews"</a></p>
+            </div>
+        }
+        .into_any(),
+        Some(Err(e)) => view! {
+            <div class="page narrow">
+                <h1>"This review could not be opened for printing"</h1>
+                <p role="alert">{e.to_string()}</p>
+                <p><a href=Route::Review(id).href()>"Back to the review"</a></p>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// One loaded review in its printed form, under the on-screen toolbar.
+#[component]
+fn PrintedReview(
+    /// The review as it was when the view opened.
+    review: Review,
+    /// Which printed form to show.
+    print_view: PrintView,
+    /// Today, for the draft marking.
+    printed_on: Option<NaiveDate>,
+) -> impl IntoView {
+    let Some(cd) = review.case_discussion().cloned() else {
+        return view! {
+            <div class="page narrow">
+                <h1>"There is no print view for this review yet"</h1>
+                <p>"The printed notes and the one-page tool sheet are for case discussions. "
+                   "This is a Learning Together review."</p>
+                <p><a href=Route::Review(review.id).href()>"Back to the review"</a></p>
+            </div>
+        }
+        .into_any();
+    };
+    // The browser offers the page title as the name of a saved PDF.
+    let heading = match print_view {
+        PrintView::Notes => "Case Discussion Notes",
+        PrintView::ToolSheet => "Case Discussion Tool sheet",
+    };
+    let previous_title = document().title();
+    document().set_title(&format!("{heading} – {}", review.title));
+    on_cleanup(move || document().set_title(&previous_title));
+
+    let id = review.id;
+    let title = review.title.clone();
+    view! {
+        <div class="print-view">
+            <PrintToolbar id=id print_view=print_view/>
+            {match print_view {
+                PrintView::Notes => view! { <NotesPaper title=title cd=cd printed_on=printed_on/> }.into_any(),
+                PrintView::ToolSheet => view! { <SheetPaper title=title cd=cd printed_on=printed_on/> }.into_any(),
+            }}
+        </div>
+    }
+    .into_any()
+}
+
+/// The on-screen controls above a print view: print, go back, switch view. Not printed.
+#[component]
+fn PrintToolbar(
+    /// The review being printed.
+    id: ReviewId,
+    /// The view on screen now.
+    print_view: PrintView,
+) -> impl IntoView {
+    let (other, other_label, layout) = match print_view {
+        PrintView::Notes => (PrintView::ToolSheet, "One-page tool sheet (landscape)", "A4 portrait"),
+        PrintView::ToolSheet => (PrintView::Notes, "Case Discussion Notes (portrait)", "A4 landscape"),
+    };
+    view! {
+        <div class="print-toolbar">
+            <nav class="print-toolbar-links" aria-label="Print views">
+                <a href=Route::Review(id).href()>"Back to the review"</a>
+                <a href=Route::Print(id, other).href()>{other_label}</a>
+            </nav>
+            <p class="print-toolbar-hint">
+                "Prints on " {layout} ". To keep a copy, choose “Save as PDF” in the print dialog."
+            </p>
+            <button type="button" class="button-primary" on:click=|_| {
+                // If the browser refuses, its own menu can still print the page.
+                let _ = window().print();
+            }>"Print"</button>
+        </div>
+    }
+}
+
+/// The Case Discussion Notes, A4 portrait, in the tool's Appendix B headings and order.
+#[component]
+fn NotesPaper(
+    /// The review's title.
+    title: String,
+    /// What the room recorded.
+    cd: CaseDiscussion,
+    /// Today, for the draft marking.
+    printed_on: Option<NaiveDate>,
+) -> impl IntoView {
+    let h = &cd.header;
+    let attendees = if h.attendees.is_empty() {
+        none_recorded()
+    } else {
+        view! {
+            <table class="print-table notes-attendees">
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Role"</th>
+                        <th scope="col">"Agency"</th>
+                        <th scope="col">"Wearing two hats for"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {h.attendees.iter().map(|a| view! {
+                        <tr>
+                            <td>{or_not_recorded(&a.name)}</td>
+                            <td>{or_not_recorded(&a.role)}</td>
+                            <td>{or_not_recorded(&a.agency)}</td>
+                            <td>{or_dash(&a.second_hat)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
+
+    let facts = bullet_list(cd.facts.iter().map(|f| {
+        view! {
+            <li>
+                {f.text.clone()}
+                {(!f.source.trim().is_empty()).then(|| view! {
+                    <span class="print-source">" — source: " {f.source.clone()}</span>
+                })}
+            </li>
+        }
+    }));
+    let about = if cd.about_child.trim().is_empty() {
+        none_recorded()
+    } else {
+        view! { <p class="print-multiline">{cd.about_child.clone()}</p> }.into_any()
+    };
+    let thoughts = bullet_list(cd.immediate_thoughts.iter().map(|t| {
+        view! { <li><strong class="print-mark">{mark_label(t.marked_as)} ":"</strong> " " {t.text.clone()}</li> }
+    }));
+    let tree = view! {
+        <div class="notes-tree">
+            <h3 class="print-tree-label">"Effects:"</h3>
+            {tree_or_none(&cd.tree.effects)}
+            <h3 class="print-tree-label">"Focal point:"</h3>
+            {if cd.tree.focal_point.trim().is_empty() {
+                none_recorded()
+            } else {
+                view! { <p class="print-focal-point">{cd.tree.focal_point.clone()}</p> }.into_any()
+            }}
+            <h3 class="print-tree-label">"Root causes:"</h3>
+            {tree_or_none(&cd.tree.causes)}
+        </div>
+    };
+    let missing = view! {
+        {gaps_table(&cd.information_gaps)}
+        <h3>"Who else do we need to involve?"</h3>
+        {bullet_list(cd.people_to_involve.iter().map(|p| view! {
+            <li>
+                {p.who.clone()}
+                {(!p.why.trim().is_empty()).then(|| view! { " — " {p.why.clone()} })}
+            </li>
+        }))}
+    };
+    let outcome = &cd.outcome;
+    let has_outcome = !outcome.agreement.trim().is_empty() || !outcome.dissent.trim().is_empty();
+    let actions = view! {
+        {actions_table(&cd.actions)}
+        {has_outcome.then(|| view! {
+            <h3>"The room’s view of the outcome"</h3>
+            <dl class="print-outcome">
+                <dt>"Agreed"</dt>
+                <dd class="print-multiline">{or_not_recorded(&outcome.agreement)}</dd>
+                <dt>"Differing views"</dt>
+                <dd class="print-multiline">{or_dash(&outcome.dissent)}</dd>
+            </dl>
+        })}
+    };
+    let plan_due = match h.date_of_discussion {
+        Some(held) => format!(
+            "Single-agency action plans are due by {} ({SINGLE_AGENCY_PLAN_WORKING_DAYS} working days after the \
+             case discussion on {}).",
+            long_date(single_agency_plan_due(held)),
+            long_date(held)
+        ),
+        None => format!(
+            "Single-agency action plans are due within {SINGLE_AGENCY_PLAN_WORKING_DAYS} working days of the case \
+             discussion (its date is not recorded, so the due date cannot be worked out)."
+        ),
+    };
+
+    view! {
+        <article class="paper paper-notes" aria-labelledby="notes-title">
+            <p class="print-draft-mark">{draft_mark(printed_on)}</p>
+            <h1 id="notes-title">"Case Discussion Notes"</h1>
+            <p class="paper-subtitle">{title}</p>
+            <table class="print-table notes-header">
+                <tbody>
+                    <tr><th scope="row">"Child Name:"</th><td>{or_not_recorded(&h.child_name)}</td></tr>
+                    <tr><th scope="row">"Date of Referral:"</th><td>{date_or_not_recorded(h.date_of_referral)}</td></tr>
+                    <tr><th scope="row">"Date of Case Discussion:"</th><td>{date_or_not_recorded(h.date_of_discussion)}</td></tr>
+                    <tr><th scope="row">"Facilitator:"</th><td>{or_not_recorded(&h.facilitator)}</td></tr>
+                    {(!h.focal_question.trim().is_empty()).then(|| view! {
+                        <tr><th scope="row">"Focal question:"</th><td>{h.focal_question.clone()}</td></tr>
+                    })}
+                </tbody>
+            </table>
+            <section class="notes-section" aria-labelledby="notes-attendees">
+                <h2 id="notes-attendees">"Attendees"</h2>
+                {attendees}
+            </section>
+            {notes_section(SectionKey::Facts, facts)}
+            {notes_section(SectionKey::AboutTheChild, about)}
+            {notes_section(SectionKey::ImmediateThoughts, thoughts.into_any())}
+            {notes_section(SectionKey::AnalysisTree, tree.into_any())}
+            {notes_section(SectionKey::Worries, note_list(&cd.worries))}
+            {notes_section(SectionKey::WorkedWell, note_list(&cd.strengths))}
+            {notes_section(SectionKey::MissingInformation, missing.into_any())}
+            {notes_section(SectionKey::WhatNeedsToHappen, actions.into_any())}
+            <section class="notes-section print-follow-up" aria-labelledby="notes-follow-up">
+                <h2 id="notes-follow-up">"Follow up"</h2>
+                <p>{guide::FOLLOW_UP}</p>
+                <p class="print-plan-due">{plan_due}</p>
+            </section>
+            <p class="paper-source">"Structure: " {guide::SOURCE} "."</p>
+        </article>
+    }
+}
+
+/// The one-page tool sheet, A4 landscape: the tool's Appendix B grid, filled in.
+#[component]
+fn SheetPaper(
+    /// The review's title.
+    title: String,
+    /// What the room recorded.
+    cd: CaseDiscussion,
+    /// Today, for the draft marking.
+    printed_on: Option<NaiveDate>,
+) -> impl IntoView {
+    let h = &cd.header;
+    let meta = [
+        ("Child", h.child_name.trim().to_string()),
+        ("Date of referral", h.date_of_referral.map(long_date).unwrap_or_default()),
+        ("Date of case discussion", h.date_of_discussion.map(long_date).unwrap_or_default()),
+        ("Facilitator", h.facilitator.trim().to_string()),
+    ];
+    let facts = bullet_list(cd.facts.iter().map(|f| {
+        view! {
+            <li>
+                {f.text.clone()}
+                {(!f.source.trim().is_empty()).then(|| view! { <span class="print-source">" (" {f.source.clone()} ")"</span> })}
+            </li>
+        }
+    }));
+    let about = if cd.about_child.trim().is_empty() {
+        none_recorded()
+    } else {
+        view! { <p class="print-multiline">{cd.about_child.clone()}</p> }.into_any()
+    };
+    let thoughts = bullet_list(cd.immediate_thoughts.iter().map(|t| {
+        view! { <li><strong class="print-mark">{mark_label(t.marked_as)} ":"</strong> " " {t.text.clone()}</li> }
+    }));
+    let tree = view! {
+        <p class="sheet-note">{guide::EFFECTS_ARE}</p>
+        <h3 class="print-tree-label">"Effects"</h3>
+        {tree_or_none(&cd.tree.effects)}
+        <h3 class="print-tree-label">"Focal point"</h3>
+        <p class="print-focal-point">{or_not_recorded(&cd.tree.focal_point)}</p>
+        <h3 class="print-tree-label">"Root causes"</h3>
+        {tree_or_none(&cd.tree.causes)}
+        <p class="sheet-note">{guide::CAUSES_ARE}</p>
+    };
+    let missing = bullet_list(cd.information_gaps.iter().map(|g| {
+        let who_when = [g.who.trim().to_string(), g.by_when.map(|d| format!("by {}", long_date(d))).unwrap_or_default()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <li>
+                {g.what.clone()}
+                {(!who_when.is_empty()).then(|| view! { <span class="print-source">" — " {who_when}</span> })}
+            </li>
+        }
+    }));
+    let actions = {
+        let listed: Vec<&SmartAction> = cd.actions.iter().filter(|a| !is_blank_action(a)).collect();
+        if listed.is_empty() {
+            none_recorded()
+        } else {
+            view! {
+                <ol class="sheet-actions">
+                    {listed.into_iter().map(|a| {
+                        let missing = missing_parts(a);
+                        view! {
+                            <li>
+                                <p class="sheet-action-what">{or_not_recorded(&a.action)}</p>
+                                <p><span class="print-part">"Who, when: "</span>{who_by_and_when(a)}</p>
+                                <p><span class="print-part">"Done when: "</span>{or_not_recorded(&a.how_we_will_know)}</p>
+                                <p><span class="print-part">"Difference: "</span>{or_not_recorded(&a.difference_for_child)}</p>
+                                {(!missing.is_empty()).then(|| view! {
+                                    <p class="print-missing">"Missing: " {missing.join(", ")}</p>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            }
+            .into_any()
+        }
+    };
+    let people = bullet_list(cd.people_to_involve.iter().map(|p| {
+        view! {
+            <li>
+                {p.who.clone()}
+                {(!p.why.trim().is_empty()).then(|| view! { " — " {p.why.clone()} })}
+            </li>
+        }
+    }));
+
+    view! {
+        <article class="paper paper-sheet" aria-labelledby="sheet-title">
+            <header class="sheet-head">
+                <div>
+                    <h1 id="sheet-title">"Case Discussion Tool"</h1>
+                    <p class="paper-subtitle">{title}</p>
+                </div>
+                <p class="print-draft-mark">{draft_mark(printed_on)}</p>
+            </header>
+            <dl class="sheet-meta">
+                {meta.into_iter().map(|(label, value)| view! {
+                    <div>
+                        <dt>{label} ":"</dt>
+                        <dd>{if value.is_empty() { view! { <span class="print-not-recorded">{NOT_RECORDED}</span> }.into_any() } else { value.into_any() }}</dd>
+                    </div>
+                }).collect_view()}
+            </dl>
+            <div class="sheet-grid">
+                <div class="sheet-stages">
+                    <p class="sheet-stage sheet-stage-before">{Stage::Before.label()}</p>
+                    <p class="sheet-stage sheet-stage-during">{Stage::During.label()}</p>
+                </div>
+                // One row of columns, the first holding the facts above the child, so that a
+                // long sheet breaks across pages column by column.
+                <div class="sheet-columns">
+                    <div class="sheet-column-before">
+                        {sheet_box(SectionKey::Facts, "sheet-facts", facts)}
+                        {sheet_box(SectionKey::AboutTheChild, "sheet-child", about)}
+                    </div>
+                    {sheet_box(SectionKey::ImmediateThoughts, "sheet-thoughts", thoughts)}
+                    {sheet_box(SectionKey::AnalysisTree, "sheet-tree", tree.into_any())}
+                    {sheet_box(SectionKey::Worries, "sheet-worries", note_list(&cd.worries))}
+                    {sheet_box(SectionKey::WorkedWell, "sheet-well", note_list(&cd.strengths))}
+                    {sheet_box(SectionKey::MissingInformation, "sheet-missing", missing)}
+                    {sheet_box(SectionKey::WhatNeedsToHappen, "sheet-actions-box", actions)}
+                </div>
+                <section class="sheet-box sheet-else" aria-labelledby="sheet-else">
+                    <h2 id="sheet-else">{guide::WHAT_ELSE_TO_KNOW}</h2>
+                    {people}
+                </section>
+            </div>
+        </article>
+    }
+}
+
+/// One numbered section of the notes, headed as Appendix B heads it.
+fn notes_section(key: SectionKey, body: AnyView) -> impl IntoView {
+    let g = guide::section(key);
+    let id = format!("notes-section-{}", g.number);
+    let labelled_by = id.clone();
+    view! {
+        <section class="notes-section" aria-labelledby=labelled_by>
+            <h2 id=id>{g.notes_heading}</h2>
+            {body}
+        </section>
+    }
+}
+
+/// One box of the tool sheet, headed as the sheet heads it.
+fn sheet_box(key: SectionKey, class: &'static str, body: AnyView) -> impl IntoView {
+    let g = guide::section(key);
+    let id = format!("sheet-section-{}", g.number);
+    let labelled_by = id.clone();
+    view! {
+        <section class=format!("sheet-box {class}") aria-labelledby=labelled_by>
+            <h2 id=id>{g.sheet_heading}</h2>
+            {body}
+        </section>
+    }
+}
+
+/// A bulleted list, or "None recorded" when there is nothing in it.
+fn bullet_list<V: IntoView + 'static>(items: impl Iterator<Item = V>) -> AnyView {
+    let items: Vec<V> = items.collect();
+    if items.is_empty() {
+        none_recorded()
+    } else {
+        view! { <ul class="print-list">{items.into_iter().collect_view()}</ul> }.into_any()
+    }
+}
+
+/// Worries or things that worked well, skipping any left blank.
+fn note_list(notes: &[Note]) -> AnyView {
+    bullet_list(
+        notes.iter().filter(|n| !n.text.trim().is_empty()).map(|n| view! { <li class="print-multiline">{n.text.clone()}</li> }),
+    )
+}
+
+/// Effects or causes as nested lists, each level indented under the box it grows from.
+fn tree_or_none(nodes: &[TreeNode]) -> AnyView {
+    if nodes.is_empty() {
+        none_recorded()
+    } else {
+        tree_list(nodes)
+    }
+}
+
+fn tree_list(nodes: &[TreeNode]) -> AnyView {
+    view! {
+        <ul class="print-tree">
+            {nodes.iter().map(|n| view! {
+                <li>
+                    {or_dash(&n.text)}
+                    {cause_marking(n.status).map(|m| view! { <span class="print-cause-status">" (" {m} ")"</span> })}
+                    {(!n.children.is_empty()).then(|| tree_list(&n.children))}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// How far the room got with a cause, when it was marked.
+fn cause_marking(status: CauseStatus) -> Option<&'static str> {
+    match status {
+        CauseStatus::Unmarked => None,
+        CauseStatus::Hypothesis => Some("hypothesis of root cause"),
+        CauseStatus::AgreedRootCause => Some("agreed root cause"),
+    }
+}
+
+/// Missing information as a table: what, who will find out, by when.
+fn gaps_table(gaps: &[InformationGap]) -> AnyView {
+    if gaps.is_empty() {
+        return none_recorded();
+    }
+    view! {
+        <table class="print-table notes-gaps">
+            <thead>
+                <tr>
+                    <th scope="col">"What we don’t know and need to find out"</th>
+                    <th scope="col">"Who will find out"</th>
+                    <th scope="col">"By when"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {gaps.iter().map(|g| view! {
+                    <tr>
+                        <td>{g.what.clone()}</td>
+                        <td>{or_not_recorded(&g.who)}</td>
+                        <td>{date_or_not_recorded(g.by_when)}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// The SMART actions as the notes' table, each incomplete one flagged in words.
+fn actions_table(actions: &[SmartAction]) -> AnyView {
+    let listed: Vec<&SmartAction> = actions.iter().filter(|a| !is_blank_action(a)).collect();
+    if listed.is_empty() {
+        return none_recorded();
+    }
+    view! {
+        <table class="print-table notes-actions">
+            <thead>
+                <tr>
+                    <th scope="col">"Action"</th>
+                    <th scope="col">"Who By and When"</th>
+                    <th scope="col">"How will we know it is done"</th>
+                    <th scope="col">"What difference will it make?"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {listed.into_iter().map(|a| {
+                    let missing = missing_parts(a);
+                    view! {
+                        <tr>
+                            <td>
+                                <span class="print-multiline">{or_not_recorded(&a.action)}</span>
+                                {(!missing.is_empty()).then(|| view! {
+                                    <p class="print-missing">"Missing: " {missing.join(", ")}</p>
+                                })}
+                            </td>
+                            <td>{who_by_and_when(a)}</td>
+                            <td class="print-multiline">{or_not_recorded(&a.how_we_will_know)}</td>
+                            <td class="print-multiline">{or_not_recorded(&a.difference_for_child)}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// "Health visitor, by 23 March 2026", saying which half is not recorded.
+fn who_by_and_when(a: &SmartAction) -> AnyView {
+    let who = or_not_recorded(&a.who_by);
+    let when = match a.due {
+        Some(d) => format!("by {}", long_date(d)).into_any(),
+        None => view! { <span class="print-not-recorded">"no date recorded"</span> }.into_any(),
+    };
+    view! { {who} ", " {when} }.into_any()
+}
+
+/// An action row the facilitator added but nobody filled in.
+fn is_blank_action(a: &SmartAction) -> bool {
+    missing_parts(a).len() == 5
+}
+
+fn mark_label(m: FactOrFeeling) -> &'static str {
+    match m {
+        FactOrFeeling::Fact => "Fact",
+        FactOrFeeling::Feeling => "Feeling",
+        FactOrFeeling::Unmarked => "Not marked",
+    }
+}
+
+fn draft_mark(printed_on: Option<NaiveDate>) -> String {
+    match printed_on {
+        Some(d) => format!("{DRAFT_MARK} — printed {}", long_date(d)),
+        None => DRAFT_MARK.to_string(),
+    }
+}
+
+fn none_recorded() -> AnyView {
+    view! { <p class="print-none">{NONE_RECORDED}</p> }.into_any()
+}
+
+fn or_not_recorded(text: &str) -> AnyView {
+    if text.trim().is_empty() {
+        view! { <span class="print-not-recorded">{NOT_RECORDED}</span> }.into_any()
+    } else {
+        text.trim().to_string().into_any()
+    }
+}
+
+fn or_dash(text: &str) -> AnyView {
+    if text.trim().is_empty() {
+        view! { <span class="print-not-recorded">"—"</span> }.into_any()
+    } else {
+        text.trim().to_string().into_any()
+    }
+}
+
+fn date_or_not_recorded(d: Option<NaiveDate>) -> AnyView {
+    match d {
+        Some(d) => long_date(d).into_any(),
+        None => view! { <span class="print-not-recorded">{NOT_RECORDED}</span> }.into_any(),
+    }
+}
+
+/// A date as British documents write it: "9 March 2026".
+fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+/// Today's date on this device's clock, in its own time zone.
+fn today() -> Option<NaiveDate> {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
 }

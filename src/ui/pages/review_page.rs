@@ -14,7 +14,7 @@ use crate::storage::{StoreError, StoredReview};
 use crate::ui::autosave::{Autosave, SaveStatus};
 use crate::ui::browser::{navigate, new_id, now};
 use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
-use crate::ui::route::Route;
+use crate::ui::route::{PrintView, Route};
 use crate::ui::sections::{CaseDiscussionSections, LearningTogetherSections, ReviewContext};
 use crate::ui::widgets::SaveIndicator;
 
@@ -64,6 +64,9 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
         Err(e) => return view! { <p role="alert">{e.to_string()}</p> }.into_any(),
     };
     let review = RwSignal::new(stored.review.clone());
+    // The method never changes while the review is open; reading it through a memo keeps
+    // the editor from being rebuilt (and losing focus) on every keystroke.
+    let kind = Memo::new(move |_| review.with(|r| r.kind()));
     let status = RwSignal::new(SaveStatus::Saved);
     let autosave = Autosave::new(store.clone(), stored.review, stored.revision, status, Rc::clone(&tabs.sync));
     let id = review.get_untracked().id;
@@ -158,9 +161,13 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                 <nav aria-label="Breadcrumb" class="breadcrumb">
                     <a href="#/">"Your reviews"</a>
                     <span aria-hidden="true">" › "</span>
-                    <span>{move || review.with(|r| r.kind().label())}</span>
+                    <span>{move || kind.get().label()}</span>
                 </nav>
                 <SaveIndicator status=status/>
+                {move || (kind.get() == crate::model::ReviewKind::CaseDiscussion).then(|| view! {
+                    <a class="button button-quiet" href=Route::Print(id, PrintView::Notes).href()>"Print notes"</a>
+                    <a class="button button-quiet" href=Route::Print(id, PrintView::ToolSheet).href()>"Print tool sheet"</a>
+                })}
                 <button class="button-secondary" on:click=export>"Export file"</button>
             </div>
             {move || match status.get() {
@@ -195,7 +202,7 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                         on:change=move |ev| review.update(|r| r.rename(&event_target_value(&ev), now()))/>
                 </label>
             </div>
-            {move || match review.with(|r| r.kind()) {
+            {move || match kind.get() {
                 crate::model::ReviewKind::CaseDiscussion => view! { <CaseDiscussionSections/> }.into_any(),
                 crate::model::ReviewKind::LearningTogether => view! { <LearningTogetherSections/> }.into_any(),
             }}

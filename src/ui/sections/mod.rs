@@ -1,8 +1,11 @@
 //! Sections are the parts of a review as its method names them (the case discussion's
 //! eight steps; Learning Together's stages). Each edits the open review through the model.
 
+pub mod analysis_tree_section;
+pub mod capture_bar;
 pub mod case_discussion_sections;
 pub mod learning_together_sections;
+pub mod smart_actions_section;
 
 pub use case_discussion_sections::CaseDiscussionSections;
 pub use learning_together_sections::LearningTogetherSections;

@@ -33,7 +33,7 @@ pub fn TextList(
         <ol class="text-list">
             <For
                 each=move || items.get().into_iter().enumerate()
-                key=|(_, (id, _))| *id
+                key=|(index, (id, _))| (*index, *id)
                 children=move |(index, (id, _))| {
                     let noun = noun_for_items.clone();
                     let text = move || {

@@ -22,8 +22,8 @@ for (const [label, viewport] of sizes) {
       await page.getByPlaceholder("Add a worry and press Enter").fill(w);
       await page.getByPlaceholder("Add a worry and press Enter").press("Enter");
     }
-    await page.getByPlaceholder("Add a strength and press Enter").fill("Health visitor saw the baby every week");
-    await page.getByPlaceholder("Add a strength and press Enter").press("Enter");
+    await page.getByPlaceholder("Add a thing that worked well and press Enter").fill("Health visitor saw the baby every week");
+    await page.getByPlaceholder("Add a thing that worked well and press Enter").press("Enter");
     await expect(page.getByText("Saved on this device")).toBeVisible();
     await page.screenshot({ path: `screenshots/${label}-review.png`, fullPage: true });
 
