@@ -5,3 +5,4 @@
 pub mod action_log_csv;
 pub mod download;
 pub mod file_name;
+pub mod tree_png;

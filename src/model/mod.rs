@@ -5,10 +5,24 @@
 
 pub mod case_discussion;
 pub mod case_discussion_guide;
+pub mod contributory_factor;
+pub mod conversation;
+pub mod conversation_guide;
+pub mod conversation_notes;
+pub mod date_or_period;
 pub mod edit_history;
+pub mod finding;
+pub mod key_practice_episode;
 pub mod learning_together;
+pub mod letters;
 pub mod library;
+pub mod narrative;
+pub mod pattern_type;
+pub mod practitioner_preparation;
 pub mod problem_tree;
+pub mod respectful_language;
+pub mod review_stage;
+pub mod tree_nudge;
 pub mod review;
 pub mod smart_action_check;
 pub mod working_days;

@@ -8,6 +8,7 @@ pub mod contexts;
 pub mod pages;
 pub mod route;
 pub mod sections;
+pub mod tree;
 pub mod widgets;
 
 use leptos::prelude::*;

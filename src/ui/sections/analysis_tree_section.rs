@@ -1,6 +1,7 @@
-//! Section 4, the analysis tree, as nested lists: the focal point (the presenting issue,
-//! in simple words from the child's point of view), the effects that grow from it, and
-//! the root causes beneath it, each drilled down as deep as the room needs.
+//! Section 4, the analysis tree: the focal point (the presenting issue, in simple words
+//! from the child's point of view), the effects that grow from it, and the root causes
+//! beneath it, each drilled down as deep as the room needs. Shown as a board to build by
+//! touch, mouse or keyboard, or as nested lists for quick typing; both edit the same tree.
 
 use leptos::prelude::*;
 
@@ -8,20 +9,39 @@ use super::case_discussion_sections::{edit_cd, read_cd, section_anchor, section_
 use super::ReviewContext;
 use crate::model::case_discussion_guide::SectionKey;
 use crate::model::problem_tree::{CauseStatus, NodeId, Parent, Side};
+use crate::ui::tree::TreeDiagram;
 use crate::ui::widgets::unique_id;
 
 /// 4. The analysis tree.
 #[component]
 pub fn AnalysisTreeSection() -> impl IntoView {
-    let ReviewContext(review) = expect_context::<ReviewContext>();
     let heading_id = unique_id("heading");
     let labelled_by = heading_id.clone();
+    let as_list = RwSignal::new(false);
     view! {
         <section class="section-card tree-section" id=section_anchor(SectionKey::AnalysisTree) aria-labelledby=labelled_by>
             <div class="section-card-head">
                 <h2 id=heading_id>{section_heading(SectionKey::AnalysisTree)}</h2>
                 <SectionPrompts key=SectionKey::AnalysisTree/>
             </div>
+            <div class="view-switch" role="group" aria-label="Show the tree as">
+                <button class="button-secondary" aria-pressed=move || (!as_list.get()).to_string() on:click=move |_| as_list.set(false)>"Diagram"</button>
+                <button class="button-secondary" aria-pressed=move || as_list.get().to_string() on:click=move |_| as_list.set(true)>"List"</button>
+            </div>
+            {move || if as_list.get() {
+                view! { <TreeLists/> }.into_any()
+            } else {
+                view! { <TreeDiagram/> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The tree as nested lists: effects, the focal point, root causes.
+#[component]
+fn TreeLists() -> impl IntoView {
+    let ReviewContext(review) = expect_context::<ReviewContext>();
+    view! {
             <div class="tree-part effects">
                 <h3>"Effects"</h3>
                 <p class="hint">"What has happened, or could happen, because of the focal point: for the child, the community, services; now and into adulthood."</p>
@@ -39,7 +59,6 @@ pub fn AnalysisTreeSection() -> impl IntoView {
                 <Branch parent=Parent::Focal(Side::Causes) side=Side::Causes prefix=String::new()/>
                 <AddBox parent=Parent::Focal(Side::Causes) label="Add a cause"/>
             </div>
-        </section>
     }
 }
 
@@ -79,8 +98,8 @@ fn TreeBox(id: NodeId, side: Side, path: String) -> impl IntoView {
     let child_path = path.clone();
     let status_id = unique_id("status");
     view! {
-        <li class="tree-box">
-            <div class="tree-box-row">
+        <li class="list-box">
+            <div class="list-box-row">
                 <input type="text" class="grow" aria-label=label.clone() prop:value=text
                     on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| { cd.tree.set_text(id, &v); }) }/>
                 {(side == Side::Causes).then(|| view! {

@@ -99,7 +99,8 @@ for (const mode of ["keyboard", "mouse"]) {
     await expect(page.getByRole("group", { name: "Is thought 1 a fact or a feeling?" }).getByLabel("Fact")).toBeChecked();
     await expect(page.getByRole("group", { name: "Is thought 2 a fact or a feeling?" }).getByLabel("Feeling")).toBeChecked();
 
-    // 4. The analysis tree.
+    // 4. The analysis tree, in its list view (the board has its own spec).
+    await f.press(page.getByRole("button", { name: "List", exact: true }));
     await f.type(page.getByLabel("Focal point: the presenting issue"), "Nobody noticed I was missing my check-ups");
     await f.type(page.getByPlaceholder("Add an effect and press Enter"), "Health needs not met");
     await f.press(page.getByRole("button", { name: "Add an effect" }));
@@ -167,7 +168,7 @@ for (const mode of ["keyboard", "mouse"]) {
 
     // Everything is still there after a reload.
     await page.reload();
-    await expect(page.getByLabel("Cause 1.1", { exact: true })).toHaveValue("House move not shared between agencies");
+    await expect(page.getByRole("treeitem", { name: "Cause: House move not shared between agencies" })).toHaveAttribute("aria-level", "3");
     await expect(page.getByLabel("Date of case discussion")).toHaveValue("2026-11-12");
     await expect(page.getByLabel("Worry 2", { exact: true })).toHaveValue("Baby sister may be affected too");
     await expect(page.getByLabel("Who by (role or agency)").first()).toHaveValue("Health visiting team lead");

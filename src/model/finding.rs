@@ -1,0 +1,54 @@
+//! A finding is what the review has learned about the system, beyond this one case: an
+//! underlying pattern that made good practice easier or problematic practice more likely,
+//! tagged with one or more pattern types from SCIE's typology. Each finding says how the
+//! pattern showed in this case, what shows it is wider than this case, why it matters,
+//! and the issues the safeguarding board is asked to consider: questions, not instructions.
+//! The shape follows later Learning Together reports (not verified against the guide).
+
+use serde::{Deserialize, Serialize};
+
+use super::learning_together::{FindingId, ItemId};
+use super::pattern_type::PatternType;
+
+/// One finding of the review.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Finding {
+    pub id: FindingId,
+    pub statement: String,
+    /// One or more pattern types; the model never leaves a finding with none.
+    pub pattern_types: Vec<PatternType>,
+    pub how_it_showed_in_this_case: String,
+    pub evidence_it_is_wider: String,
+    pub why_it_matters: String,
+    pub issues_for_the_board: Vec<String>,
+}
+
+impl Finding {
+    /// True when the finding carries this pattern type.
+    pub fn shows(&self, pattern: PatternType) -> bool {
+        self.pattern_types.contains(&pattern)
+    }
+}
+
+/// A recommendation of the review, answering one finding or standing on its own.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Recommendation {
+    pub id: ItemId,
+    pub text: String,
+    /// The finding it responds to, if any.
+    pub finding: Option<FindingId>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finding_shows_the_patterns_it_is_tagged_with() {
+        let f = Finding { pattern_types: vec![PatternType::HumanToolOperation], ..Default::default() };
+        assert!(f.shows(PatternType::HumanToolOperation));
+        assert!(!f.shows(PatternType::HumanReasoning));
+    }
+}

@@ -1,0 +1,72 @@
+//! The narrative of multi-agency perspectives is the story of the case told from every
+//! side: events in the order they happened, and for each, how each agency involved saw it.
+//! It lets the review team and the participants see where views differed before the key
+//! practice episodes are drawn out.
+
+use serde::{Deserialize, Serialize};
+
+use super::date_or_period::DateOrPeriod;
+use super::learning_together::ItemId;
+
+/// How one agency saw an event.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AgencyView {
+    pub agency: String,
+    pub view: String,
+}
+
+/// One event in the narrative.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NarrativeEvent {
+    pub id: ItemId,
+    pub date_or_period: DateOrPeriod,
+    pub what_happened: String,
+    /// One view per agency, in the order they were added.
+    pub views: Vec<AgencyView>,
+}
+
+impl NarrativeEvent {
+    /// Records how an agency saw this event, replacing that agency's earlier view (agency
+    /// names compared ignoring case and surrounding spaces). A blank view removes it.
+    pub fn set_view(&mut self, agency: &str, view: &str) {
+        let agency = agency.trim();
+        let existing = self.views.iter().position(|v| v.agency.trim().eq_ignore_ascii_case(agency));
+        match (existing, view.trim().is_empty()) {
+            (Some(i), true) => {
+                self.views.remove(i);
+            }
+            (Some(i), false) => self.views[i].view = view.trim().to_string(),
+            (None, true) => {}
+            (None, false) => {
+                self.views.push(AgencyView { agency: agency.to_string(), view: view.trim().to_string() })
+            }
+        }
+    }
+
+    /// How an agency saw this event, if it has said.
+    pub fn view_of(&self, agency: &str) -> Option<&str> {
+        let agency = agency.trim();
+        self.views.iter().find(|v| v.agency.trim().eq_ignore_ascii_case(agency)).map(|v| v.view.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_agency_has_one_view_of_an_event() {
+        let mut e = NarrativeEvent::default();
+        e.set_view("Health", "Routine contact");
+        e.set_view("School", "Worried about attendance");
+        e.set_view(" health ", "A missed opportunity to ask about home");
+        assert_eq!(e.views.len(), 2);
+        assert_eq!(e.view_of("HEALTH"), Some("A missed opportunity to ask about home"));
+        e.set_view("School", "");
+        assert_eq!(e.view_of("School"), None);
+        e.set_view("Police", " ");
+        assert_eq!(e.views.len(), 1);
+    }
+}

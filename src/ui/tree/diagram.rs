@@ -1,0 +1,938 @@
+//! The tree board: the analysis tree drawn as boxes, built live while the room talks. Boxes
+//! can be added, reworded and removed by tap, click or key; moved by dragging (mouse, touch
+//! or pen, with Pointer Events), by "Move" then tapping where it goes, or from the keyboard
+//! (Space to pick up, arrows to move, Enter to drop, Escape to cancel), with every step
+//! announced. Every change can be undone.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::layout::{layout, TreeLayout, BOX_H, BOX_W, FOCAL_H, FOCAL_W};
+use super::svg_export::tree_svg;
+use crate::export::download::download_text;
+use crate::export::file_name::file_name;
+use crate::export::tree_png::download_svg_as_png;
+use crate::model::edit_history::EditHistory;
+use crate::model::problem_tree::{CauseStatus, NodeId, Parent, Position, ProblemTree, Side};
+use crate::model::tree_nudge::Nudge;
+use crate::ui::browser::now;
+use crate::ui::sections::case_discussion_sections::{edit_cd, read_cd};
+use crate::ui::sections::ReviewContext;
+
+/// How far a pointer must travel before a press becomes a drag (a tap stays a tap).
+pub const DRAG_THRESHOLD_PX: f64 = 8.0;
+
+/// What has keyboard focus on the board.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sel {
+    Focal,
+    Node(NodeId),
+}
+
+/// Where a dragged or placed box would go.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Drop {
+    Under(NodeId),
+    Before(NodeId),
+    After(NodeId),
+    OnFocal(Side),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct DragView {
+    node: NodeId,
+    x: f64,
+    y: f64,
+    target: Option<Drop>,
+    valid: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Press {
+    node: NodeId,
+    pointer: i32,
+    x: f64,
+    y: f64,
+    dragging: bool,
+}
+
+fn kind_word(side: Side) -> &'static str {
+    match side {
+        Side::Effects => "Effect",
+        Side::Causes => "Cause",
+    }
+}
+
+fn quoted(text: &str) -> String {
+    let t = text.trim();
+    if t.is_empty() {
+        "an empty box".into()
+    } else {
+        format!("“{}”", t.chars().take(60).collect::<String>())
+    }
+}
+
+/// Resolves a drop into a position on the tree.
+fn drop_position(tree: &ProblemTree, target: Drop) -> Option<Position> {
+    Some(match target {
+        Drop::Under(id) => Position { parent: Parent::Node(id), index: usize::MAX },
+        Drop::OnFocal(side) => Position { parent: Parent::Focal(side), index: usize::MAX },
+        Drop::Before(id) | Drop::After(id) => {
+            let at = tree.position_of(id)?;
+            let index = if matches!(target, Drop::After(_)) { at.index + 1 } else { at.index };
+            Position { parent: at.parent, index }
+        }
+    })
+}
+
+/// True when `node` may go to `target` (never into its own subtree).
+fn drop_allowed(tree: &ProblemTree, node: NodeId, target: Drop) -> bool {
+    match target {
+        Drop::Under(t) | Drop::Before(t) | Drop::After(t) => !tree.is_in_subtree(node, t),
+        Drop::OnFocal(_) => true,
+    }
+}
+
+/// Moves `node` to `target`; the index for a sibling drop is corrected for the box being
+/// taken out of the same row first.
+fn apply_drop(tree: &mut ProblemTree, node: NodeId, target: Drop) -> Result<(), String> {
+    let Some(mut to) = drop_position(tree, target) else { return Err("That place is no longer on the tree.".into()) };
+    if let (Some(from), Drop::Before(_) | Drop::After(_)) = (tree.position_of(node), target) {
+        if from.parent == to.parent && from.index < to.index {
+            to.index -= 1;
+        }
+    }
+    tree.move_node(node, to).map_err(|e| e.to_string())
+}
+
+/// The board.
+#[component]
+pub fn TreeDiagram() -> impl IntoView {
+    let ReviewContext(review) = expect_context::<ReviewContext>();
+    let tree = Memo::new(move |_| read_cd(review, |cd| cd.tree.clone()));
+    let placed = Memo::new(move |_| tree.with(layout));
+    let selected = RwSignal::new(Sel::Focal);
+    let editing = RwSignal::new(None::<Sel>);
+    let edit_is_new = StoredValue::new(false);
+    let picked = RwSignal::new(None::<(NodeId, ProblemTree)>);
+    let placing = RwSignal::new(None::<NodeId>);
+    let drag = RwSignal::new(None::<DragView>);
+    let press = StoredValue::new(None::<Press>);
+    let history = StoredValue::new(EditHistory::<ProblemTree>::new());
+    let history_state = RwSignal::new((false, false));
+    let zoom = RwSignal::new(1.0f64);
+    let announce = RwSignal::new(String::new());
+    let viewport = NodeRef::<leptos::html::Div>::new();
+    let board = NodeRef::<leptos::html::Div>::new();
+
+    let refresh_history = move || history.with_value(|h| history_state.set((h.can_undo(), h.can_redo())));
+    // Every tree edit goes through here: it is recorded for Undo, then applied.
+    let change = move |f: &mut dyn FnMut(&mut ProblemTree)| {
+        let before = tree.get_untracked();
+        history.update_value(|h| h.record(before));
+        edit_cd(review, |cd| f(&mut cd.tree));
+        refresh_history();
+    };
+    let undo = move || {
+        let current = tree.get_untracked();
+        if let Some(back) = history.try_update_value(|h| h.undo(current)).flatten() {
+            edit_cd(review, |cd| cd.tree = back);
+            announce.set("Undone.".into());
+        }
+        refresh_history();
+    };
+    let redo = move || {
+        let current = tree.get_untracked();
+        if let Some(again) = history.try_update_value(|h| h.redo(current)).flatten() {
+            edit_cd(review, |cd| cd.tree = again);
+            announce.set("Redone.".into());
+        }
+        refresh_history();
+    };
+
+    // Focus follows the selection as soon as the board has redrawn (a queued task, so the
+    // next key press already lands on the right box), with one retry after the next frame
+    // for boxes that are still being created.
+    let focus_selected = move || {
+        let try_focus = move || {
+            let id = match selected.try_get_untracked()? {
+                Sel::Focal => "tree-focal".to_string(),
+                Sel::Node(n) => format!("tree-node-{n}"),
+            };
+            let el: web_sys::HtmlElement = document().get_element_by_id(&id)?.unchecked_into();
+            el.focus().ok()
+        };
+        leptos::task::spawn_local(async move {
+            if try_focus().is_none() {
+                request_animation_frame(move || {
+                    try_focus();
+                });
+            }
+        });
+    };
+    let select = move |s: Sel| {
+        selected.set(s);
+        focus_selected();
+    };
+    let describe = move |s: Sel| -> String {
+        tree.with_untracked(|t| match s {
+            Sel::Focal => format!("Focal point {}", quoted(&t.focal_point)),
+            Sel::Node(n) => {
+                let side = t.side_of(n).map(kind_word).unwrap_or("Box");
+                let text = t.find(n).map(|x| x.text.clone()).unwrap_or_default();
+                format!("{side} {}", quoted(&text))
+            }
+        })
+    };
+
+    let add_beyond = move |s: Sel, side_for_focal: Side| {
+        let parent = match s {
+            Sel::Focal => Parent::Focal(side_for_focal),
+            Sel::Node(n) => Parent::Node(n),
+        };
+        let mut new_id = None;
+        change(&mut |t| new_id = t.add_node(parent, ""));
+        if let Some(id) = new_id {
+            selected.set(Sel::Node(id));
+            edit_is_new.set_value(true);
+            editing.set(Some(Sel::Node(id)));
+        }
+    };
+    let add_beside = move |s: Sel| {
+        let Sel::Node(n) = s else { return };
+        let mut new_id = None;
+        change(&mut |t| new_id = t.add_sibling_after(n, ""));
+        if let Some(id) = new_id {
+            selected.set(Sel::Node(id));
+            edit_is_new.set_value(true);
+            editing.set(Some(Sel::Node(id)));
+        }
+    };
+    let remove = move |s: Sel| {
+        let Sel::Node(n) = s else { return };
+        let what = describe(s);
+        let parent = tree.with_untracked(|t| t.position_of(n));
+        change(&mut |t| {
+            t.remove_node(n);
+        });
+        announce.set(format!("{what} removed, with anything under it. Press Ctrl+Z to undo."));
+        select(match parent.map(|p| p.parent) {
+            Some(Parent::Node(p)) => Sel::Node(p),
+            _ => Sel::Focal,
+        });
+    };
+    let start_edit = move |s: Sel| {
+        history.update_value(|h| h.record(tree.get_untracked()));
+        refresh_history();
+        edit_is_new.set_value(false);
+        editing.set(Some(s));
+    };
+    let finish_edit = move |keep: bool, original: String| {
+        let Some(s) = editing.get_untracked() else { return };
+        editing.set(None);
+        if let Sel::Node(n) = s {
+            let empty = tree.with_untracked(|t| t.find(n).map(|x| x.text.trim().is_empty()).unwrap_or(false));
+            if edit_is_new.get_value() && (empty || !keep) {
+                edit_cd(review, |cd| {
+                    cd.tree.remove_node(n);
+                });
+                select(Sel::Focal);
+                return;
+            }
+            if !keep {
+                edit_cd(review, |cd| {
+                    cd.tree.set_text(n, &original);
+                });
+            }
+        } else if !keep {
+            edit_cd(review, |cd| cd.tree.focal_point = original);
+        }
+        focus_selected();
+    };
+
+    // Keyboard moving: pick up, nudge, drop or put back.
+    let pick_up = move |n: NodeId| {
+        picked.set(Some((n, tree.get_untracked())));
+        announce.set(format!(
+            "Picked up {}. Use the arrow keys to move it, Enter to drop it here, Escape to put it back.",
+            describe(Sel::Node(n))
+        ));
+    };
+    let nudge = move |n: NodeId, step: Nudge| {
+        let mut result = Ok(false);
+        edit_cd(review, |cd| result = cd.tree.nudge(n, step));
+        let place = tree.with_untracked(|t| t.describe_place(n)).unwrap_or_default();
+        announce.set(match result {
+            Ok(true) => place,
+            Ok(false) => format!("It cannot go further that way. {place}"),
+            Err(e) => e.to_string(),
+        });
+        focus_selected();
+    };
+    let drop_picked = move || {
+        if let Some((n, before)) = picked.get_untracked() {
+            picked.set(None);
+            if before != tree.get_untracked() {
+                history.update_value(|h| h.record(before));
+                refresh_history();
+            }
+            let place = tree.with_untracked(|t| t.describe_place(n)).unwrap_or_default();
+            announce.set(format!("Dropped. {place}"));
+        }
+    };
+    let cancel_pick = move || {
+        if let Some((_, before)) = picked.get_untracked() {
+            picked.set(None);
+            edit_cd(review, |cd| cd.tree = before);
+            announce.set("Move cancelled; the box is back where it was.".into());
+            focus_selected();
+        }
+    };
+
+    // Move-then-tap: the single-pointer alternative to dragging.
+    let place_at = move |target: Drop| {
+        let Some(n) = placing.get_untracked() else { return };
+        if !tree.with_untracked(|t| drop_allowed(t, n, target)) {
+            announce.set("A box cannot go under itself or under a box that grows from it. Choose another place.".into());
+            return;
+        }
+        let mut result = Ok(());
+        change(&mut |t| result = apply_drop(t, n, target));
+        placing.set(None);
+        match result {
+            Ok(()) => {
+                let place = tree.with_untracked(|t| t.describe_place(n)).unwrap_or_default();
+                announce.set(format!("Moved. {place}"));
+                select(Sel::Node(n));
+            }
+            Err(e) => announce.set(e),
+        }
+    };
+
+    // Arrow-key navigation in the picture's own directions.
+    let neighbour = move |from: Sel, key: &str| -> Option<Sel> {
+        tree.with_untracked(|t| {
+            placed.with_untracked(|l| match from {
+                Sel::Focal => match key {
+                    "ArrowUp" => t.effects.first().map(|n| Sel::Node(n.id)),
+                    "ArrowDown" => t.causes.first().map(|n| Sel::Node(n.id)),
+                    _ => None,
+                },
+                Sel::Node(n) => {
+                    let side = t.side_of(n)?;
+                    let here = l.find(n)?;
+                    let toward_parent = || match here.parent {
+                        Some(p) => Some(Sel::Node(p)),
+                        None => Some(Sel::Focal),
+                    };
+                    let first_child = || t.find(n).and_then(|x| x.children.first()).map(|c| Sel::Node(c.id));
+                    if here.stacked {
+                        // A column: along the column, away from or back toward the parent.
+                        let at = t.position_of(n)?;
+                        let row = t.children_of(at.parent)?;
+                        let outward = matches!((key, side), ("ArrowDown", Side::Causes) | ("ArrowUp", Side::Effects));
+                        let inward = matches!((key, side), ("ArrowUp", Side::Causes) | ("ArrowDown", Side::Effects));
+                        if outward {
+                            return row.get(at.index + 1).map(|c| Sel::Node(c.id));
+                        }
+                        if inward {
+                            return if at.index == 0 { toward_parent() } else { row.get(at.index - 1).map(|c| Sel::Node(c.id)) };
+                        }
+                    }
+                    match (key, side) {
+                        ("ArrowUp", Side::Causes) | ("ArrowDown", Side::Effects) => toward_parent(),
+                        ("ArrowDown", Side::Causes) | ("ArrowUp", Side::Effects) => first_child(),
+                        ("ArrowLeft", _) | ("ArrowRight", _) => {
+                            let left = key == "ArrowLeft";
+                            l.boxes
+                                .iter()
+                                .filter(|b| b.side == side && b.depth == here.depth && b.id != n && (!b.stacked || b.parent != here.parent))
+                                .filter(|b| if left { b.x < here.x } else { b.x > here.x })
+                                .min_by(|a, b| (a.x - here.x).abs().total_cmp(&(b.x - here.x).abs()))
+                                .map(|b| Sel::Node(b.id))
+                        }
+                        _ => None,
+                    }
+                }
+            })
+        })
+    };
+
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if editing.get_untracked().is_some() {
+            return;
+        }
+        let key = ev.key();
+        let ctrl = ev.ctrl_key() || ev.meta_key();
+        if ctrl && (key == "z" || key == "Z") {
+            ev.prevent_default();
+            if ev.shift_key() { redo() } else { undo() }
+            return;
+        }
+        if ctrl && (key == "y" || key == "Y") {
+            ev.prevent_default();
+            redo();
+            return;
+        }
+        if ev.alt_key() || ctrl {
+            return;
+        }
+        let s = selected.get_untracked();
+        if let Some((n, _)) = picked.get_untracked() {
+            let side = tree.with_untracked(|t| t.side_of(n));
+            let step = match (key.as_str(), side) {
+                ("ArrowLeft", _) => Some(Nudge::Earlier),
+                ("ArrowRight", _) => Some(Nudge::Later),
+                ("ArrowUp", Some(Side::Causes)) | ("ArrowDown", Some(Side::Effects)) => Some(Nudge::TowardFocal),
+                ("ArrowDown", Some(Side::Causes)) | ("ArrowUp", Some(Side::Effects)) => Some(Nudge::AwayFromFocal),
+                _ => None,
+            };
+            if let Some(step) = step {
+                ev.prevent_default();
+                nudge(n, step);
+            } else if key == "Enter" || key == " " {
+                ev.prevent_default();
+                drop_picked();
+            } else if key == "Escape" {
+                ev.prevent_default();
+                cancel_pick();
+            }
+            return;
+        }
+        match key.as_str() {
+            "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" => {
+                ev.prevent_default();
+                if let Some(next) = neighbour(s, &key) {
+                    select(next);
+                }
+            }
+            "Home" => {
+                ev.prevent_default();
+                select(Sel::Focal);
+            }
+            "Enter" | "F2" => {
+                ev.prevent_default();
+                if let (Some(n), Sel::Node(t)) = (placing.get_untracked(), s) {
+                    if n != t {
+                        place_at(Drop::Under(t));
+                        return;
+                    }
+                }
+                start_edit(s);
+            }
+            "a" | "A" => {
+                ev.prevent_default();
+                add_beyond(s, Side::Causes);
+            }
+            "e" | "E" if s == Sel::Focal => {
+                ev.prevent_default();
+                add_beyond(s, Side::Effects);
+            }
+            "s" | "S" => {
+                ev.prevent_default();
+                add_beside(s);
+            }
+            "Delete" | "Backspace" => {
+                ev.prevent_default();
+                remove(s);
+            }
+            " " | "m" | "M" => {
+                if let Sel::Node(n) = s {
+                    ev.prevent_default();
+                    pick_up(n);
+                }
+            }
+            "Escape" => {
+                if placing.get_untracked().is_some() {
+                    placing.set(None);
+                    announce.set("Move cancelled.".into());
+                }
+            }
+            _ => {}
+        }
+    };
+
+    // Pointer dragging (mouse, touch, pen).
+    let hit_test = move |x: f64, y: f64, dragged: NodeId| -> Option<Drop> {
+        let el = document().element_from_point(x as f32, y as f32)?;
+        if let Some(node_el) = el.closest("[data-node-id]").ok().flatten() {
+            let id: NodeId = node_el.get_attribute("data-node-id")?.parse().ok()?;
+            let rect = node_el.get_bounding_client_rect();
+            let rel = (x - rect.left()) / rect.width().max(1.0);
+            return Some(if id == dragged {
+                return None;
+            } else if rel < 0.25 {
+                Drop::Before(id)
+            } else if rel > 0.75 {
+                Drop::After(id)
+            } else {
+                Drop::Under(id)
+            });
+        }
+        if let Some(focal) = el.closest("[data-focal]").ok().flatten() {
+            let rect = focal.get_bounding_client_rect();
+            let top_half = y < rect.top() + rect.height() / 2.0;
+            return Some(Drop::OnFocal(if top_half { Side::Effects } else { Side::Causes }));
+        }
+        None
+    };
+    let pointer_down = move |ev: web_sys::PointerEvent, n: NodeId| {
+        if ev.button() != 0 || editing.get_untracked().is_some() {
+            return;
+        }
+        // Buttons inside a box keep their own behaviour.
+        if ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("button, textarea, select").ok().flatten()).is_some() {
+            return;
+        }
+        press.set_value(Some(Press { node: n, pointer: ev.pointer_id(), x: ev.client_x() as f64, y: ev.client_y() as f64, dragging: false }));
+        if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+    };
+    let pointer_move = move |ev: web_sys::PointerEvent| {
+        let Some(mut p) = press.get_value() else { return };
+        if p.pointer != ev.pointer_id() {
+            return;
+        }
+        let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+        if !p.dragging && ((x - p.x).powi(2) + (y - p.y).powi(2)).sqrt() < DRAG_THRESHOLD_PX {
+            return;
+        }
+        if !p.dragging {
+            p.dragging = true;
+            press.set_value(Some(p));
+            announce.set(format!("Dragging {}.", describe(Sel::Node(p.node))));
+        }
+        ev.prevent_default();
+        let target = hit_test(x, y, p.node);
+        let valid = target.is_some_and(|t| tree.with_untracked(|tr| drop_allowed(tr, p.node, t)));
+        drag.set(Some(DragView { node: p.node, x, y, target, valid }));
+    };
+    let pointer_up = move |ev: web_sys::PointerEvent| {
+        let Some(p) = press.get_value() else { return };
+        if p.pointer != ev.pointer_id() {
+            return;
+        }
+        press.set_value(None);
+        let view = drag.get_untracked();
+        drag.set(None);
+        if !p.dragging {
+            // A tap: select, or finish a Move-then-tap.
+            if let Some(n) = placing.get_untracked() {
+                if n != p.node {
+                    place_at(Drop::Under(p.node));
+                    return;
+                }
+            }
+            select(Sel::Node(p.node));
+            return;
+        }
+        match view.and_then(|v| v.target.map(|t| (t, v.valid))) {
+            Some((target, true)) => {
+                let mut result = Ok(());
+                change(&mut |t| result = apply_drop(t, p.node, target));
+                let place = tree.with_untracked(|t| t.describe_place(p.node)).unwrap_or_default();
+                announce.set(match result {
+                    Ok(()) => format!("Moved. {place}"),
+                    Err(e) => e,
+                });
+                select(Sel::Node(p.node));
+            }
+            Some((_, false)) => announce.set("A box cannot go under itself or under a box that grows from it. Nothing was changed.".into()),
+            None => announce.set("Dropped outside the tree; nothing was changed.".into()),
+        }
+    };
+    let pointer_cancel = move |_| {
+        press.set_value(None);
+        drag.set(None);
+    };
+    let focal_tap = move |ev: web_sys::PointerEvent| {
+        if placing.get_untracked().is_none() {
+            selected.set(Sel::Focal);
+            return;
+        }
+        if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            let rect = el.get_bounding_client_rect();
+            let side = if (ev.client_y() as f64) < rect.top() + rect.height() / 2.0 { Side::Effects } else { Side::Causes };
+            place_at(Drop::OnFocal(side));
+        }
+    };
+
+    // Zoom and fit.
+    let fit = move || {
+        if let Some(vp) = viewport.get_untracked() {
+            let (w, h) = placed.with_untracked(|l| (l.width, l.height));
+            let z = ((vp.client_width() as f64 - 8.0) / w).min((vp.client_height() as f64 - 8.0) / h).clamp(0.2, 1.5);
+            zoom.set(z);
+        }
+    };
+    let set_zoom = move |z: f64| zoom.set(z.clamp(0.2, 2.5));
+
+    let title = move || review.with_untracked(|r| r.title.clone());
+    let export_svg = move |_| {
+        let svg = tree.with_untracked(|t| tree_svg(t, &format!("Analysis tree: {}", title())));
+        let name = file_name(&format!("{} analysis tree", title()), now().date_naive(), "svg");
+        let _ = download_text(&name, "image/svg+xml", &svg);
+        announce.set(format!("Saved the tree as {name}."));
+    };
+    let export_png = move |_| {
+        let svg = tree.with_untracked(|t| tree_svg(t, &format!("Analysis tree: {}", title())));
+        let name = file_name(&format!("{} analysis tree", title()), now().date_naive(), "png");
+        download_svg_as_png(&svg, &name);
+        announce.set(format!("Saved the tree as {name}."));
+    };
+
+    let node_ids = move || placed.with(|l| l.boxes.iter().map(|b| b.id).collect::<Vec<_>>());
+    let selected_node = move || match selected.get() {
+        Sel::Node(n) => tree.with(|t| t.find(n).is_some()).then_some(n),
+        Sel::Focal => None,
+    };
+
+    view! {
+        <div class="tree-editor" class:is-moving=move || picked.get().is_some() || placing.get().is_some()>
+            <div class="tree-toolbar" role="toolbar" aria-label="Tree tools">
+                <button class="button-secondary" disabled=move || !history_state.get().0 on:click=move |_| undo() aria-keyshortcuts="Control+Z">"Undo"</button>
+                <button class="button-secondary" disabled=move || !history_state.get().1 on:click=move |_| redo() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
+                <span class="toolbar-gap"></span>
+                <button class="button-secondary" on:click=move |_| set_zoom(zoom.get_untracked() / 1.25)>"Zoom out"</button>
+                <span class="zoom-level" aria-live="polite">{move || format!("{:.0}%", zoom.get() * 100.0)}</span>
+                <button class="button-secondary" on:click=move |_| set_zoom(zoom.get_untracked() * 1.25)>"Zoom in"</button>
+                <button class="button-secondary" on:click=move |_| fit()>"Fit to screen"</button>
+                <button class="button-secondary" on:click=move |_| set_zoom(1.0)>"Actual size"</button>
+                <span class="toolbar-gap"></span>
+                <button class="button-quiet" on:click=export_svg>"Save as SVG"</button>
+                <button class="button-quiet" on:click=export_png>"Save as PNG"</button>
+            </div>
+            <div class="tree-actions" role="group" aria-label="Selected box">
+                {move || match (placing.get(), selected_node()) {
+                    (Some(n), _) => view! {
+                        <p class="placing-hint">{format!("Moving {}: tap the box it should go under, or the top or bottom half of the focal point.", describe(Sel::Node(n)))}</p>
+                        <button class="button-secondary" on:click=move |_| { placing.set(None); announce.set("Move cancelled.".into()); }>"Cancel move"</button>
+                    }.into_any(),
+                    (None, Some(n)) => {
+                        let side = tree.with_untracked(|t| t.side_of(n)).unwrap_or(Side::Causes);
+                        let status = tree.with_untracked(|t| t.find(n).map(|x| x.status)).unwrap_or_default();
+                        view! {
+                            <span class="selected-label">{describe(Sel::Node(n))}</span>
+                            <button class="button-secondary" on:click=move |_| start_edit(Sel::Node(n))>"Edit text"</button>
+                            <button class="button-secondary" on:click=move |_| add_beyond(Sel::Node(n), side)>
+                                {match side { Side::Effects => "Add further effect", Side::Causes => "Add deeper cause" }}
+                            </button>
+                            <button class="button-secondary" on:click=move |_| add_beside(Sel::Node(n))>
+                                {match side { Side::Effects => "Add effect beside", Side::Causes => "Add cause beside" }}
+                            </button>
+                            <button class="button-secondary" on:click=move |_| {
+                                placing.set(Some(n));
+                                announce.set(format!("Moving {}. Tap the box it should go under, or the top (effect) or bottom (cause) half of the focal point.", describe(Sel::Node(n))));
+                            }>"Move"</button>
+                            <button class="button-secondary" on:click=move |_| change(&mut |t| { let _ = t.nudge(n, Nudge::Earlier); })>"Move earlier"</button>
+                            <button class="button-secondary" on:click=move |_| change(&mut |t| { let _ = t.nudge(n, Nudge::Later); })>"Move later"</button>
+                            {(side == Side::Causes).then(|| view! {
+                                <button class="button-secondary" aria-pressed=(status == CauseStatus::Hypothesis).to_string()
+                                    on:click=move |_| change(&mut |t| { t.set_status(n, if status == CauseStatus::Hypothesis { CauseStatus::Unmarked } else { CauseStatus::Hypothesis }); })>"Hypothesis"</button>
+                                <button class="button-secondary" aria-pressed=(status == CauseStatus::AgreedRootCause).to_string()
+                                    on:click=move |_| change(&mut |t| { t.set_status(n, if status == CauseStatus::AgreedRootCause { CauseStatus::Unmarked } else { CauseStatus::AgreedRootCause }); })>"Agreed root cause"</button>
+                            })}
+                            <button class="button-secondary danger" on:click=move |_| remove(Sel::Node(n))>"Delete box"</button>
+                        }.into_any()
+                    }
+                    (None, None) => view! {
+                        <span class="selected-label">"Focal point"</span>
+                        <button class="button-secondary" on:click=move |_| start_edit(Sel::Focal)>"Edit focal point"</button>
+                        <button class="button-secondary" on:click=move |_| add_beyond(Sel::Focal, Side::Effects)>"Add effect"</button>
+                        <button class="button-secondary" on:click=move |_| add_beyond(Sel::Focal, Side::Causes)>"Add cause"</button>
+                    }.into_any(),
+                }}
+            </div>
+            <p id="tree-keys" class="hint tree-keys">
+                "Keys: arrows move between boxes · Enter edits · A adds a box beyond · S adds one beside · E adds an effect from the focal point · Space picks a box up to move it (arrows, then Enter; Escape puts it back) · Delete removes · Ctrl+Z undoes."
+            </p>
+            <div class="tree-viewport" node_ref=viewport>
+                <div class="tree-stage"
+                    style:width=move || format!("{}px", placed.with(|l| l.width) * zoom.get())
+                    style:height=move || format!("{}px", placed.with(|l| l.height) * zoom.get())>
+                    <div class="tree-canvas" node_ref=board
+                        style:width=move || format!("{}px", placed.with(|l| l.width))
+                        style:height=move || format!("{}px", placed.with(|l| l.height))
+                        style:transform=move || format!("scale({})", zoom.get())>
+                        <Connectors placed=placed/>
+                        <div role="tree" aria-label="Analysis tree" aria-describedby="tree-keys" class="tree-items"
+                            on:keydown=on_keydown>
+                            <FocalBox tree=tree placed=placed selected=selected editing=editing drag=drag
+                                on_tap=Callback::new(move |ev: web_sys::PointerEvent| focal_tap(ev))
+                                on_finish=Callback::new(move |(keep, original): (bool, String)| finish_edit(keep, original))
+                                on_start=Callback::new(move |_| start_edit(Sel::Focal))/>
+                            <For each=node_ids key=|id| *id children=move |id| view! {
+                                <TreeBox id=id tree=tree placed=placed selected=selected editing=editing drag=drag picked=picked placing=placing
+                                    on_down=Callback::new(move |ev: web_sys::PointerEvent| pointer_down(ev, id))
+                                    on_move=Callback::new(move |ev: web_sys::PointerEvent| pointer_move(ev))
+                                    on_up=Callback::new(move |ev: web_sys::PointerEvent| pointer_up(ev))
+                                    on_cancel=Callback::new(move |_| pointer_cancel(()))
+                                    on_start=Callback::new(move |_| start_edit(Sel::Node(id)))
+                                    on_finish=Callback::new(move |(keep, original): (bool, String)| finish_edit(keep, original))/>
+                            }/>
+                        </div>
+                    </div>
+                </div>
+            </div>
+            {move || drag.get().map(|d| view! {
+                <div class="drag-ghost" class:invalid=!d.valid aria-hidden="true"
+                    style:transform=format!("translate({}px, {}px)", d.x + 12.0, d.y + 12.0)>
+                    {tree.with_untracked(|t| t.find(d.node).map(|n| n.text.clone()).unwrap_or_default())}
+                </div>
+            })}
+            <div class="visually-hidden" aria-live="assertive" role="status">{move || announce.get()}</div>
+        </div>
+    }
+}
+
+/// The lines from each box to what it grows from.
+#[component]
+fn Connectors(placed: Memo<TreeLayout>) -> impl IntoView {
+    view! {
+        <svg class="tree-lines" aria-hidden="true" focusable="false"
+            width=move || placed.with(|l| l.width) height=move || placed.with(|l| l.height)>
+            {move || placed.with(|l| l.boxes.iter().map(|b| view! { <path d=l.connector_path(b)/> }).collect_view())}
+        </svg>
+    }
+}
+
+/// The focal point box in the middle of the board.
+#[component]
+fn FocalBox(
+    tree: Memo<ProblemTree>,
+    placed: Memo<TreeLayout>,
+    selected: RwSignal<Sel>,
+    editing: RwSignal<Option<Sel>>,
+    drag: RwSignal<Option<DragView>>,
+    on_tap: Callback<web_sys::PointerEvent>,
+    on_start: Callback<()>,
+    on_finish: Callback<(bool, String)>,
+) -> impl IntoView {
+    let ReviewContext(review) = expect_context::<ReviewContext>();
+    let drop_class = move || match drag.get().and_then(|d| d.target) {
+        Some(Drop::OnFocal(Side::Effects)) => "drop-effects",
+        Some(Drop::OnFocal(Side::Causes)) => "drop-causes",
+        _ => "",
+    };
+    view! {
+        <div id="tree-focal" class=move || format!("tree-focal {}", drop_class()) data-focal="true"
+            role="treeitem" prop:ariaLevel="1" aria-expanded="true"
+            aria-selected=move || (selected.get() == Sel::Focal).to_string()
+            tabindex=move || if selected.get() == Sel::Focal { "0" } else { "-1" }
+            style:left=move || format!("{}px", placed.with(|l| l.focal_x))
+            style:top=move || format!("{}px", placed.with(|l| l.focal_y))
+            style:width=format!("{FOCAL_W}px") style:height=format!("{FOCAL_H}px")
+            on:focus=move |_| selected.set(Sel::Focal)
+            on:pointerup=move |ev| on_tap.run(ev)
+            on:dblclick=move |_| on_start.run(())>
+            <span class="visually-hidden">"Focal point: "</span>
+            {move || if editing.get() == Some(Sel::Focal) {
+                let original = tree.with_untracked(|t| t.focal_point.clone());
+                view! { <BoxEditor label="Focal point text".to_string() original=original
+                    value=Signal::derive(move || tree.with(|t| t.focal_point.clone()))
+                    on_input=Callback::new(move |v: String| edit_cd(review, |cd| cd.tree.focal_point = v))
+                    on_finish=on_finish/> }.into_any()
+            } else {
+                view! { <span class="box-text">{move || {
+                    let t = tree.with(|t| t.focal_point.clone());
+                    if t.trim().is_empty() { "Focal point (tap, then Edit)".to_string() } else { t }
+                }}</span> }.into_any()
+            }}
+        </div>
+    }
+}
+
+/// One box on the board.
+#[component]
+fn TreeBox(
+    id: NodeId,
+    tree: Memo<ProblemTree>,
+    placed: Memo<TreeLayout>,
+    selected: RwSignal<Sel>,
+    editing: RwSignal<Option<Sel>>,
+    drag: RwSignal<Option<DragView>>,
+    picked: RwSignal<Option<(NodeId, ProblemTree)>>,
+    placing: RwSignal<Option<NodeId>>,
+    on_down: Callback<web_sys::PointerEvent>,
+    on_move: Callback<web_sys::PointerEvent>,
+    on_up: Callback<web_sys::PointerEvent>,
+    on_cancel: Callback<()>,
+    on_start: Callback<()>,
+    on_finish: Callback<(bool, String)>,
+) -> impl IntoView {
+    let ReviewContext(review) = expect_context::<ReviewContext>();
+    let spot = Memo::new(move |_| placed.with(|l| l.find(id).map(|b| (b.x, b.y, b.depth, b.side))));
+    let info = Memo::new(move |_| {
+        tree.with(|t| {
+            let node = t.find(id);
+            let pos = t.position_of(id);
+            let setsize = pos.and_then(|p| t.children_of(p.parent).map(|c| c.len())).unwrap_or(1);
+            (
+                node.map(|n| n.text.clone()).unwrap_or_default(),
+                node.map(|n| n.status).unwrap_or_default(),
+                node.is_some_and(|n| !n.children.is_empty()),
+                pos.map(|p| p.index + 1).unwrap_or(1),
+                setsize,
+            )
+        })
+    });
+    let side = move || spot.get().map(|s| s.3).unwrap_or(Side::Causes);
+    let class = move || {
+        let mut c = String::from("tree-box");
+        c.push_str(match side() {
+            Side::Effects => " effect",
+            Side::Causes => " cause",
+        });
+        match info.with(|i| i.1) {
+            CauseStatus::Hypothesis if side() == Side::Causes => c.push_str(" hypothesis"),
+            CauseStatus::AgreedRootCause if side() == Side::Causes => c.push_str(" agreed"),
+            _ => {}
+        }
+        if selected.get() == Sel::Node(id) {
+            c.push_str(" selected");
+        }
+        if picked.with(|p| p.as_ref().map(|p| p.0)) == Some(id) || placing.get() == Some(id) {
+            c.push_str(" picked");
+        }
+        if let Some(d) = drag.get() {
+            if d.node == id {
+                c.push_str(" dragging");
+            }
+            match d.target {
+                Some(Drop::Under(t)) if t == id => c.push_str(if d.valid { " drop-under" } else { " drop-invalid" }),
+                Some(Drop::Before(t)) if t == id => c.push_str(if d.valid { " drop-before" } else { " drop-invalid" }),
+                Some(Drop::After(t)) if t == id => c.push_str(if d.valid { " drop-after" } else { " drop-invalid" }),
+                _ => {}
+            }
+        }
+        c
+    };
+    let status_word = move || match (side(), info.with(|i| i.1)) {
+        (Side::Causes, CauseStatus::Hypothesis) => "Hypothesis",
+        (Side::Causes, CauseStatus::AgreedRootCause) => "Agreed root cause",
+        _ => "",
+    };
+    view! {
+        <div id=format!("tree-node-{id}") class=class data-node-id=id.to_string()
+            role="treeitem"
+            prop:ariaLevel=move || (spot.get().map(|s| s.2).unwrap_or(1) + 1).to_string()
+            prop:ariaPosInSet=move || info.with(|i| i.3).to_string()
+            prop:ariaSetSize=move || info.with(|i| i.4).to_string()
+            aria-expanded=move || info.with(|i| i.2).then_some("true")
+            aria-selected=move || (selected.get() == Sel::Node(id)).to_string()
+            tabindex=move || if selected.get() == Sel::Node(id) { "0" } else { "-1" }
+            style:left=move || format!("{}px", spot.get().map(|s| s.0).unwrap_or(0.0))
+            style:top=move || format!("{}px", spot.get().map(|s| s.1).unwrap_or(0.0))
+            style:width=format!("{BOX_W}px") style:height=format!("{BOX_H}px")
+            on:focus=move |_| selected.set(Sel::Node(id))
+            on:pointerdown=move |ev| on_down.run(ev)
+            on:pointermove=move |ev| on_move.run(ev)
+            on:pointerup=move |ev| on_up.run(ev)
+            on:pointercancel=move |_| on_cancel.run(())
+            on:dblclick=move |_| on_start.run(())>
+            <span class="visually-hidden">{move || format!("{}: ", kind_word(side()))}</span>
+            {move || if editing.get() == Some(Sel::Node(id)) {
+                let original = info.with_untracked(|i| i.0.clone());
+                view! { <BoxEditor label=format!("{} text", kind_word(side())) original=original
+                    value=Signal::derive(move || info.with(|i| i.0.clone()))
+                    on_input=Callback::new(move |v: String| edit_cd(review, |cd| { cd.tree.set_text(id, &v); }))
+                    on_finish=on_finish/> }.into_any()
+            } else {
+                view! { <span class="box-text">{move || {
+                    let t = info.with(|i| i.0.clone());
+                    if t.trim().is_empty() { "(empty)".to_string() } else { t }
+                }}</span> }.into_any()
+            }}
+            {move || (!status_word().is_empty()).then(|| view! { <span class="box-status">{status_word()}</span> })}
+        </div>
+    }
+}
+
+/// The text box that opens inside a box while it is being reworded. Enter keeps the words,
+/// Escape puts back what was there.
+#[component]
+fn BoxEditor(
+    label: String,
+    original: String,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    on_finish: Callback<(bool, String)>,
+) -> impl IntoView {
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(a) = area.get() {
+            let _ = a.focus();
+            a.select();
+        }
+    });
+    let done = StoredValue::new(false);
+    let original_for_key = original.clone();
+    // Enter removes this editor at once, and the browser then reports a blur from the
+    // removed textarea: by then this editor's values are gone, which also means "done".
+    let finish = move |keep: bool, original: String| {
+        if !done.try_get_value().unwrap_or(true) {
+            done.try_set_value(true);
+            // Hand focus to the box itself before this editor goes, so the next key press
+            // is not lost on the page.
+            if let Some(item) = area.get_untracked().and_then(|a| a.closest("[role=treeitem]").ok().flatten()) {
+                let _ = item.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+            on_finish.run((keep, original));
+        }
+    };
+    view! {
+        <textarea class="box-editor" node_ref=area aria-label=label rows="3"
+            prop:value=move || value.get()
+            on:input=move |ev| on_input.run(event_target_value(&ev))
+            on:keydown=move |ev| {
+                ev.stop_propagation();
+                if ev.key() == "Enter" && !ev.shift_key() {
+                    ev.prevent_default();
+                    finish(true, original_for_key.clone());
+                } else if ev.key() == "Escape" {
+                    ev.prevent_default();
+                    finish(false, original_for_key.clone());
+                }
+            }
+            on:blur=move |_| finish(true, original.clone())></textarea>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree() -> (ProblemTree, NodeId, NodeId, NodeId) {
+        let mut t = ProblemTree::default();
+        let a = t.add_node(Parent::Focal(Side::Causes), "a").unwrap();
+        let b = t.add_node(Parent::Focal(Side::Causes), "b").unwrap();
+        let a1 = t.add_node(Parent::Node(a), "a1").unwrap();
+        (t, a, b, a1)
+    }
+
+    #[test]
+    fn dropping_after_a_later_sibling_lands_right_after_it() {
+        let (mut t, a, b, _) = tree();
+        apply_drop(&mut t, a, Drop::After(b)).unwrap();
+        assert_eq!(t.causes.iter().map(|n| n.id).collect::<Vec<_>>(), vec![b, a]);
+        apply_drop(&mut t, a, Drop::Before(b)).unwrap();
+        assert_eq!(t.causes.iter().map(|n| n.id).collect::<Vec<_>>(), vec![a, b]);
+    }
+
+    #[test]
+    fn a_box_is_never_allowed_into_its_own_subtree() {
+        let (t, a, b, a1) = tree();
+        assert!(!drop_allowed(&t, a, Drop::Under(a1)));
+        assert!(!drop_allowed(&t, a, Drop::Under(a)));
+        assert!(drop_allowed(&t, b, Drop::Under(a1)));
+        assert!(drop_allowed(&t, a1, Drop::OnFocal(Side::Effects)));
+    }
+
+    #[test]
+    fn dropping_on_the_focal_point_can_turn_a_cause_into_an_effect() {
+        let (mut t, a, _, a1) = tree();
+        apply_drop(&mut t, a, Drop::OnFocal(Side::Effects)).unwrap();
+        assert_eq!(t.side_of(a1), Some(Side::Effects));
+    }
+}
