@@ -15,6 +15,7 @@ use crate::ui::autosave::{Autosave, SaveStatus};
 use crate::ui::browser::{navigate, new_id, now};
 use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
 use crate::ui::route::{PrintView, Route};
+use crate::ui::sections::discussion_board::DiscussionBoard;
 use crate::ui::sections::{CaseDiscussionSections, LearningTogetherSections, ReviewContext};
 use crate::ui::widgets::SaveIndicator;
 
@@ -154,9 +155,11 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
     let reload = move |_| {
         let _ = window().location().reload();
     };
+    let board = RwSignal::new(false);
 
     view! {
-        <div class="page review-page">
+        <div class="page review-page" class:is-board=move || board.get()>
+            <Show when=move || !board.get()>
             <div class="review-toolbar">
                 <nav aria-label="Breadcrumb" class="breadcrumb">
                     <a href="#/">"Your reviews"</a>
@@ -168,8 +171,12 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                     <a class="button button-quiet" href=Route::Print(id, PrintView::Notes).href()>"Print notes"</a>
                     <a class="button button-quiet" href=Route::Print(id, PrintView::ToolSheet).href()>"Print tool sheet"</a>
                 })}
+                {move || (kind.get() == crate::model::ReviewKind::CaseDiscussion).then(|| view! {
+                    <button class="button-secondary" on:click=move |_| board.set(true)>"Board mode"</button>
+                })}
                 <button class="button-secondary" on:click=export>"Export file"</button>
             </div>
+            </Show>
             {move || match status.get() {
                 SaveStatus::Conflict => view! {
                     <div class="callout callout-error" role="alert">
@@ -194,6 +201,10 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                 }.into_any(),
                 _ => ().into_any(),
             }}
+            <Show when=move || board.get()>
+                <DiscussionBoard status=status on_leave=Callback::new(move |_| board.set(false))/>
+            </Show>
+            <Show when=move || !board.get()>
             <div class="review-title-row">
                 <label class="field title-field">
                     <span>"Review title"</span>
@@ -206,6 +217,7 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                 crate::model::ReviewKind::CaseDiscussion => view! { <CaseDiscussionSections/> }.into_any(),
                 crate::model::ReviewKind::LearningTogether => view! { <LearningTogetherSections/> }.into_any(),
             }}
+            </Show>
         </div>
     }
     .into_any()

@@ -123,7 +123,7 @@ fn SectionCard(key: SectionKey, children: Children) -> impl IntoView {
 
 /// The heading of the Case Discussion Notes, the people in the room and the agency check.
 #[component]
-fn HeaderSection() -> impl IntoView {
+pub fn HeaderSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let new_name = RwSignal::new(String::new());
     let new_role = RwSignal::new(String::new());
@@ -241,7 +241,7 @@ fn HeaderSection() -> impl IntoView {
 
 /// 1. The facts: the documents available, each with where it came from.
 #[component]
-fn FactsSection() -> impl IntoView {
+pub fn FactsSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let new_text = RwSignal::new(String::new());
     let new_source = RwSignal::new(String::new());
@@ -287,7 +287,7 @@ fn FactsSection() -> impl IntoView {
 
 /// 2. About the child and their lived experiences.
 #[component]
-fn AboutChildSection() -> impl IntoView {
+pub fn AboutChildSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     view! {
         <SectionCard key=SectionKey::AboutTheChild>
@@ -300,7 +300,7 @@ fn AboutChildSection() -> impl IntoView {
 
 /// 3. Immediate thoughts, each marked as fact or feeling.
 #[component]
-fn ThoughtsSection() -> impl IntoView {
+pub fn ThoughtsSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let draft = RwSignal::new(String::new());
     let add = move |mark: FactOrFeeling| {
@@ -353,7 +353,7 @@ fn ThoughtsSection() -> impl IntoView {
 
 /// 5 and 6: a list of short notes (worries, things that worked well).
 #[component]
-fn NotesSection(
+pub fn NotesSection(
     key: SectionKey,
     #[prop(into)] noun: String,
     list: fn(&CaseDiscussion) -> Vec<Note>,
@@ -377,7 +377,7 @@ fn NotesSection(
 /// 7. Missing information: what we don't know, who will find out and by when; and who
 /// else to involve.
 #[component]
-fn MissingInformationSection() -> impl IntoView {
+pub fn MissingInformationSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let gap_draft = RwSignal::new(String::new());
     let person_draft = RwSignal::new(String::new());

@@ -3,18 +3,7 @@
 // SMART actions are added (one left incomplete, which is flagged, not blocked), the action
 // log is exported as CSV, both print views are produced, and a reload keeps everything.
 import { readFile } from "node:fs/promises";
-import { test, expect, expectAccessible, openApp } from "./helpers.js";
-
-/** Presses Tab (then Shift+Tab) until `target` has focus: how a keyboard user gets there. */
-async function tabTo(page, target) {
-  for (const key of ["Tab", "Shift+Tab"]) {
-    for (let i = 0; i < 400; i++) {
-      if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-      await page.keyboard.press(key);
-    }
-  }
-  throw new Error(`could not reach ${target} with the keyboard`);
-}
+import { test, expect, expectAccessible, openApp, tabTo } from "./helpers.js";
 
 function facilitator(page, mode) {
   const keyboard = mode === "keyboard";

@@ -57,3 +57,14 @@ export async function startReview(page, kind = "New case discussion") {
   await expect(page.getByLabel("Review title")).toBeVisible();
   await expect(page.getByText("Saved on this device")).toBeVisible();
 }
+
+/** Presses Tab (then Shift+Tab) until `target` has focus: how a keyboard user gets there. */
+export async function tabTo(page, target) {
+  for (const key of ["Tab", "Shift+Tab"]) {
+    for (let i = 0; i < 400; i++) {
+      if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+      await page.keyboard.press(key);
+    }
+  }
+  throw new Error(`could not reach ${target} with the keyboard`);
+}
