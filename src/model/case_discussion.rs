@@ -222,22 +222,25 @@ impl CaseDiscussion {
     }
 }
 
-/// The four things the room raises at any point of the discussion, which the facilitator
-/// captures without leaving the section they are in.
+/// The things the room raises at any point of the discussion, which the facilitator
+/// captures without leaving the section they are in: worries, what worked well, missing
+/// information, who else to involve, and actions as they are agreed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CaptureKind {
     Worry,
     WorkedWell,
     MissingInformation,
     PersonToInvolve,
+    Action,
 }
 
 impl CaptureKind {
-    pub const ALL: [CaptureKind; 4] = [
+    pub const ALL: [CaptureKind; 5] = [
         CaptureKind::Worry,
         CaptureKind::WorkedWell,
         CaptureKind::MissingInformation,
         CaptureKind::PersonToInvolve,
+        CaptureKind::Action,
     ];
 
     /// What the capture button says.
@@ -247,6 +250,7 @@ impl CaptureKind {
             CaptureKind::WorkedWell => "Worked well",
             CaptureKind::MissingInformation => "Missing information",
             CaptureKind::PersonToInvolve => "Who else to involve",
+            CaptureKind::Action => "Action",
         }
     }
 
@@ -257,6 +261,7 @@ impl CaptureKind {
             CaptureKind::WorkedWell => 'G',
             CaptureKind::MissingInformation => 'M',
             CaptureKind::PersonToInvolve => 'I',
+            CaptureKind::Action => 'A',
         }
     }
 }
@@ -288,6 +293,7 @@ impl CaseDiscussion {
             CaptureKind::WorkedWell => self.add_strength(text),
             CaptureKind::MissingInformation => self.add_information_gap(text),
             CaptureKind::PersonToInvolve => self.add_person_to_involve(text),
+            CaptureKind::Action => non_blank(text).map(|t| self.add_action(&t)),
         }
     }
 
@@ -397,6 +403,7 @@ mod tests {
         let d = cd.add_person_to_involve("Housing officer").unwrap();
         let e = cd.add_action("Share chronology");
         let mut ids = vec![a, b, c, d, e];
+        ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), 5);
         assert!(ids.iter().all(|&i| i > 0));
@@ -417,14 +424,17 @@ mod tests {
         cd.capture(CaptureKind::WorkedWell, "g");
         cd.capture(CaptureKind::MissingInformation, "m");
         cd.capture(CaptureKind::PersonToInvolve, "i");
+        cd.capture(CaptureKind::Action, "a");
+        assert_eq!(cd.actions[0].action, "a");
         assert_eq!(cd.worries[0].text, "w");
         assert_eq!(cd.strengths[0].text, "g");
         assert_eq!(cd.information_gaps[0].what, "m");
         assert_eq!(cd.people_to_involve[0].who, "i");
         let shortcuts: Vec<char> = CaptureKind::ALL.iter().map(|k| k.shortcut()).collect();
         let mut unique = shortcuts.clone();
+        unique.sort();
         unique.dedup();
-        assert_eq!(unique.len(), 4);
+        assert_eq!(unique.len(), CaptureKind::ALL.len());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The capture bar lets the facilitator record a worry, something that worked well, missing
 //! information or someone else to involve the moment it is said, from any section, without
 //! scrolling away: the tool says these come up throughout the discussion. Alt+W, Alt+G,
-//! Alt+M and Alt+I choose the list from anywhere on the page.
+//! Alt+M, Alt+I and Alt+A choose the list from anywhere on the page.
 
 use leptos::prelude::*;
 
@@ -82,5 +82,6 @@ fn list_name(k: CaptureKind) -> &'static str {
         CaptureKind::WorkedWell => "what worked well",
         CaptureKind::MissingInformation => "missing information",
         CaptureKind::PersonToInvolve => "who else to involve",
+        CaptureKind::Action => "actions",
     }
 }

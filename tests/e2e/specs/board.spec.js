@@ -75,7 +75,11 @@ test("a short discussion in board mode with the keyboard only", async ({ page })
   await page.keyboard.press("Enter");
   await expect(page.getByLabel("Worry 1", { exact: true })).toHaveValue("School not told about the move");
   await expect(page.getByLabel("Thing that worked well 1", { exact: true })).toHaveValue("Health visitor kept trying");
+  await page.keyboard.press("Alt+A");
+  await page.keyboard.type("Ask the GP for records");
+  await page.keyboard.press("Enter");
   await expect(page.getByLabel("Missing information 1", { exact: true })).toHaveValue("GP records");
+  await expect(page.getByLabel("What is the action?")).toHaveValue("Ask the GP for records");
   // Text size and contrast.
   await tabTo(page, page.getByRole("button", { name: "Larger text" }));
   await page.keyboard.press("Enter");
