@@ -3,6 +3,7 @@
 //! transaction, so a stale tab can never overwrite newer work.
 
 use indexed_db_futures::database::Database;
+use indexed_db_futures::object_store::ObjectStore;
 use send_wrapper::SendWrapper;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
@@ -122,21 +123,7 @@ impl IndexedDbStore {
             }
         }
         let revision = stored_revision + 1;
-        let raw = encode(review, revision);
-        reviews
-            .put(raw.review_text)
-            .with_key(key.clone())
-            .primitive()
-            .map_err(browser_error)?
-            .await
-            .map_err(browser_error)?;
-        library
-            .put(raw.entry_text)
-            .with_key(key)
-            .primitive()
-            .map_err(browser_error)?
-            .await
-            .map_err(browser_error)?;
+        put_record(&reviews, &library, &encode(review, revision)).await?;
         tx.commit().await.map_err(browser_error)?;
         Ok(revision)
     }
@@ -161,7 +148,6 @@ impl IndexedDbStore {
 
     /// Puts back a deleted review exactly as it was stored.
     pub async fn restore(&self, raw: &RawRecord) -> Result<(), StoreError> {
-        let key = raw.id.to_string();
         let tx = self
             .db
             .transaction([REVIEWS, LIBRARY])
@@ -170,21 +156,28 @@ impl IndexedDbStore {
             .map_err(browser_error)?;
         let reviews = tx.object_store(REVIEWS).map_err(browser_error)?;
         let library = tx.object_store(LIBRARY).map_err(browser_error)?;
-        reviews
-            .put(raw.review_text.clone())
-            .with_key(key.clone())
-            .primitive()
-            .map_err(browser_error)?
-            .await
-            .map_err(browser_error)?;
-        library
-            .put(raw.entry_text.clone())
-            .with_key(key)
-            .primitive()
-            .map_err(browser_error)?
-            .await
-            .map_err(browser_error)?;
+        put_record(&reviews, &library, raw).await?;
         tx.commit().await.map_err(browser_error)?;
         Ok(())
     }
+}
+
+/// Writes a review's two texts, inside the caller's transaction.
+async fn put_record(reviews: &ObjectStore<'_>, library: &ObjectStore<'_>, raw: &RawRecord) -> Result<(), StoreError> {
+    let key = raw.id.to_string();
+    reviews
+        .put(raw.review_text.as_str())
+        .with_key(key.as_str())
+        .primitive()
+        .map_err(browser_error)?
+        .await
+        .map_err(browser_error)?;
+    library
+        .put(raw.entry_text.as_str())
+        .with_key(key.as_str())
+        .primitive()
+        .map_err(browser_error)?
+        .await
+        .map_err(browser_error)?;
+    Ok(())
 }

@@ -51,3 +51,24 @@ pub fn format_local(t: DateTime<Utc>) -> String {
         d.get_minutes()
     )
 }
+
+/// Moves keyboard focus to the element with this id as soon as the screen has redrawn (a
+/// queued task, so the next key press lands there), retrying once after the next frame for
+/// elements still being created.
+pub fn focus_when_ready(id: String) {
+    fn try_focus(id: &str) -> bool {
+        use wasm_bindgen::JsCast;
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .map(|el| el.unchecked_into::<web_sys::HtmlElement>().focus().is_ok())
+            .unwrap_or(false)
+    }
+    leptos::task::spawn_local(async move {
+        if !try_focus(&id) {
+            leptos::prelude::request_animation_frame(move || {
+                try_focus(&id);
+            });
+        }
+    });
+}

@@ -14,8 +14,7 @@ use crate::model::problem_tree::{CauseStatus, TreeNode};
 use crate::model::smart_action_check::missing_parts;
 use crate::model::working_days::{single_agency_plan_due, SINGLE_AGENCY_PLAN_WORKING_DAYS};
 use crate::model::{Review, ReviewId};
-use crate::storage::{StoreError, StoredReview};
-use crate::ui::contexts::StoreContext;
+use crate::ui::widgets::ReviewLoader;
 use crate::ui::route::{PrintView, Route};
 
 /// The words that head every printed copy until participants have corrected it.
@@ -34,38 +33,13 @@ pub fn PrintPage(
     view: PrintView,
 ) -> impl IntoView {
     let print_view = view;
-    let store = expect_context::<StoreContext>().store();
-    let loaded = RwSignal::new(None::<Result<StoredReview, StoreError>>);
-    leptos::task::spawn_local(async move {
-        let result = match store {
-            Ok(s) => s.load(id).await,
-            Err(e) => Err(e),
-        };
-        loaded.try_set(Some(result));
-    });
     let printed_on = today();
-    move || match loaded.get() {
-        None => view! { <div class="page"><p class="muted">"Preparing the print view…"</p></div> }.into_any(),
-        Some(Ok(stored)) => {
-            view! { <PrintedReview review=stored.review print_view=print_view printed_on=printed_on/> }.into_any()
-        }
-        Some(Err(StoreError::NotFound)) => view! {
-            <div class="page narrow">
-                <h1>"This review is not in this browser"</h1>
-                <p>"It may have been deleted, or saved in another browser or on another device. "
-                   "If you have an exported file, open it from your reviews."</p>
-                <p><a href="#/">"Go to your reviews"</a></p>
-            </div>
-        }
-        .into_any(),
-        Some(Err(e)) => view! {
-            <div class="page narrow">
-                <h1>"This review could not be opened for printing"</h1>
-                <p role="alert">{e.to_string()}</p>
-                <p><a href=Route::Review(id).href()>"Back to the review"</a></p>
-            </div>
-        }
-        .into_any(),
+    view! {
+        <ReviewLoader id=id waiting="Preparing the print view…" failed="This review could not be opened for printing"
+            back_href=Route::Review(id).href()
+            ready=Box::new(move |stored| view! {
+                <PrintedReview review=stored.review print_view=print_view printed_on=printed_on/>
+            }.into_any())/>
     }
 }
 

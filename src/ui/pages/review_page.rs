@@ -10,48 +10,21 @@ use crate::export::file_name::file_name;
 use crate::model::{Review, ReviewId};
 use crate::storage::file_format::write_file;
 use crate::storage::tab_sync::TabNotice;
-use crate::storage::{StoreError, StoredReview};
+use crate::storage::StoredReview;
 use crate::ui::autosave::{Autosave, SaveStatus};
 use crate::ui::browser::{navigate, new_id, now};
 use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
 use crate::ui::route::{PrintView, Route};
 use crate::ui::sections::discussion_board::DiscussionBoard;
 use crate::ui::sections::{CaseDiscussionSections, LearningTogetherSections, ReviewContext};
-use crate::ui::widgets::SaveIndicator;
+use crate::ui::widgets::{ReviewLoader, SaveIndicator};
 
 /// Loads the review, then shows its editor.
 #[component]
 pub fn ReviewPage(id: ReviewId) -> impl IntoView {
-    let store = expect_context::<StoreContext>().store();
-    let loaded = RwSignal::new(None::<Result<StoredReview, StoreError>>);
-    {
-        let store = store.clone();
-        leptos::task::spawn_local(async move {
-            let result = match store {
-                Ok(s) => s.load(id).await,
-                Err(e) => Err(e),
-            };
-            loaded.try_set(Some(result));
-        });
-    }
-    move || match loaded.get() {
-        None => view! { <div class="page"><p class="muted">"Opening the review…"</p></div> }.into_any(),
-        Some(Ok(stored)) => view! { <ReviewEditor stored=stored/> }.into_any(),
-        Some(Err(StoreError::NotFound)) => view! {
-            <div class="page narrow">
-                <h1>"This review is not in this browser"</h1>
-                <p>"It may have been deleted, or saved in another browser or on another device. "
-                   "If you have an exported file, open it from your reviews."</p>
-                <p><a href="#/">"Go to your reviews"</a></p>
-            </div>
-        }.into_any(),
-        Some(Err(e)) => view! {
-            <div class="page narrow">
-                <h1>"This review could not be opened"</h1>
-                <p role="alert">{e.to_string()}</p>
-                <p><a href="#/">"Go to your reviews"</a></p>
-            </div>
-        }.into_any(),
+    view! {
+        <ReviewLoader id=id waiting="Opening the review…" failed="This review could not be opened" back_href="#/"
+            ready=Box::new(|stored| view! { <ReviewEditor stored=stored/> }.into_any())/>
     }
 }
 

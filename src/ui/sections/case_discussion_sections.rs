@@ -57,14 +57,8 @@ pub fn CaseDiscussionSections() -> impl IntoView {
                 <AboutChildSection/>
                 <ThoughtsSection/>
                 <AnalysisTreeSection/>
-                <NotesSection key=SectionKey::Worries noun="worry"
-                    list=|cd: &CaseDiscussion| cd.worries.clone()
-                    list_mut=|cd: &mut CaseDiscussion| &mut cd.worries
-                    add=|cd: &mut CaseDiscussion, t: &str| { cd.add_worry(t); }/>
-                <NotesSection key=SectionKey::WorkedWell noun="thing that worked well"
-                    list=|cd: &CaseDiscussion| cd.strengths.clone()
-                    list_mut=|cd: &mut CaseDiscussion| &mut cd.strengths
-                    add=|cd: &mut CaseDiscussion, t: &str| { cd.add_strength(t); }/>
+                <WorriesSection/>
+                <WorkedWellSection/>
                 <MissingInformationSection/>
                 <SmartActionsSection/>
             </div>
@@ -351,9 +345,31 @@ pub fn ThoughtsSection() -> impl IntoView {
     }
 }
 
+/// 5. What are we worried about?
+#[component]
+pub fn WorriesSection() -> impl IntoView {
+    view! {
+        <NotesSection key=SectionKey::Worries noun="worry"
+            list=|cd: &CaseDiscussion| cd.worries.clone()
+            list_mut=|cd: &mut CaseDiscussion| &mut cd.worries
+            add=|cd: &mut CaseDiscussion, t: &str| { cd.add_worry(t); }/>
+    }
+}
+
+/// 6. What worked well?
+#[component]
+pub fn WorkedWellSection() -> impl IntoView {
+    view! {
+        <NotesSection key=SectionKey::WorkedWell noun="thing that worked well"
+            list=|cd: &CaseDiscussion| cd.strengths.clone()
+            list_mut=|cd: &mut CaseDiscussion| &mut cd.strengths
+            add=|cd: &mut CaseDiscussion, t: &str| { cd.add_strength(t); }/>
+    }
+}
+
 /// 5 and 6: a list of short notes (worries, things that worked well).
 #[component]
-pub fn NotesSection(
+fn NotesSection(
     key: SectionKey,
     #[prop(into)] noun: String,
     list: fn(&CaseDiscussion) -> Vec<Note>,

@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use super::analysis_tree_section::AnalysisTreeSection;
 use super::capture_bar::CaptureBar;
 use super::case_discussion_sections::{
-    read_cd, AboutChildSection, FactsSection, MissingInformationSection, NotesSection, TextArea,
-    ThoughtsSection,
+    read_cd, AboutChildSection, FactsSection, MissingInformationSection, TextArea, ThoughtsSection,
+    WorkedWellSection, WorriesSection,
 };
 use super::smart_actions_section::SmartActionsSection;
 use super::ReviewContext;
@@ -245,16 +245,7 @@ pub fn DiscussionBoard(
                                         Panel::FactsAndChild => view! { <FactsSection/><AboutChildSection/> }.into_any(),
                                         Panel::Thoughts => view! { <ThoughtsSection/> }.into_any(),
                                         Panel::Tree => view! { <AnalysisTreeSection/> }.into_any(),
-                                        Panel::WorriesAndWorkedWell => view! {
-                                            <NotesSection key=SectionKey::Worries noun="worry"
-                                                list=|cd: &CaseDiscussion| cd.worries.clone()
-                                                list_mut=|cd: &mut CaseDiscussion| &mut cd.worries
-                                                add=|cd: &mut CaseDiscussion, t: &str| { cd.add_worry(t); }/>
-                                            <NotesSection key=SectionKey::WorkedWell noun="thing that worked well"
-                                                list=|cd: &CaseDiscussion| cd.strengths.clone()
-                                                list_mut=|cd: &mut CaseDiscussion| &mut cd.strengths
-                                                add=|cd: &mut CaseDiscussion, t: &str| { cd.add_strength(t); }/>
-                                        }.into_any(),
+                                        Panel::WorriesAndWorkedWell => view! { <WorriesSection/><WorkedWellSection/> }.into_any(),
                                         Panel::MissingAndActions => view! {
                                             <MissingInformationSection/>
                                             <WrapUp/>

@@ -14,7 +14,7 @@ use crate::model::case_discussion::SmartAction;
 use crate::model::case_discussion_guide::SectionKey;
 use crate::model::smart_action_check::missing_parts;
 use crate::model::working_days::SINGLE_AGENCY_PLAN_WORKING_DAYS;
-use crate::ui::browser::now;
+use crate::ui::browser::{focus_when_ready, now};
 use crate::ui::contexts::NoticeContext;
 use crate::ui::widgets::unique_id;
 
@@ -28,11 +28,7 @@ pub fn SmartActionsSection() -> impl IntoView {
         let mut new_id = 0;
         edit_cd(review, |cd| new_id = cd.add_action(""));
         // Put the cursor in the new action so the facilitator can type straight away.
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&format!("action-{new_id}-what")) {
-                let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).focus();
-            }
-        });
+        focus_when_ready(format!("action-{new_id}-what"));
     };
     let export_csv = move |_| {
         let (title, csv) = review.with(|r| (r.title.clone(), r.case_discussion().map(|cd| action_log_csv(&r.title, cd)).unwrap_or_default()));

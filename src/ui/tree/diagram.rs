@@ -15,7 +15,7 @@ use crate::export::tree_png::download_svg_as_png;
 use crate::model::edit_history::EditHistory;
 use crate::model::problem_tree::{CauseStatus, NodeId, Parent, Position, ProblemTree, Side};
 use crate::model::tree_nudge::Nudge;
-use crate::ui::browser::now;
+use crate::ui::browser::{focus_when_ready, now};
 use crate::ui::sections::case_discussion_sections::{edit_cd, read_cd};
 use crate::ui::sections::ReviewContext;
 
@@ -150,25 +150,13 @@ pub fn TreeDiagram() -> impl IntoView {
         refresh_history();
     };
 
-    // Focus follows the selection as soon as the board has redrawn (a queued task, so the
-    // next key press already lands on the right box), with one retry after the next frame
-    // for boxes that are still being created.
     let focus_selected = move || {
-        let try_focus = move || {
-            let id = match selected.try_get_untracked()? {
+        if let Some(s) = selected.try_get_untracked() {
+            focus_when_ready(match s {
                 Sel::Focal => "tree-focal".to_string(),
                 Sel::Node(n) => format!("tree-node-{n}"),
-            };
-            let el: web_sys::HtmlElement = document().get_element_by_id(&id)?.unchecked_into();
-            el.focus().ok()
-        };
-        leptos::task::spawn_local(async move {
-            if try_focus().is_none() {
-                request_animation_frame(move || {
-                    try_focus();
-                });
-            }
-        });
+            });
+        }
     };
     let select = move |s: Sel| {
         selected.set(s);

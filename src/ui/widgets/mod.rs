@@ -2,10 +2,12 @@
 //! editable lists.
 
 pub mod modal_dialog;
+pub mod review_loader;
 pub mod save_indicator;
 pub mod text_list;
 
 pub use modal_dialog::ModalDialog;
+pub use review_loader::ReviewLoader;
 pub use save_indicator::SaveIndicator;
 pub use text_list::TextList;
 
