@@ -303,10 +303,13 @@ pub fn LibraryPage() -> impl IntoView {
                     } else if list.is_empty() {
                         view! { <p class="empty">"No reviews match your search."</p> }.into_any()
                     } else {
+                        // One lookup table per redraw, not a copy of the whole list per card.
+                        let by_id: std::collections::HashMap<ReviewId, LibraryEntry> =
+                            entries.get_untracked().into_iter().map(|e| (e.summary.id, e)).collect();
                         view! {
                             <ul class="review-list">
                                 {list.into_iter().map(|s| {
-                                    let entry = entries.get_untracked().into_iter().find(|e| e.summary.id == s.id);
+                                    let entry = by_id.get(&s.id).cloned();
                                     let for_rename = entry.clone();
                                     let for_delete = entry.clone();
                                     let store = list_store.clone();

@@ -4,6 +4,8 @@
 //! (Space to pick up, arrows to move, Enter to drop, Escape to cancel), with every step
 //! announced. Every change can be undone.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -23,7 +25,7 @@ use crate::ui::sections::ReviewContext;
 pub const DRAG_THRESHOLD_PX: f64 = 8.0;
 
 /// What has keyboard focus on the board.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Sel {
     Focal,
     Node(NodeId),
@@ -36,6 +38,60 @@ enum Drop {
     Before(NodeId),
     After(NodeId),
     OnFocal(Side),
+}
+
+/// How a box is marked while another box is dragged over it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum DropMark {
+    Under,
+    Before,
+    After,
+    Invalid,
+}
+
+/// What one box shows, looked up by id once per change of the tree.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct BoxInfo {
+    text: String,
+    status: CauseStatus,
+    has_children: bool,
+    posinset: usize,
+    setsize: usize,
+}
+
+fn box_index(t: &ProblemTree) -> HashMap<NodeId, BoxInfo> {
+    fn walk(nodes: &[crate::model::problem_tree::TreeNode], out: &mut HashMap<NodeId, BoxInfo>) {
+        for (i, n) in nodes.iter().enumerate() {
+            out.insert(
+                n.id,
+                BoxInfo {
+                    text: n.text.clone(),
+                    status: n.status,
+                    has_children: !n.children.is_empty(),
+                    posinset: i + 1,
+                    setsize: nodes.len(),
+                },
+            );
+            walk(&n.children, out);
+        }
+    }
+    let mut out = HashMap::new();
+    walk(&t.effects, &mut out);
+    walk(&t.causes, &mut out);
+    out
+}
+
+/// Per-box view state shared with every box. Selectors wake only the boxes whose answer
+/// changes, so moving the pointer over a 500-box board redraws two boxes, not 500.
+#[derive(Clone)]
+struct BoardMarks {
+    selected: Selector<Sel>,
+    editing: Selector<Option<Sel>>,
+    dragging: Selector<Option<NodeId>>,
+    drop: Selector<Option<(NodeId, DropMark)>>,
+    picked: Selector<Option<NodeId>>,
+    infos: Memo<HashMap<NodeId, BoxInfo>>,
+    spots: Memo<HashMap<NodeId, (f64, f64, usize, Side)>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -571,6 +627,27 @@ pub fn TreeDiagram() -> impl IntoView {
     };
 
     let node_ids = move || placed.with(|l| l.boxes.iter().map(|b| b.id).collect::<Vec<_>>());
+    let marks = BoardMarks {
+        selected: Selector::new(move || selected.get()),
+        editing: Selector::new(move || editing.get()),
+        dragging: Selector::new(move || drag.get().map(|d| d.node)),
+        drop: Selector::new(move || {
+            drag.get().and_then(|d| {
+                let mark = |m| if d.valid { m } else { DropMark::Invalid };
+                match d.target? {
+                    Drop::Under(t) => Some((t, mark(DropMark::Under))),
+                    Drop::Before(t) => Some((t, mark(DropMark::Before))),
+                    Drop::After(t) => Some((t, mark(DropMark::After))),
+                    Drop::OnFocal(_) => None,
+                }
+            })
+        }),
+        picked: Selector::new(move || picked.with(|p| p.as_ref().map(|p| p.0)).or(placing.get())),
+        infos: Memo::new(move |_| tree.with(box_index)),
+        spots: Memo::new(move |_| {
+            placed.with(|l| l.boxes.iter().map(|b| (b.id, (b.x, b.y, b.depth, b.side))).collect::<HashMap<_, _>>())
+        }),
+    };
     let selected_node = move || match selected.get() {
         Sel::Node(n) => tree.with(|t| t.find(n).is_some()).then_some(n),
         Sel::Focal => None,
@@ -651,13 +728,14 @@ pub fn TreeDiagram() -> impl IntoView {
                                 on_finish=Callback::new(move |(keep, original): (bool, String)| finish_edit(keep, original))
                                 on_start=Callback::new(move |_| start_edit(Sel::Focal))/>
                             <For each=node_ids key=|id| *id children=move |id| view! {
-                                <TreeBox id=id tree=tree placed=placed selected=selected editing=editing drag=drag picked=picked placing=placing
+                                <TreeBox id=id marks=marks.clone()
                                     on_down=Callback::new(move |ev: web_sys::PointerEvent| pointer_down(ev, id))
                                     on_move=Callback::new(move |ev: web_sys::PointerEvent| pointer_move(ev))
                                     on_up=Callback::new(move |ev: web_sys::PointerEvent| pointer_up(ev))
                                     on_cancel=Callback::new(move |_| pointer_cancel(()))
                                     on_start=Callback::new(move |_| start_edit(Sel::Node(id)))
-                                    on_finish=Callback::new(move |(keep, original): (bool, String)| finish_edit(keep, original))/>
+                                    on_finish=Callback::new(move |(keep, original): (bool, String)| finish_edit(keep, original))
+                                    on_focus=Callback::new(move |_| selected.set(Sel::Node(id)))/>
                             }/>
                         </div>
                     </div>
@@ -735,36 +813,23 @@ fn FocalBox(
 #[component]
 fn TreeBox(
     id: NodeId,
-    tree: Memo<ProblemTree>,
-    placed: Memo<TreeLayout>,
-    selected: RwSignal<Sel>,
-    editing: RwSignal<Option<Sel>>,
-    drag: RwSignal<Option<DragView>>,
-    picked: RwSignal<Option<(NodeId, ProblemTree)>>,
-    placing: RwSignal<Option<NodeId>>,
+    marks: BoardMarks,
     on_down: Callback<web_sys::PointerEvent>,
     on_move: Callback<web_sys::PointerEvent>,
     on_up: Callback<web_sys::PointerEvent>,
     on_cancel: Callback<()>,
     on_start: Callback<()>,
     on_finish: Callback<(bool, String)>,
+    on_focus: Callback<()>,
 ) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let spot = Memo::new(move |_| placed.with(|l| l.find(id).map(|b| (b.x, b.y, b.depth, b.side))));
-    let info = Memo::new(move |_| {
-        tree.with(|t| {
-            let node = t.find(id);
-            let pos = t.position_of(id);
-            let setsize = pos.and_then(|p| t.children_of(p.parent).map(|c| c.len())).unwrap_or(1);
-            (
-                node.map(|n| n.text.clone()).unwrap_or_default(),
-                node.map(|n| n.status).unwrap_or_default(),
-                node.is_some_and(|n| !n.children.is_empty()),
-                pos.map(|p| p.index + 1).unwrap_or(1),
-                setsize,
-            )
-        })
-    });
+    let BoardMarks { selected, editing, dragging, drop, picked, infos, spots } = marks;
+    let spot = Memo::new(move |_| spots.with(|m| m.get(&id).copied()));
+    let info = Memo::new(move |_| infos.with(|m| m.get(&id).cloned().unwrap_or_default()));
+    let is_selected = {
+        let selected = selected.clone();
+        move || selected.selected(&Sel::Node(id))
+    };
     let side = move || spot.get().map(|s| s.3).unwrap_or(Side::Causes);
     let class = move || {
         let mut c = String::from("tree-box");
@@ -772,31 +837,33 @@ fn TreeBox(
             Side::Effects => " effect",
             Side::Causes => " cause",
         });
-        match info.with(|i| i.1) {
+        match info.with(|i| i.status) {
             CauseStatus::Hypothesis if side() == Side::Causes => c.push_str(" hypothesis"),
             CauseStatus::AgreedRootCause if side() == Side::Causes => c.push_str(" agreed"),
             _ => {}
         }
-        if selected.get() == Sel::Node(id) {
+        if selected.selected(&Sel::Node(id)) {
             c.push_str(" selected");
         }
-        if picked.with(|p| p.as_ref().map(|p| p.0)) == Some(id) || placing.get() == Some(id) {
+        if picked.selected(&Some(id)) {
             c.push_str(" picked");
         }
-        if let Some(d) = drag.get() {
-            if d.node == id {
-                c.push_str(" dragging");
-            }
-            match d.target {
-                Some(Drop::Under(t)) if t == id => c.push_str(if d.valid { " drop-under" } else { " drop-invalid" }),
-                Some(Drop::Before(t)) if t == id => c.push_str(if d.valid { " drop-before" } else { " drop-invalid" }),
-                Some(Drop::After(t)) if t == id => c.push_str(if d.valid { " drop-after" } else { " drop-invalid" }),
-                _ => {}
+        if dragging.selected(&Some(id)) {
+            c.push_str(" dragging");
+        }
+        for (mark, class) in [
+            (DropMark::Under, " drop-under"),
+            (DropMark::Before, " drop-before"),
+            (DropMark::After, " drop-after"),
+            (DropMark::Invalid, " drop-invalid"),
+        ] {
+            if drop.selected(&Some((id, mark))) {
+                c.push_str(class);
             }
         }
         c
     };
-    let status_word = move || match (side(), info.with(|i| i.1)) {
+    let status_word = move || match (side(), info.with(|i| i.status)) {
         (Side::Causes, CauseStatus::Hypothesis) => "Hypothesis",
         (Side::Causes, CauseStatus::AgreedRootCause) => "Agreed root cause",
         _ => "",
@@ -805,30 +872,30 @@ fn TreeBox(
         <div id=format!("tree-node-{id}") class=class data-node-id=id.to_string()
             role="treeitem"
             prop:ariaLevel=move || (spot.get().map(|s| s.2).unwrap_or(1) + 1).to_string()
-            prop:ariaPosInSet=move || info.with(|i| i.3).to_string()
-            prop:ariaSetSize=move || info.with(|i| i.4).to_string()
-            aria-expanded=move || info.with(|i| i.2).then_some("true")
-            aria-selected=move || (selected.get() == Sel::Node(id)).to_string()
-            tabindex=move || if selected.get() == Sel::Node(id) { "0" } else { "-1" }
+            prop:ariaPosInSet=move || info.with(|i| i.posinset).to_string()
+            prop:ariaSetSize=move || info.with(|i| i.setsize).to_string()
+            aria-expanded=move || info.with(|i| i.has_children).then_some("true")
+            aria-selected={ let s = is_selected.clone(); move || s().to_string() }
+            tabindex=move || if is_selected() { "0" } else { "-1" }
             style:left=move || format!("{}px", spot.get().map(|s| s.0).unwrap_or(0.0))
             style:top=move || format!("{}px", spot.get().map(|s| s.1).unwrap_or(0.0))
             style:width=format!("{BOX_W}px") style:height=format!("{BOX_H}px")
-            on:focus=move |_| selected.set(Sel::Node(id))
+            on:focus=move |_| on_focus.run(())
             on:pointerdown=move |ev| on_down.run(ev)
             on:pointermove=move |ev| on_move.run(ev)
             on:pointerup=move |ev| on_up.run(ev)
             on:pointercancel=move |_| on_cancel.run(())
             on:dblclick=move |_| on_start.run(())>
             <span class="visually-hidden">{move || format!("{}: ", kind_word(side()))}</span>
-            {move || if editing.get() == Some(Sel::Node(id)) {
-                let original = info.with_untracked(|i| i.0.clone());
+            {move || if editing.selected(&Some(Sel::Node(id))) {
+                let original = info.with_untracked(|i| i.text.clone());
                 view! { <BoxEditor label=format!("{} text", kind_word(side())) original=original
-                    value=Signal::derive(move || info.with(|i| i.0.clone()))
+                    value=Signal::derive(move || info.with(|i| i.text.clone()))
                     on_input=Callback::new(move |v: String| edit_cd(review, |cd| { cd.tree.set_text(id, &v); }))
                     on_finish=on_finish/> }.into_any()
             } else {
                 view! { <span class="box-text">{move || {
-                    let t = info.with(|i| i.0.clone());
+                    let t = info.with(|i| i.text.clone());
                     if t.trim().is_empty() { "(empty)".to_string() } else { t }
                 }}</span> }.into_any()
             }}
