@@ -77,5 +77,12 @@ test-wasm: rust-tools browser
 test-e2e: dist browser node-packages
 	cd tests/e2e && npx playwright test
 
+## Benchmark --------------------------------------------------------------
+
+# The release build against a hand-written vanilla-JS baseline, in headless Chromium,
+# normally and with the CPU slowed 4x. Writes bench/RESULTS.md and bench/results.json.
+bench: dist browser node-packages
+	node bench/run.mjs --dist dist
+
 clean:
 	rm -rf dist target tests/e2e/node_modules tests/e2e/test-results
