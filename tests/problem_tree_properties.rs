@@ -4,6 +4,7 @@
 //! doubled by a drag, a refused drag changes nothing, a deleted box goes back exactly where
 //! it was, and Undo walks back through every earlier tree while Redo comes forward again.
 //! These properties are checked against random sequences of edits.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 
