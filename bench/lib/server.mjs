@@ -6,20 +6,15 @@
 import { createServer } from "node:http";
 import { readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { TYPES, inside, sendFile } from "../../tests/e2e/static_files.mjs";
+import { TYPES, inside, requestPath, sendFile } from "../../tests/e2e/static_files.mjs";
 
 export async function startServer({ dist, bench }) {
   dist = resolve(dist);
   bench = resolve(bench);
   const css = (await readdir(dist)).find((f) => /^main-.*\.css$/.test(f) || f === "main.css");
   const server = createServer(async (req, res) => {
-    let path;
-    try {
-      path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
-    } catch {
-      res.writeHead(400).end("Bad request");
-      return;
-    }
+    const path = requestPath(req, res);
+    if (path === null) return;
     if (path === "/bench/blank.html") {
       res.writeHead(200, { "Content-Type": TYPES[".html"], "Cache-Control": "no-store" });
       res.end("<!DOCTYPE html><html lang=en><title>blank</title><body></body></html>");

@@ -6,7 +6,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
 use send_wrapper::SendWrapper;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
 
 use super::record::{decode_entry, decode_review, encode, LibraryEntry, RawRecord, StoredReview};
 use super::store_error::StoreError;
@@ -77,8 +77,7 @@ impl IndexedDbStore {
     pub async fn raw(&self, id: ReviewId) -> Result<Option<RawRecord>, StoreError> {
         let key = id.to_string();
         let tx = self.db.transaction([REVIEWS, LIBRARY]).build().map_err(browser_error)?;
-        let reviews = tx.object_store(REVIEWS).map_err(browser_error)?;
-        let library = tx.object_store(LIBRARY).map_err(browser_error)?;
+        let (reviews, library) = both_stores(&tx)?;
         let review_text: Option<String> =
             reviews.get(key.clone()).primitive().map_err(browser_error)?.await.map_err(browser_error)?;
         let entry_text: Option<String> =
@@ -87,6 +86,12 @@ impl IndexedDbStore {
             (Some(review_text), Some(entry_text)) => Some(RawRecord { id, review_text, entry_text }),
             _ => None,
         })
+    }
+
+    /// A transaction that may change both stores: every write puts or removes a review and
+    /// its library entry together, so the two can never disagree.
+    fn readwrite(&self) -> Result<Transaction<'_>, StoreError> {
+        self.db.transaction([REVIEWS, LIBRARY]).with_mode(TransactionMode::Readwrite).build().map_err(browser_error)
     }
 
     /// Saves `review` if the stored copy is still at `base_revision` (0: not stored yet).
@@ -102,14 +107,8 @@ impl IndexedDbStore {
 
     async fn write(&self, review: &Review, base_revision: Option<u64>) -> Result<u64, StoreError> {
         let key = review.id.to_string();
-        let tx = self
-            .db
-            .transaction([REVIEWS, LIBRARY])
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(browser_error)?;
-        let reviews = tx.object_store(REVIEWS).map_err(browser_error)?;
-        let library = tx.object_store(LIBRARY).map_err(browser_error)?;
+        let tx = self.readwrite()?;
+        let (reviews, library) = both_stores(&tx)?;
         let stored: Option<String> =
             library.get(key.clone()).primitive().map_err(browser_error)?.await.map_err(browser_error)?;
         let stored_revision = match &stored {
@@ -132,14 +131,8 @@ impl IndexedDbStore {
     pub async fn delete(&self, id: ReviewId) -> Result<Option<RawRecord>, StoreError> {
         let Some(raw) = self.raw(id).await? else { return Ok(None) };
         let key = id.to_string();
-        let tx = self
-            .db
-            .transaction([REVIEWS, LIBRARY])
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(browser_error)?;
-        let reviews = tx.object_store(REVIEWS).map_err(browser_error)?;
-        let library = tx.object_store(LIBRARY).map_err(browser_error)?;
+        let tx = self.readwrite()?;
+        let (reviews, library) = both_stores(&tx)?;
         reviews.delete(key.clone()).primitive().map_err(browser_error)?.await.map_err(browser_error)?;
         library.delete(key).primitive().map_err(browser_error)?.await.map_err(browser_error)?;
         tx.commit().await.map_err(browser_error)?;
@@ -148,18 +141,17 @@ impl IndexedDbStore {
 
     /// Puts back a deleted review exactly as it was stored.
     pub async fn restore(&self, raw: &RawRecord) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction([REVIEWS, LIBRARY])
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(browser_error)?;
-        let reviews = tx.object_store(REVIEWS).map_err(browser_error)?;
-        let library = tx.object_store(LIBRARY).map_err(browser_error)?;
+        let tx = self.readwrite()?;
+        let (reviews, library) = both_stores(&tx)?;
         put_record(&reviews, &library, raw).await?;
         tx.commit().await.map_err(browser_error)?;
         Ok(())
     }
+}
+
+/// The reviews and library stores of a transaction over both.
+fn both_stores<'a>(tx: &'a Transaction<'_>) -> Result<(ObjectStore<'a>, ObjectStore<'a>), StoreError> {
+    Ok((tx.object_store(REVIEWS).map_err(browser_error)?, tx.object_store(LIBRARY).map_err(browser_error)?))
 }
 
 /// Writes a review's two texts, inside the caller's transaction.

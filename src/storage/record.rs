@@ -3,7 +3,6 @@
 //! the same migrations), and a small library entry with its **revision**: the count of
 //! saves, which lets a tab notice that another tab saved newer work first.
 
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::file_format::{read_file, write_file};
@@ -66,16 +65,17 @@ pub fn decode_entry(text: &str) -> Result<LibraryEntry, ImportError> {
     })
 }
 
-/// The moment used when a stored record carries no usable time.
-pub fn epoch() -> DateTime<Utc> {
-    DateTime::<Utc>::UNIX_EPOCH
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::ReviewKind;
+    use chrono::{DateTime, Utc};
     use uuid::Uuid;
+
+    fn epoch() -> DateTime<Utc> {
+        DateTime::<Utc>::UNIX_EPOCH
+    }
 
     #[test]
     fn a_record_decodes_to_the_review_and_revision_it_was_encoded_from() {

@@ -15,7 +15,6 @@ const CHANNEL_NAME: &str = "case-review-studio";
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum TabNotice {
     Saved { id: ReviewId, revision: u64 },
-    Deleted { id: ReviewId },
     LibraryChanged,
 }
 

@@ -70,17 +70,6 @@ impl Autosave {
         Autosave { inner: SendWrapper::new(Rc::new(RefCell::new(inner))), status, sync: SendWrapper::new(sync) }
     }
 
-    /// The revision this tab last loaded or saved.
-    pub fn revision(&self) -> u64 {
-        self.inner.borrow().revision
-    }
-
-    /// True when edits are not yet on the device.
-    pub fn has_unsaved_edits(&self) -> bool {
-        let i = self.inner.borrow();
-        i.edits != i.saved_edits
-    }
-
     /// Records the review after an edit and schedules a save.
     pub fn changed(&self, review: Review) {
         {

@@ -17,6 +17,16 @@ export const TYPES = {
   ".webmanifest": "application/manifest+json",
 };
 
+/** The decoded path of a request, or null (after answering 400) when it cannot be read. */
+export function requestPath(req, res) {
+  try {
+    return decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+  } catch {
+    res.writeHead(400).end("Bad request");
+    return null;
+  }
+}
+
 /** The file for `path` under `root`, or null when the path would leave it. */
 export function inside(root, path) {
   const file = normalize(join(root, path));
