@@ -2,7 +2,8 @@
 // would. No browser is ever downloaded: the system Chromium is used.
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts run their tests side by side.
+const PORT = Number(process.env.E2E_PORT || 4173);
 
 export default defineConfig({
   testDir: "./specs",
