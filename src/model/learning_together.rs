@@ -6,7 +6,7 @@
 //! identifies the underlying patterns as **findings** for the safeguarding board, with
 //! **recommendations**. The team works through the review's stages as a task list.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -148,6 +148,8 @@ pub struct LearningTogether {
     pub recommendations: Vec<Recommendation>,
     /// The next free item id; ids are never reused within a review.
     pub next_id: ItemId,
+    /// Text hints the team has dismissed, by [`super::text_hints::TextHint::key`].
+    pub dismissed_hints: BTreeSet<String>,
 }
 
 fn non_blank(text: &str) -> Result<String, EditError> {
@@ -190,6 +192,14 @@ impl LearningTogether {
 
 // Participants and the review team.
 impl LearningTogether {
+    /// The pseudonyms used in the review: the family's and each family member's.
+    pub fn pseudonyms(&self) -> Vec<&str> {
+        std::iter::once(self.family_pseudonym.as_str())
+            .chain(self.participants.iter().map(|p| p.pseudonym.as_str()))
+            .flat_map(str::split_whitespace)
+            .collect()
+    }
+
     /// Adds a professional participant by role and agency and returns their id.
     pub fn add_participant(&mut self, role: &str, agency: &str) -> ParticipantId {
         let id = self.allocate_id();
@@ -221,23 +231,24 @@ impl LearningTogether {
         self.participants.iter().find(|p| p.id == id)
     }
 
-    /// Changes a participant's role and agency. A family member's agency stays blank.
+    /// Changes a participant's role and agency, kept as typed so they can be edited live
+    /// ([`Participant::label`] trims them). A family member's agency stays blank.
     pub fn edit_participant(&mut self, id: ParticipantId, role: &str, agency: &str) -> Result<(), EditError> {
         let p = self.participants.iter_mut().find(|p| p.id == id).ok_or(EditError::NoSuchParticipant)?;
-        p.role = role.trim().to_string();
+        p.role = role.to_string();
         if !p.is_family_member {
-            p.agency = agency.trim().to_string();
+            p.agency = agency.to_string();
         }
         Ok(())
     }
 
-    /// Changes the pseudonym a child or family member is known by.
+    /// Changes the pseudonym a child or family member is known by (kept as typed).
     pub fn rename_pseudonym(&mut self, id: ParticipantId, pseudonym: &str) -> Result<(), EditError> {
         let p = self.participants.iter_mut().find(|p| p.id == id).ok_or(EditError::NoSuchParticipant)?;
         if !p.is_family_member {
             return Err(EditError::NotAFamilyMember);
         }
-        p.pseudonym = pseudonym.trim().to_string();
+        p.pseudonym = pseudonym.to_string();
         Ok(())
     }
 

@@ -12,6 +12,7 @@ pub mod conversation_notes;
 pub mod date_or_period;
 pub mod edit_history;
 pub mod finding;
+pub mod identifying_details;
 pub mod key_practice_episode;
 pub mod learning_together;
 pub mod letters;
@@ -25,6 +26,7 @@ pub mod review_stage;
 pub mod tree_nudge;
 pub mod review;
 pub mod smart_action_check;
+pub mod text_hints;
 pub mod working_days;
 
 pub use case_discussion::CaseDiscussion;

@@ -29,7 +29,8 @@ pub struct NarrativeEvent {
 
 impl NarrativeEvent {
     /// Records how an agency saw this event, replacing that agency's earlier view (agency
-    /// names compared ignoring case and surrounding spaces). A blank view removes it.
+    /// names compared ignoring case and surrounding spaces). The view is kept as typed, so
+    /// it can be written live; a blank view removes it.
     pub fn set_view(&mut self, agency: &str, view: &str) {
         let agency = agency.trim();
         let existing = self.views.iter().position(|v| v.agency.trim().eq_ignore_ascii_case(agency));
@@ -37,10 +38,10 @@ impl NarrativeEvent {
             (Some(i), true) => {
                 self.views.remove(i);
             }
-            (Some(i), false) => self.views[i].view = view.trim().to_string(),
+            (Some(i), false) => self.views[i].view = view.to_string(),
             (None, true) => {}
             (None, false) => {
-                self.views.push(AgencyView { agency: agency.to_string(), view: view.trim().to_string() })
+                self.views.push(AgencyView { agency: agency.to_string(), view: view.to_string() })
             }
         }
     }

@@ -6,6 +6,8 @@
 //! record of the conversation without overwriting anything. (How that file is written and
 //! read belongs to storage; this is only its content.)
 
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 
 use super::conversation_notes::ConversationNotes;
@@ -30,6 +32,8 @@ pub struct PractitionerPreparation {
     pub notes: ConversationNotes,
     /// The crucial moments they want to talk about (part 3a).
     pub turning_points: Vec<PreparedTurningPoint>,
+    /// Text hints the practitioner has dismissed, by [`super::text_hints::TextHint::key`].
+    pub dismissed_hints: BTreeSet<String>,
 }
 
 impl PractitionerPreparation {

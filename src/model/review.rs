@@ -1,7 +1,9 @@
 //! A review is one piece of learning about what happened around a child: either a
 //! facilitated **case discussion** (Salford Case Discussion Tool) or a **Learning Together**
 //! systems review (SCIE). It has a title the team chose, when it was started and last
-//! changed, when it was last saved to a file, and the content of its method.
+//! changed, when it was last saved to a file, and the content of its method. A
+//! practitioner's **conversation preparation** is kept the same way, so it is saved,
+//! listed, exported and imported like a review, though it holds only their own notes.
 
 use std::collections::BTreeMap;
 
@@ -10,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
+use super::practitioner_preparation::PractitionerPreparation;
 use super::{CaseDiscussion, LearningTogether};
 
 /// A review's identity. Stays the same through renames, exports and imports.
@@ -24,6 +27,8 @@ pub const MAX_TITLE_CHARS: usize = 200;
 pub enum ReviewKind {
     CaseDiscussion,
     LearningTogether,
+    /// A practitioner's own notes before their Learning Together conversation.
+    Preparation,
 }
 
 impl ReviewKind {
@@ -32,6 +37,7 @@ impl ReviewKind {
         match self {
             ReviewKind::CaseDiscussion => "Case discussion",
             ReviewKind::LearningTogether => "Learning Together review",
+            ReviewKind::Preparation => "Conversation preparation",
         }
     }
 
@@ -40,6 +46,7 @@ impl ReviewKind {
         match self {
             ReviewKind::CaseDiscussion => "Untitled case discussion",
             ReviewKind::LearningTogether => "Untitled Learning Together review",
+            ReviewKind::Preparation => "My conversation preparation",
         }
     }
 }
@@ -50,6 +57,8 @@ impl ReviewKind {
 pub enum ReviewBody {
     CaseDiscussion(CaseDiscussion),
     LearningTogether(LearningTogether),
+    /// Written by a practitioner on their own device; holds nothing of the review team's.
+    Preparation(PractitionerPreparation),
 }
 
 impl ReviewBody {
@@ -59,6 +68,7 @@ impl ReviewBody {
             ReviewKind::LearningTogether => {
                 ReviewBody::LearningTogether(LearningTogether::default())
             }
+            ReviewKind::Preparation => ReviewBody::Preparation(PractitionerPreparation::default()),
         }
     }
 
@@ -66,6 +76,7 @@ impl ReviewBody {
         match self {
             ReviewBody::CaseDiscussion(_) => ReviewKind::CaseDiscussion,
             ReviewBody::LearningTogether(_) => ReviewKind::LearningTogether,
+            ReviewBody::Preparation(_) => ReviewKind::Preparation,
         }
     }
 }
@@ -149,7 +160,7 @@ impl Review {
     pub fn case_discussion(&self) -> Option<&CaseDiscussion> {
         match &self.body {
             ReviewBody::CaseDiscussion(cd) => Some(cd),
-            ReviewBody::LearningTogether(_) => None,
+            _ => None,
         }
     }
 
@@ -165,7 +176,7 @@ impl Review {
     pub fn learning_together(&self) -> Option<&LearningTogether> {
         match &self.body {
             ReviewBody::LearningTogether(lt) => Some(lt),
-            ReviewBody::CaseDiscussion(_) => None,
+            _ => None,
         }
     }
 
@@ -177,6 +188,22 @@ impl Review {
     ) {
         if let ReviewBody::LearningTogether(lt) = &mut self.body {
             f(lt);
+            self.touch(now);
+        }
+    }
+
+    /// The practitioner's preparation, if this is one.
+    pub fn preparation(&self) -> Option<&PractitionerPreparation> {
+        match &self.body {
+            ReviewBody::Preparation(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Changes the practitioner's preparation, if this is one, and records the change.
+    pub fn edit_preparation(&mut self, now: DateTime<Utc>, f: impl FnOnce(&mut PractitionerPreparation)) {
+        if let ReviewBody::Preparation(p) = &mut self.body {
+            f(p);
             self.touch(now);
         }
     }

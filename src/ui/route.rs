@@ -3,13 +3,19 @@
 
 use crate::model::ReviewId;
 
-/// The printable views of a case discussion.
+/// The printable views of a review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PrintView {
     /// Case Discussion Notes, A4 portrait, for circulation and factual correction.
     Notes,
     /// The one-page tool sheet, A4 landscape, all sections side by side.
     ToolSheet,
+    /// A Learning Together review's report, A4 portrait.
+    Report,
+    /// A Learning Together review's key practice episodes table, A4 landscape.
+    EpisodesTable,
+    /// The letters to a Learning Together review's participants.
+    Letters,
 }
 
 /// The app's screens.
@@ -35,6 +41,9 @@ impl Route {
             ["review", id, "print", view] => match (id.parse(), *view) {
                 (Ok(id), "notes") => Route::Print(id, PrintView::Notes),
                 (Ok(id), "sheet") => Route::Print(id, PrintView::ToolSheet),
+                (Ok(id), "report") => Route::Print(id, PrintView::Report),
+                (Ok(id), "episodes") => Route::Print(id, PrintView::EpisodesTable),
+                (Ok(id), "letters") => Route::Print(id, PrintView::Letters),
                 _ => Route::NotFound,
             },
             _ => Route::NotFound,
@@ -49,6 +58,9 @@ impl Route {
             Route::Review(id) => format!("#/review/{id}"),
             Route::Print(id, PrintView::Notes) => format!("#/review/{id}/print/notes"),
             Route::Print(id, PrintView::ToolSheet) => format!("#/review/{id}/print/sheet"),
+            Route::Print(id, PrintView::Report) => format!("#/review/{id}/print/report"),
+            Route::Print(id, PrintView::EpisodesTable) => format!("#/review/{id}/print/episodes"),
+            Route::Print(id, PrintView::Letters) => format!("#/review/{id}/print/letters"),
         }
     }
 }
@@ -67,6 +79,9 @@ mod tests {
             Route::Review(id),
             Route::Print(id, PrintView::Notes),
             Route::Print(id, PrintView::ToolSheet),
+            Route::Print(id, PrintView::Report),
+            Route::Print(id, PrintView::EpisodesTable),
+            Route::Print(id, PrintView::Letters),
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

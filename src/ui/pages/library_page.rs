@@ -210,6 +210,7 @@ pub fn LibraryPage() -> impl IntoView {
     let create_cd = create.clone();
     let (list_store, list_refresh, list_tabs) = (store.clone(), refresh.clone(), tabs.clone());
     let create_lt = create.clone();
+    let create_prep = create.clone();
 
     view! {
         <div class="page">
@@ -225,6 +226,9 @@ pub fn LibraryPage() -> impl IntoView {
                     </button>
                     <button class="button-primary" on:click=move |_| create_lt(ReviewKind::LearningTogether)>
                         "New Learning Together review"
+                    </button>
+                    <button class="button-secondary" on:click=move |_| create_prep(ReviewKind::Preparation)>
+                        "Prepare for a conversation"
                     </button>
                     <button class="button-secondary" on:click=move |_| {
                         if let Some(input) = file_input.get() {
@@ -281,11 +285,13 @@ pub fn LibraryPage() -> impl IntoView {
                             <select on:change=move |ev| kind_filter.set(match event_target_value(&ev).as_str() {
                                 "cd" => Some(ReviewKind::CaseDiscussion),
                                 "lt" => Some(ReviewKind::LearningTogether),
+                                "prep" => Some(ReviewKind::Preparation),
                                 _ => None,
                             })>
                                 <option value="all">"All reviews"</option>
                                 <option value="cd">"Case discussions"</option>
                                 <option value="lt">"Learning Together reviews"</option>
+                                <option value="prep">"Conversation preparations"</option>
                             </select>
                         </label>
                     </div>

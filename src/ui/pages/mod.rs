@@ -3,6 +3,7 @@
 
 pub mod about_page;
 pub mod library_page;
+pub mod lt_print_page;
 pub mod not_found_page;
 pub mod print_page;
 pub mod review_page;

@@ -16,6 +16,7 @@ use crate::model::working_days::{single_agency_plan_due, SINGLE_AGENCY_PLAN_WORK
 use crate::model::{Review, ReviewId};
 use crate::ui::widgets::ReviewLoader;
 use crate::ui::route::{PrintView, Route};
+use super::lt_print_page::LtPrintedReview;
 
 /// The words that head every printed copy until participants have corrected it.
 const DRAFT_MARK: &str = "DRAFT FOR CORRECTION OF FACTUAL ERRORS";
@@ -53,21 +54,27 @@ fn PrintedReview(
     /// Today, for the draft marking.
     printed_on: Option<NaiveDate>,
 ) -> impl IntoView {
-    let Some(cd) = review.case_discussion().cloned() else {
-        return view! {
-            <div class="page narrow">
-                <h1>"There is no print view for this review yet"</h1>
-                <p>"The printed notes and the one-page tool sheet are for case discussions. "
-                   "This is a Learning Together review."</p>
-                <p><a href=Route::Review(review.id).href()>"Back to the review"</a></p>
-            </div>
+    if review.learning_together().is_some() {
+        return view! { <LtPrintedReview review=review print_view=print_view printed_on=printed_on/> }.into_any();
+    }
+    let cd = match (review.case_discussion().cloned(), print_view) {
+        (Some(cd), PrintView::Notes | PrintView::ToolSheet) => cd,
+        _ => {
+            return view! {
+                <div class="page narrow">
+                    <h1>"There is no such print view for this review"</h1>
+                    <p>"The printed notes and the one-page tool sheet are for case discussions; the report, the key "
+                       "practice episodes table and the letters are for Learning Together reviews."</p>
+                    <p><a href=Route::Review(review.id).href()>"Back to the review"</a></p>
+                </div>
+            }
+            .into_any();
         }
-        .into_any();
     };
     // The browser offers the page title as the name of a saved PDF.
     let heading = match print_view {
-        PrintView::Notes => "Case Discussion Notes",
         PrintView::ToolSheet => "Case Discussion Tool sheet",
+        _ => "Case Discussion Notes",
     };
     let previous_title = document().title();
     document().set_title(&format!("{heading} – {}", review.title));
@@ -79,8 +86,8 @@ fn PrintedReview(
         <div class="print-view">
             <PrintToolbar id=id print_view=print_view/>
             {match print_view {
-                PrintView::Notes => view! { <NotesPaper title=title cd=cd printed_on=printed_on/> }.into_any(),
                 PrintView::ToolSheet => view! { <SheetPaper title=title cd=cd printed_on=printed_on/> }.into_any(),
+                _ => view! { <NotesPaper title=title cd=cd printed_on=printed_on/> }.into_any(),
             }}
         </div>
     }
@@ -89,21 +96,29 @@ fn PrintedReview(
 
 /// The on-screen controls above a print view: print, go back, switch view. Not printed.
 #[component]
-fn PrintToolbar(
+pub(super) fn PrintToolbar(
     /// The review being printed.
     id: ReviewId,
     /// The view on screen now.
     print_view: PrintView,
 ) -> impl IntoView {
-    let (other, other_label, layout) = match print_view {
-        PrintView::Notes => (PrintView::ToolSheet, "One-page tool sheet (landscape)", "A4 portrait"),
-        PrintView::ToolSheet => (PrintView::Notes, "Case Discussion Notes (portrait)", "A4 landscape"),
+    let (others, layout): (&[(PrintView, &str)], &str) = match print_view {
+        PrintView::Notes => (&[(PrintView::ToolSheet, "One-page tool sheet (landscape)")], "A4 portrait"),
+        PrintView::ToolSheet => (&[(PrintView::Notes, "Case Discussion Notes (portrait)")], "A4 landscape"),
+        PrintView::Report => (
+            &[(PrintView::EpisodesTable, "Key practice episodes table (landscape)"), (PrintView::Letters, "Letters")],
+            "A4 portrait",
+        ),
+        PrintView::EpisodesTable => {
+            (&[(PrintView::Report, "Review report (portrait)"), (PrintView::Letters, "Letters")], "A4 landscape")
+        }
+        PrintView::Letters => (&[(PrintView::Report, "Review report (portrait)")], "A4 portrait, one letter a page"),
     };
     view! {
         <div class="print-toolbar">
             <nav class="print-toolbar-links" aria-label="Print views">
                 <a href=Route::Review(id).href()>"Back to the review"</a>
-                <a href=Route::Print(id, other).href()>{other_label}</a>
+                {others.iter().map(|(other, label)| view! { <a href=Route::Print(id, *other).href()>{*label}</a> }).collect_view()}
             </nav>
             <p class="print-toolbar-hint">
                 "Prints on " {layout} ". To keep a copy, choose “Save as PDF” in the print dialog."
@@ -425,7 +440,7 @@ fn sheet_box(key: SectionKey, class: &'static str, body: AnyView) -> impl IntoVi
 }
 
 /// A bulleted list, or "None recorded" when there is nothing in it.
-fn bullet_list<V: IntoView + 'static>(items: impl Iterator<Item = V>) -> AnyView {
+pub(super) fn bullet_list<V: IntoView + 'static>(items: impl Iterator<Item = V>) -> AnyView {
     let items: Vec<V> = items.collect();
     if items.is_empty() {
         none_recorded()
@@ -564,18 +579,18 @@ fn mark_label(m: FactOrFeeling) -> &'static str {
     }
 }
 
-fn draft_mark(printed_on: Option<NaiveDate>) -> String {
+pub(super) fn draft_mark(printed_on: Option<NaiveDate>) -> String {
     match printed_on {
         Some(d) => format!("{DRAFT_MARK} — printed {}", long_date(d)),
         None => DRAFT_MARK.to_string(),
     }
 }
 
-fn none_recorded() -> AnyView {
+pub(super) fn none_recorded() -> AnyView {
     view! { <p class="print-none">{NONE_RECORDED}</p> }.into_any()
 }
 
-fn or_not_recorded(text: &str) -> AnyView {
+pub(super) fn or_not_recorded(text: &str) -> AnyView {
     if text.trim().is_empty() {
         view! { <span class="print-not-recorded">{NOT_RECORDED}</span> }.into_any()
     } else {
@@ -599,12 +614,12 @@ fn date_or_not_recorded(d: Option<NaiveDate>) -> AnyView {
 }
 
 /// A date as British documents write it: "9 March 2026".
-fn long_date(d: NaiveDate) -> String {
+pub(super) fn long_date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
 }
 
 /// Today's date on this device's clock, in its own time zone.
-fn today() -> Option<NaiveDate> {
+pub(super) fn today() -> Option<NaiveDate> {
     let now = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
 }

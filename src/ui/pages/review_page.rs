@@ -16,7 +16,7 @@ use crate::ui::browser::{navigate, new_id, now};
 use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
 use crate::ui::route::{PrintView, Route};
 use crate::ui::sections::discussion_board::DiscussionBoard;
-use crate::ui::sections::{CaseDiscussionSections, LearningTogetherSections, ReviewContext};
+use crate::ui::sections::{CaseDiscussionSections, LearningTogetherSections, PreparationSections, ReviewContext};
 use crate::ui::widgets::{ReviewLoader, SaveIndicator};
 
 /// Loads the review, then shows its editor.
@@ -144,6 +144,9 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                     <a class="button button-quiet" href=Route::Print(id, PrintView::Notes).href()>"Print notes"</a>
                     <a class="button button-quiet" href=Route::Print(id, PrintView::ToolSheet).href()>"Print tool sheet"</a>
                 })}
+                {move || (kind.get() == crate::model::ReviewKind::LearningTogether).then(|| view! {
+                    <a class="button button-quiet" href=Route::Print(id, PrintView::Report).href()>"Print report"</a>
+                })}
                 {move || (kind.get() == crate::model::ReviewKind::CaseDiscussion).then(|| view! {
                     <button class="button-secondary" on:click=move |_| board.set(true)>"Board mode"</button>
                 })}
@@ -189,6 +192,7 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
             {move || match kind.get() {
                 crate::model::ReviewKind::CaseDiscussion => view! { <CaseDiscussionSections/> }.into_any(),
                 crate::model::ReviewKind::LearningTogether => view! { <LearningTogetherSections/> }.into_any(),
+                crate::model::ReviewKind::Preparation => view! { <PreparationSections/> }.into_any(),
             }}
             </Show>
         </div>

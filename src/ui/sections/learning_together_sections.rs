@@ -1,67 +1,426 @@
-//! The Learning Together review's first parts: the pseudonym the family is known by, what
-//! the review is for, and the participants, identified by role and agency only.
+//! The Learning Together editor: the review's stages as a task list, the case and the
+//! people in it (the review team and the participants, by role and agency; the family under
+//! pseudonyms), the letters to participants, the record of each one-to-one conversation,
+//! the analysis (narrative, key practice episodes, contributory factors) and the findings.
+//! Every change goes through the model; suggestions about wording never block.
 
 use leptos::prelude::*;
 
-use super::case_discussion_sections::{TextArea, TextField};
+use super::lt_analysis::{EpisodesSection, FactorsSection, NarrativeSection};
+use super::lt_conversations::ConversationsSection;
+use super::lt_findings::FindingsSection;
 use super::ReviewContext;
-use crate::model::LearningTogether;
+use crate::model::identifying_details::FieldKind;
+use crate::model::learning_together::{EditError, Participant};
+use crate::model::review_stage::{ReviewStage, StageStatus, StageTool};
+use crate::model::{LearningTogether, Review};
 use crate::ui::browser::now;
+use crate::ui::contexts::NoticeContext;
+use crate::ui::route::{PrintView, Route};
+use crate::ui::widgets::{unique_id, HintContext, HintedText, ModalDialog};
+
+/// Changes the open Learning Together review through the model and records the change.
+pub fn edit_lt(review: RwSignal<Review>, f: impl FnOnce(&mut LearningTogether)) {
+    review.update(|r| r.edit_learning_together(now(), f));
+}
+
+/// Reads something from the open Learning Together review (tracked).
+pub fn read_lt<T: Default>(review: RwSignal<Review>, f: impl FnOnce(&LearningTogether) -> T) -> T {
+    review.with(|r| r.learning_together().map(f).unwrap_or_default())
+}
+
+/// Makes a change that may be refused, telling the person why if it is.
+pub fn try_edit_lt<T>(
+    review: RwSignal<Review>,
+    f: impl FnOnce(&mut LearningTogether) -> Result<T, EditError>,
+) -> Option<T> {
+    let mut out = None;
+    edit_lt(review, |lt| out = Some(f(lt)));
+    match out {
+        Some(Ok(v)) => Some(v),
+        Some(Err(e)) => {
+            if let Some(n) = use_context::<NoticeContext>() {
+                n.warn(e.to_string());
+            }
+            None
+        }
+        None => None,
+    }
+}
+
+/// A text field of the review, read and written by two small functions.
+pub fn lt_text(
+    review: RwSignal<Review>,
+    get: fn(&LearningTogether) -> String,
+    set: fn(&mut LearningTogether, String),
+) -> (Signal<String>, Callback<String>) {
+    let value = Signal::derive(move || read_lt(review, get));
+    let change = Callback::new(move |v: String| edit_lt(review, |lt| set(lt, v)));
+    (value, change)
+}
+
+/// Where each part of the editor starts, for the jump links and the stages' tools.
+pub const ANCHORS: [(&str, &str); 10] = [
+    ("lt-stages", "Stages"),
+    ("lt-case", "Case and people"),
+    ("lt-letters", "Letters"),
+    ("lt-conversations", "Conversations"),
+    ("lt-narrative", "Narrative"),
+    ("lt-episodes", "Key practice episodes"),
+    ("lt-factors", "Contributory factors"),
+    ("lt-findings", "Findings"),
+    ("lt-recommendations", "Recommendations"),
+    ("lt-report", "Report"),
+];
+
+fn tool_anchor(tool: StageTool) -> &'static str {
+    match tool {
+        StageTool::IntroductoryLetter | StageTool::ExplanatoryCommunication => "lt-letters",
+        StageTool::ConversationStructure => "lt-conversations",
+        StageTool::KeyPracticeEpisodesTable => "lt-episodes",
+        StageTool::ContributoryFactorsFramework => "lt-factors",
+        StageTool::TypologyOfUnderlyingPatterns => "lt-findings",
+    }
+}
+
+/// Moves to a part of the page and puts focus on its heading (in-page links would change
+/// the address, which holds the route).
+pub fn jump_to(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        el.scroll_into_view();
+        if let Some(heading) = el.query_selector("h2").ok().flatten() {
+            let heading: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(heading);
+            let _ = heading.set_attribute("tabindex", "-1");
+            let _ = heading.focus();
+        }
+    }
+}
+
+/// The hints shared by every field of the open review.
+pub fn provide_hints(review: RwSignal<Review>) {
+    let pseudonyms = Memo::new(move |_| {
+        read_lt(review, |lt| lt.pseudonyms().into_iter().map(str::to_string).collect::<Vec<_>>())
+    });
+    let dismissed = Memo::new(move |_| read_lt(review, |lt| lt.dismissed_hints.clone()));
+    provide_context(HintContext {
+        pseudonyms: pseudonyms.into(),
+        dismissed: dismissed.into(),
+        dismiss: Callback::new(move |key: String| edit_lt(review, |lt| {
+            lt.dismissed_hints.insert(key);
+        })),
+    });
+}
 
 /// The Learning Together editor.
 #[component]
 pub fn LearningTogetherSections() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let read = move |f: fn(&LearningTogether) -> String| {
-        Signal::derive(move || review.with(|r| r.learning_together().map(f).unwrap_or_default()))
+    provide_hints(review);
+    view! {
+        <div class="cd-layout">
+            <nav class="section-nav" aria-label="Parts of the review">
+                <ol>
+                    {ANCHORS.into_iter().map(|(id, label)| view! {
+                        <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); jump_to(id); }>{label}</a></li>
+                    }).collect_view()}
+                </ol>
+            </nav>
+            <div class="cd-sections">
+                <StagesSection/>
+                <CaseSection/>
+                <LettersSection/>
+                <ConversationsSection/>
+                <NarrativeSection/>
+                <EpisodesSection/>
+                <FactorsSection/>
+                <FindingsSection/>
+                <ReportSection/>
+            </div>
+        </div>
+    }
+}
+
+/// The seven stages as a task list, each with its status and the tools it uses.
+#[component]
+fn StagesSection() -> impl IntoView {
+    let ReviewContext(review) = expect_context::<ReviewContext>();
+    let stages = Memo::new(move |_| read_lt(review, |lt| lt.stage_list()));
+    let done = move || stages.with(|s| s.iter().filter(|(_, st)| *st == StageStatus::Done).count());
+    view! {
+        <section class="section-card" id="lt-stages" aria-labelledby="lt-stages-h">
+            <h2 id="lt-stages-h">"Stages of the review"</h2>
+            <p class="prompt">{move || format!("{} of 7 stages done.", done())}</p>
+            <ol class="stage-list">
+                {ReviewStage::ALL.into_iter().enumerate().map(|(i, stage)| {
+                    let select_id = unique_id("stage");
+                    let status = move || stages.with(|s| s.iter().find(|(st, _)| *st == stage).map(|(_, x)| *x).unwrap_or_default());
+                    view! {
+                        <li class="stage" class:stage-done=move || status() == StageStatus::Done>
+                            <div class="stage-head">
+                                <h3>{format!("{}. {}", i + 1, stage.label())}</h3>
+                                <div class="field field-inline">
+                                    <label for=select_id.clone()>{format!("Status of {}", stage.label().to_lowercase())}</label>
+                                    <select id=select_id on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        let s = StageStatus::ALL.into_iter().find(|s| s.label() == v).unwrap_or_default();
+                                        edit_lt(review, |lt| lt.set_stage_status(stage, s));
+                                    }>
+                                        {StageStatus::ALL.into_iter().map(|s| view! {
+                                            <option value=s.label() selected=move || status() == s>{s.label()}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                            </div>
+                            <ul class="stage-aspects">{stage.aspects().iter().map(|a| view! { <li>{*a}</li> }).collect_view()}</ul>
+                            {(!stage.tools().is_empty()).then(|| view! {
+                                <p class="stage-tools">"Tools: "
+                                    {stage.tools().iter().enumerate().map(|(n, t)| {
+                                        let anchor = tool_anchor(*t);
+                                        view! {
+                                            {(n > 0).then_some(", ")}
+                                            <a href=format!("#{anchor}") on:click=move |ev| { ev.prevent_default(); jump_to(anchor); }>
+                                                {format!("{} (Appendix {})", t.label(), t.appendix())}
+                                            </a>
+                                        }
+                                    }).collect_view()}
+                                </p>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// The family's pseudonym, what the review is for, the review team and the participants.
+#[component]
+fn CaseSection() -> impl IntoView {
+    let ReviewContext(review) = expect_context::<ReviewContext>();
+    let (pseudonym, set_pseudonym) = lt_text(review, |lt| lt.family_pseudonym.clone(), |lt, v| lt.family_pseudonym = v);
+    let (scope, set_scope) = lt_text(review, |lt| lt.scope.clone(), |lt, v| lt.scope = v);
+    let team = Memo::new(move |_| read_lt(review, |lt| lt.review_team.clone()));
+    let participants = Memo::new(move |_| read_lt(review, |lt| lt.participants.clone()));
+    let team_draft = RwSignal::new(String::new());
+    let add_team = move || {
+        let role = team_draft.get_untracked();
+        if try_edit_lt(review, |lt| lt.add_team_member(&role)).is_some() {
+            team_draft.set(String::new());
+        }
     };
-    let edit = move |f: Box<dyn FnOnce(&mut LearningTogether)>| {
-        review.update(|r| r.edit_learning_together(now(), f));
-    };
+    // New participant.
+    let is_family = RwSignal::new(false);
     let new_role = RwSignal::new(String::new());
-    let new_agency = RwSignal::new(String::new());
+    let new_second = RwSignal::new(String::new());
+    let add_error = RwSignal::new(None::<String>);
     let add_participant = move || {
-        let (role, agency) = (new_role.get_untracked(), new_agency.get_untracked());
+        let (role, second) = (new_role.get_untracked(), new_second.get_untracked());
         if role.trim().is_empty() {
+            add_error.set(Some(if is_family.get_untracked() {
+                "Write their place in the family (for example “Mother” or “Child”) first.".into()
+            } else {
+                "Write the participant’s role (for example “Health visitor”) first.".into()
+            }));
             return;
         }
-        edit(Box::new(move |lt| {
-            lt.add_participant(&role, &agency);
-        }));
+        add_error.set(None);
+        let family = is_family.get_untracked();
+        edit_lt(review, |lt| {
+            if family {
+                lt.add_family_member(&role, &second);
+            } else {
+                lt.add_participant(&role, &second);
+            }
+        });
         new_role.set(String::new());
-        new_agency.set(String::new());
+        new_second.set(String::new());
+        crate::ui::browser::focus_when_ready("new-participant-role".to_string());
     };
-    let participants = move || review.with(|r| r.learning_together().map(|lt| lt.participants.clone()).unwrap_or_default());
+    let pending_removal = RwSignal::new(None::<Participant>);
 
     view! {
-        <section class="section-card" aria-labelledby="lt-case">
-            <h2 id="lt-case">"The case"</h2>
-            <TextField label="Family pseudonym" value=read(|lt| lt.family_pseudonym.clone())
-                on_change=Callback::new(move |v: String| edit(Box::new(move |lt| lt.family_pseudonym = v)))/>
-            <TextArea label="What this review is for" value=read(|lt| lt.scope.clone())
-                on_change=Callback::new(move |v: String| edit(Box::new(move |lt| lt.scope = v)))/>
-        </section>
-        <section class="section-card" aria-labelledby="lt-participants">
-            <h2 id="lt-participants">"Participants"</h2>
-            <p class="prompt">"Participants are identified by their role and agency only, never by name."</p>
-            <ul class="participant-list">
-                {move || participants().into_iter().map(|p| view! {
-                    <li><strong>{p.role}</strong>{(!p.agency.is_empty()).then(|| format!(", {}", p.agency))}</li>
-                }).collect_view()}
+        <section class="section-card" id="lt-case" aria-labelledby="lt-case-h">
+            <h2 id="lt-case-h">"Case and people"</h2>
+            <HintedText label="Family pseudonym" field_key="family-pseudonym" kind=FieldKind::Pseudonym rows=1
+                value=pseudonym on_change=set_pseudonym/>
+            <HintedText label="What this review is for" field_key="scope" value=scope on_change=set_scope/>
+
+            <h3>"Review team"</h3>
+            <p class="prompt">"Members of the review team are listed by role."</p>
+            <ul class="people-list">
+                <For each=move || team.get() key=|m| (m.id, m.role.clone()) children=move |m| {
+                    let id = m.id;
+                    let role = m.role.clone();
+                    view! {
+                        <li>
+                            <span>{m.role.clone()}</span>
+                            <button type="button" class="button-quiet button-small" on:click=move |_| edit_lt(review, |lt| { lt.remove_team_member(id); })>
+                                "Remove"<span class="visually-hidden">{format!(" {role} from the review team")}</span>
+                            </button>
+                        </li>
+                    }
+                }/>
             </ul>
-            <form class="add-row" on:submit=move |ev| { ev.prevent_default(); add_participant(); }>
+            <form class="add-row" on:submit=move |ev| { ev.prevent_default(); add_team(); }>
                 <div class="field">
-                    <label for="new-role">"Role"</label>
-                    <input id="new-role" type="text" prop:value=move || new_role.get()
-                        on:input=move |ev| new_role.set(event_target_value(&ev))/>
+                    <label for="new-team-role">"Review team member’s role"</label>
+                    <input id="new-team-role" type="text" prop:value=move || team_draft.get()
+                        on:input=move |ev| team_draft.set(event_target_value(&ev))/>
                 </div>
-                <div class="field">
-                    <label for="new-agency">"Agency"</label>
-                    <input id="new-agency" type="text" prop:value=move || new_agency.get()
-                        on:input=move |ev| new_agency.set(event_target_value(&ev))/>
-                </div>
-                <button type="submit" class="button-secondary">"Add participant"</button>
+                <button type="submit" class="button-secondary">"Add to review team"</button>
             </form>
+
+            <h3 id="lt-participants">"Participants"</h3>
+            <p class="prompt">"Professionals are identified by their role and agency only, never by name. "
+                "Children and family members can take part too, under a pseudonym."</p>
+            <ul class="people-list">
+                <For each=move || participants.get() key=|p| p.id children=move |p| {
+                    view! { <ParticipantRow participant=p pending_removal=pending_removal/> }
+                }/>
+            </ul>
+            <form class="add-participant" on:submit=move |ev| { ev.prevent_default(); add_participant(); }>
+                <fieldset class="radio-row">
+                    <legend>"New participant is"</legend>
+                    <label><input type="radio" name="participant-kind" prop:checked=move || !is_family.get()
+                        on:change=move |_| is_family.set(false)/>" a professional"</label>
+                    <label><input type="radio" name="participant-kind" prop:checked=move || is_family.get()
+                        on:change=move |_| is_family.set(true)/>" a child or family member"</label>
+                </fieldset>
+                <div class="add-row">
+                    <div class="field">
+                        <label for="new-participant-role">{move || if is_family.get() { "Place in the family" } else { "Role" }}</label>
+                        <input id="new-participant-role" type="text" prop:value=move || new_role.get()
+                            aria-invalid=move || add_error.get().is_some().then_some("true")
+                            on:input=move |ev| new_role.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="new-participant-second">{move || if is_family.get() { "Pseudonym" } else { "Agency" }}</label>
+                        <input id="new-participant-second" type="text" prop:value=move || new_second.get()
+                            on:input=move |ev| new_second.set(event_target_value(&ev))/>
+                    </div>
+                    <button type="submit" class="button-secondary">"Add participant"</button>
+                </div>
+                {move || add_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            </form>
+            {move || pending_removal.get().map(|p| {
+                let id = p.id;
+                view! {
+                    <ModalDialog title=format!("Remove {}?", p.label())
+                        on_cancel=Callback::new(move |_| pending_removal.set(None))>
+                        <p>"The record of their conversation is removed with them. "
+                           "Key practice episodes drawn from it stay, without naming it as a source."</p>
+                        <div class="dialog-actions">
+                            <button class="button-danger" on:click=move |_| {
+                                edit_lt(review, |lt| { lt.remove_participant(id); });
+                                pending_removal.set(None);
+                            }>"Remove participant and conversation"</button>
+                            <button class="button-secondary" on:click=move |_| pending_removal.set(None)>"Keep"</button>
+                        </div>
+                    </ModalDialog>
+                }
+            })}
+        </section>
+    }
+}
+
+/// One participant, editable in place.
+#[component]
+fn ParticipantRow(participant: Participant, pending_removal: RwSignal<Option<Participant>>) -> impl IntoView {
+    let ReviewContext(review) = expect_context::<ReviewContext>();
+    let id = participant.id;
+    let family = participant.is_family_member;
+    let current = Memo::new(move |_| read_lt(review, |lt| lt.participant(id).cloned()));
+    let role = Signal::derive(move || current.get().map(|p| p.role).unwrap_or_default());
+    let second = Signal::derive(move || current.get().map(|p| if family { p.pseudonym } else { p.agency }).unwrap_or_default());
+    let label = move || current.get().map(|p| p.label()).unwrap_or_default();
+    let remove = move |_| {
+        let Some(p) = current.get_untracked() else { return };
+        if read_lt(review, |lt| lt.conversation_with(id).is_some()) {
+            pending_removal.set(Some(p));
+        } else {
+            edit_lt(review, |lt| { lt.remove_participant(id); });
+        }
+    };
+    view! {
+        <li class="participant">
+            <span class="participant-kind">{if family { "Family" } else { "Professional" }}</span>
+            <HintedText label=if family { "Place in the family" } else { "Role" } field_key=format!("participant {id} role")
+                kind=FieldKind::Role rows=1 value=role
+                on_change=Callback::new(move |v: String| edit_lt(review, |lt| {
+                    let agency = lt.participant(id).map(|p| p.agency.clone()).unwrap_or_default();
+                    let _ = lt.edit_participant(id, &v, &agency);
+                }))/>
+            <HintedText label=if family { "Pseudonym" } else { "Agency" } field_key=format!("participant {id} second")
+                kind=if family { FieldKind::Pseudonym } else { FieldKind::FreeText } rows=1 value=second
+                on_change=Callback::new(move |v: String| edit_lt(review, |lt| {
+                    if family {
+                        let _ = lt.rename_pseudonym(id, &v);
+                    } else {
+                        let role = lt.participant(id).map(|p| p.role.clone()).unwrap_or_default();
+                        let _ = lt.edit_participant(id, &role, &v);
+                    }
+                }))/>
+            <button type="button" class="button-quiet button-small" on:click=remove>
+                "Remove"<span class="visually-hidden">{move || format!(" {}", label())}</span>
+            </button>
+        </li>
+    }
+}
+
+/// The introductory letter and the explanation of one-to-one conversations.
+#[component]
+fn LettersSection() -> impl IntoView {
+    let ReviewContext(review) = expect_context::<ReviewContext>();
+    let (intro, set_intro) = lt_text(review, |lt| lt.letters.introductory_letter.clone(), |lt, v| lt.letters.introductory_letter = v);
+    let (explain, set_explain) =
+        lt_text(review, |lt| lt.letters.conversation_explanation.clone(), |lt, v| lt.letters.conversation_explanation = v);
+    let id = review.with_untracked(|r| r.id);
+    let draft = move |_| {
+        let title = review.with_untracked(|r| r.title.clone());
+        edit_lt(review, |lt| lt.draft_letters(&title));
+    };
+    let redraft = move |which: u8| {
+        let title = review.with_untracked(|r| r.title.clone());
+        edit_lt(review, |lt| {
+            if which == 0 {
+                lt.letters.introductory_letter = crate::model::letters::introductory_letter(lt, &title);
+            } else {
+                lt.letters.conversation_explanation = crate::model::letters::conversation_explanation(lt, &title);
+            }
+        });
+    };
+    view! {
+        <section class="section-card" id="lt-letters" aria-labelledby="lt-letters-h">
+            <h2 id="lt-letters-h">"Letters to participants"</h2>
+            <p class="prompt">"Drafted from the review’s details: its title, the family’s pseudonym and the review team. "
+                "Edit them freely; drafting again only fills letters that are blank."</p>
+            <div class="button-row">
+                <button type="button" class="button-secondary" on:click=draft>"Draft letters from the review’s details"</button>
+                <a class="button button-quiet" href=Route::Print(id, PrintView::Letters).href()>"Print letters"</a>
+            </div>
+            <HintedText label="Introductory letter" field_key="letter intro" rows=12 value=intro on_change=set_intro/>
+            <button type="button" class="button-quiet button-small" on:click=move |_| redraft(0)>"Redraft the introductory letter"</button>
+            <HintedText label="Explanation of one-to-one conversations" field_key="letter conversations" rows=12
+                value=explain on_change=set_explain/>
+            <button type="button" class="button-quiet button-small" on:click=move |_| redraft(1)>"Redraft the explanation"</button>
+        </section>
+    }
+}
+
+/// Links to the printed report and key practice episodes table.
+#[component]
+fn ReportSection() -> impl IntoView {
+    let ReviewContext(review) = expect_context::<ReviewContext>();
+    let id = review.with_untracked(|r| r.id);
+    view! {
+        <section class="section-card" id="lt-report" aria-labelledby="lt-report-h">
+            <h2 id="lt-report-h">"Report"</h2>
+            <p class="prompt">"The report gathers the case, the participants by role, the narrative, the key practice "
+                "episodes, the contributory factors, the findings and the recommendations."</p>
+            <div class="button-row">
+                <a class="button button-secondary" href=Route::Print(id, PrintView::Report).href()>"Print the review report"</a>
+                <a class="button button-quiet" href=Route::Print(id, PrintView::EpisodesTable).href()>"Print the key practice episodes table"</a>
+            </div>
         </section>
     }
 }

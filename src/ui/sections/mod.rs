@@ -5,11 +5,17 @@ pub mod analysis_tree_section;
 pub mod capture_bar;
 pub mod case_discussion_sections;
 pub mod discussion_board;
+pub mod conversation_guide_form;
 pub mod learning_together_sections;
+pub mod lt_analysis;
+pub mod lt_conversations;
+pub mod lt_findings;
+pub mod preparation_sections;
 pub mod smart_actions_section;
 
 pub use case_discussion_sections::CaseDiscussionSections;
 pub use learning_together_sections::LearningTogetherSections;
+pub use preparation_sections::PreparationSections;
 
 use leptos::prelude::*;
 

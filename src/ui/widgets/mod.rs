@@ -1,11 +1,15 @@
 //! Widgets are the small reusable pieces of the screens: dialogs, the save indicator,
 //! editable lists.
 
+pub mod date_or_period_input;
+pub mod hinted_text;
 pub mod modal_dialog;
 pub mod review_loader;
 pub mod save_indicator;
 pub mod text_list;
 
+pub use date_or_period_input::DateOrPeriodInput;
+pub use hinted_text::{HintContext, HintedText};
 pub use modal_dialog::ModalDialog;
 pub use review_loader::ReviewLoader;
 pub use save_indicator::SaveIndicator;

@@ -206,10 +206,10 @@ test("a long discussion carries on to a second landscape page", async ({ page })
   expectA4(sheet, "landscape");
 });
 
-test("a Learning Together review says it has no print view, and how to get back", async ({ page }) => {
+test("a Learning Together review opened at a case discussion print address shows its own report", async ({ page }) => {
   await importReviews(page, await fixture());
   await page.goto(`./#/review/${FIXTURE_LEARNING_TOGETHER}/print/notes`);
-  await expect(page.getByRole("heading", { name: "There is no print view for this review yet" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Learning Together review report" })).toBeVisible();
   await page.getByRole("link", { name: "Back to the review" }).click();
   await expect(page.getByLabel("Review title")).toHaveValue("Family K systems review");
 });
