@@ -75,10 +75,10 @@ pub fn GuideParts(
                                     on_change=Callback::new(move |v: String| on_factor.run((cat, v)))/>
                                 {record_factor.map(|record| view! {
                                     <button type="button" class="button-quiet button-small"
+                                        aria-label=format!("Record as a contributory factor: {}", cat.label())
                                         disabled=move || value.with(|v| v.trim().is_empty())
                                         on:click=move |_| record.run(cat)>
                                         "Record as a contributory factor"
-                                        <span class="visually-hidden">{format!(": {}", cat.label())}</span>
                                     </button>
                                 })}
                             </div>
@@ -119,8 +119,10 @@ pub fn GuideParts(
                     {body}
                     {(part == ConversationPart::TurningPoints).then(|| turning_points.run())}
                     <Show when=move || show_free || free.with(|f| !f.trim().is_empty())>
-                        <HintedText label=free_label field_key=free_key.clone() rows=3 value=free
-                            on_change=Callback::new(move |v: String| on_notes.run((part, v)))/>
+                        <div class="guide-prompt">
+                            <HintedText label=free_label field_key=free_key.clone() rows=3 value=free
+                                on_change=Callback::new(move |v: String| on_notes.run((part, v)))/>
+                        </div>
                     </Show>
                 </section>
             }

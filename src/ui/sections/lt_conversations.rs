@@ -188,12 +188,13 @@ fn TurningPoints(conversation: ConversationId) -> impl IntoView {
                                         </button>
                                     }.into_any(),
                                     None => view! {
-                                        <button type="button" class="button-secondary button-small" on:click=move |_| {
+                                        <button type="button" class="button-secondary button-small"
+                                            aria-label=format!("Mark as key practice episode: {short}") on:click=move |_| {
                                             if try_edit_lt(review, |lt| lt.promote_turning_point(conversation, id)).is_some() {
                                                 notices.say("Added as a candidate key practice episode, not yet appraised.");
                                             }
                                         }>
-                                            "Mark as key practice episode"<span class="visually-hidden">{format!(": {short}")}</span>
+                                            "Mark as key practice episode"
                                         </button>
                                     }.into_any(),
                                 }}

@@ -47,7 +47,7 @@ async function recordAllParts(page, who) {
   for (const [heading, boxes] of PARTS) {
     const part = record.getByRole("region", { name: heading, exact: true });
     await expect(part).toBeVisible();
-    const fields = part.locator(".guide-prompt textarea, .guide-part > .field textarea");
+    const fields = part.locator(".guide-prompt textarea");
     await expect(fields).toHaveCount(boxes);
     for (let i = 0; i < boxes; i++) {
       await fields.nth(i).fill(`${who}: ${heading} (${i + 1})`);
@@ -101,7 +101,7 @@ test("a review team runs a Learning Together review from participants to the pri
   for (const c of CATEGORIES) {
     await expect(record.getByRole("textbox", { name: new RegExp(`^\\d\\. ${c.replace(/[/.*+?^${}()|[\]\\]/g, "\\$&")}$`) })).toBeVisible();
   }
-  await record.getByLabel("New turning point").fill("Decided not to refer after the missed appointments");
+  await record.getByLabel("New turning point", { exact: true }).fill("Decided not to refer after the missed appointments");
   await record.getByLabel("or period of the new turning point").fill("spring 2025");
   await record.getByRole("button", { name: "Add turning point" }).click();
   await record.getByRole("button", { name: /^Mark as key practice episode/ }).click();
@@ -141,8 +141,8 @@ test("a review team runs a Learning Together review from participants to the pri
 
   // A finding with two pattern types and its four parts.
   const findings = page.getByRole("region", { name: "Findings" });
-  await findings.getByLabel("New finding").fill("Missed health appointments are not shared across agencies");
-  await findings.getByLabel("Pattern type").selectOption("Human-tool operation");
+  await findings.getByLabel("New finding", { exact: true }).fill("Missed health appointments are not shared across agencies");
+  await findings.getByLabel("Pattern type", { exact: true }).selectOption("Human-tool operation");
   await findings.getByRole("button", { name: "Add finding" }).click();
   const finding = findings.getByRole("listitem", { name: /^Finding 1:/ });
   await finding.getByRole("checkbox", { name: "Multi-agency working in assessment and longer-term work" }).check();
@@ -177,6 +177,12 @@ test("a review team runs a Learning Together review from participants to the pri
   await page.getByRole("button", { name: "Conversation with Class teacher, Primary school" }).click();
   await expect(page.getByRole("textbox", { name: "Have we got your view of the case?" }))
     .toHaveValue("Class teacher, Primary school: 8. Summing up (1)");
+  for (const [name, file] of [["Stages of the review", "lt-stages"], ["Case and people", "lt-people"],
+    ["3a. ‘Turning points’ or ‘key practice episodes’", "lt-conversation"], ["Key practice episodes", "lt-episodes"],
+    ["Contributory factors", "lt-factors"], ["Findings", "lt-findings"]]) {
+    await page.getByRole("region", { name, exact: true }).first().evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: `${SHOTS}${file}.png` });
+  }
 
   // The printed report.
   await page.getByRole("link", { name: "Print report" }).click();
@@ -224,7 +230,7 @@ test("a practitioner prepares on their own, exports the file, and the reviewer a
   await page.getByRole("textbox", { name: "3. Conditions of work/work environment" }).fill("Two vacancies in the team");
   await page.getByLabel("A crucial moment").fill("The second missed review in March");
   await page.getByRole("button", { name: "Add moment" }).click();
-  await expect(page.getByText("The second missed review in March")).toBeVisible();
+  await expect(page.getByText("The second missed review in March", { exact: true })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}lt-preparation.png`, fullPage: false });
   const [download] = await Promise.all([
@@ -248,7 +254,7 @@ test("a practitioner prepares on their own, exports the file, and the reviewer a
   await expect(page.getByText(/Added the practitioner’s preparation: 2 notes and 1 turning points/)).toBeVisible();
   await expect(overview).toHaveValue(/^Reviewer: she described regular visits\.\n\nFrom the practitioner’s preparation:\nI visited four times/);
   await expect(page.getByRole("textbox", { name: "3. Conditions of work/work environment" })).toHaveValue(/Two vacancies in the team/);
-  await expect(page.getByText("The second missed review in March")).toBeVisible();
+  await expect(page.getByText("The second missed review in March", { exact: true })).toBeVisible();
   await expect(page.getByText("From the practitioner’s preparation", { exact: true })).toBeVisible();
 
   // Adding the same file again adds nothing.
