@@ -312,7 +312,7 @@ fn a_practitioners_preparation_file_holds_nothing_from_the_review() {
     let value = serde_json::to_value(&prep).unwrap();
     let mut keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["agency", "notes", "role", "turning_points"]);
+    assert_eq!(keys, ["agency", "dismissed_hints", "notes", "role", "turning_points"]);
     assert_eq!(serde_json::from_value::<PractitionerPreparation>(value).unwrap(), prep);
 }
 
@@ -372,4 +372,31 @@ proptest! {
         ids.dedup();
         prop_assert_eq!(ids.len(), count, "ids are never shared");
     }
+}
+
+#[test]
+fn a_preparation_travels_as_a_small_review_file_and_is_added_without_overwriting() {
+    use case_review_studio::model::ReviewBody;
+    use case_review_studio::storage::file_format::{read_file, write_file};
+    let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+    let mut file_review = Review::new(Uuid::from_u128(11), ReviewKind::Preparation, now);
+    file_review.edit_preparation(now, |p| {
+        p.role = "Health visitor".into();
+        p.notes.set_answer(ConversationPart::Overview, 1, "Visited four times");
+        p.add_turning_point("Second missed review", DateOrPeriod::during("March"));
+    });
+    let text = write_file(std::slice::from_ref(&file_review), now);
+    assert!(text.len() < 2_000, "a preparation file stays small: {} bytes", text.len());
+    let back = read_file(&text).unwrap();
+    let ReviewBody::Preparation(prep) = &back[0].body else { panic!("not a preparation") };
+
+    let mut lt = LearningTogether::default();
+    let hv = lt.add_participant("Health visitor", "NHS trust");
+    let c = lt.start_conversation(hv, None).unwrap();
+    lt.conversation_mut(c).unwrap().notes.set_answer(ConversationPart::Overview, 1, "Reviewer's own note");
+    let done = lt.import_preparation(prep, hv).unwrap();
+    assert_eq!((done.notes_added, done.turning_points_added), (1, 1));
+    let answer = lt.conversation(c).unwrap().notes.answer(ConversationPart::Overview, 1).to_string();
+    assert!(answer.starts_with("Reviewer's own note"), "{answer}");
+    assert!(answer.contains("Visited four times"), "{answer}");
 }

@@ -20,8 +20,8 @@ pub struct TextHint {
     pub words: String,
     /// What the app suggests, in full.
     pub message: String,
-    /// Names this occurrence for dismissing it: the field, the kind of hint, the words in
-    /// lower case and which occurrence of them it is.
+    /// Names this occurrence for dismissing it: the field, the kind of hint, a fingerprint
+    /// of the words in lower case and which occurrence of them it is.
     pub key: String,
 }
 
@@ -48,7 +48,9 @@ pub fn hints(
     out.into_iter()
         .map(|(start, end, kind, message)| {
             let words = text[start..end].to_string();
-            let id = format!("{kind}|{}", normalise(&words));
+            // The words themselves are not kept in the key (a dismissed name would
+            // otherwise survive in the saved review): a fingerprint of them is.
+            let id = format!("{kind}|{:016x}", fingerprint(&normalise(&words)));
             let nth = match seen.iter_mut().find(|(w, _)| *w == id) {
                 Some((_, n)) => {
                     *n += 1;
@@ -63,6 +65,11 @@ pub fn hints(
         })
         .filter(|h| !dismissed.contains(&h.key))
         .collect()
+}
+
+/// FNV-1a: stable across versions and platforms, unlike the standard library's hasher.
+fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 fn normalise(words: &str) -> String {
@@ -98,6 +105,13 @@ mod tests {
         assert_eq!(again[0].words, "Error");
         // The same words in another field are not dismissed.
         assert_eq!(hints("g", "An error was made.", FieldKind::FreeText, &[], &dismissed).len(), 1);
+    }
+
+    #[test]
+    fn a_dismissal_key_does_not_hold_the_words() {
+        let h = hints("f", "Spoke to Sarah Jones.", FieldKind::FreeText, &[], &none());
+        assert_eq!(h.len(), 1);
+        assert!(!h[0].key.to_lowercase().contains("sarah"), "{}", h[0].key);
     }
 
     #[test]
