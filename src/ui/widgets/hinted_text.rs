@@ -46,7 +46,12 @@ pub fn HintedText(
     let ctx = use_context::<HintContext>();
     // What is in the box now: the saved value, or what is being typed before it is handed over.
     let draft = RwSignal::new(value.get_untracked());
-    Effect::new(move |_| draft.set(value.get()));
+    Effect::new(move |_| {
+        let v = value.get();
+        if draft.with_untracked(|d| *d != v) {
+            draft.set(v);
+        }
+    });
     let typed = move |text: String| {
         draft.set(text.clone());
         if !commit_on_change {
