@@ -254,11 +254,17 @@ impl ReviewStore {
         let text = self.backend.setting(DEVICE_LOCK_SETTING).await?;
         let settings = text.map(|t| DeviceLockSettings::parse(&t));
         let mut s = self.lock.0.borrow_mut();
-        if s.settings != settings {
+        let same_passphrase = match (&s.settings, &settings) {
+            (Some(Ok(a)), Some(Ok(b))) => a.derivation == b.derivation && a.verifier == b.verifier,
+            (None, None) => true,
+            _ => false,
+        };
+        if !same_passphrase {
             s.key = None;
             s.seal_writes = true;
-            s.settings = settings;
         }
+        // Same passphrase: only the idle time can have changed.
+        s.settings = settings;
         drop(s);
         Ok(self.lock.status())
     }

@@ -17,8 +17,12 @@ pub enum PrintView {
 pub enum Route {
     Library,
     About,
+    /// Privacy on this device: the passphrase, locking, retention.
+    Privacy,
     Review(ReviewId),
     Print(ReviewId, PrintView),
+    /// The print view of the anonymised copy made from a review (held in memory only).
+    AnonymisedPrint(ReviewId, PrintView),
     NotFound,
 }
 
@@ -31,10 +35,16 @@ impl Route {
         match parts.as_slice() {
             [""] => Route::Library,
             ["about"] => Route::About,
+            ["privacy"] => Route::Privacy,
             ["review", id] => id.parse().map(Route::Review).unwrap_or(Route::NotFound),
             ["review", id, "print", view] => match (id.parse(), *view) {
                 (Ok(id), "notes") => Route::Print(id, PrintView::Notes),
                 (Ok(id), "sheet") => Route::Print(id, PrintView::ToolSheet),
+                _ => Route::NotFound,
+            },
+            ["review", id, "anonymised", view] => match (id.parse(), *view) {
+                (Ok(id), "notes") => Route::AnonymisedPrint(id, PrintView::Notes),
+                (Ok(id), "sheet") => Route::AnonymisedPrint(id, PrintView::ToolSheet),
                 _ => Route::NotFound,
             },
             _ => Route::NotFound,
@@ -46,9 +56,12 @@ impl Route {
         match self {
             Route::Library | Route::NotFound => "#/".into(),
             Route::About => "#/about".into(),
+            Route::Privacy => "#/privacy".into(),
             Route::Review(id) => format!("#/review/{id}"),
             Route::Print(id, PrintView::Notes) => format!("#/review/{id}/print/notes"),
             Route::Print(id, PrintView::ToolSheet) => format!("#/review/{id}/print/sheet"),
+            Route::AnonymisedPrint(id, PrintView::Notes) => format!("#/review/{id}/anonymised/notes"),
+            Route::AnonymisedPrint(id, PrintView::ToolSheet) => format!("#/review/{id}/anonymised/sheet"),
         }
     }
 }
@@ -64,7 +77,10 @@ mod tests {
         for r in [
             Route::Library,
             Route::About,
+            Route::Privacy,
             Route::Review(id),
+            Route::AnonymisedPrint(id, PrintView::Notes),
+            Route::AnonymisedPrint(id, PrintView::ToolSheet),
             Route::Print(id, PrintView::Notes),
             Route::Print(id, PrintView::ToolSheet),
         ] {

@@ -3,7 +3,8 @@
 //! its order, marked as a draft for participants to correct factual errors. The **tool
 //! sheet** is the tool's one-page layout: A4 landscape, every section side by side as the
 //! flipcharts were on the wall. On screen each shows a paper-like preview under a toolbar
-//! that is not printed; the page sizes and print rules live in `style/print.css`.
+//! that is not printed; the page sizes and print rules live in `style/print.css`. The same
+//! views print an **anonymised copy** made for publication, which is held in memory only.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -14,6 +15,7 @@ use crate::model::problem_tree::{CauseStatus, TreeNode};
 use crate::model::smart_action_check::missing_parts;
 use crate::model::working_days::{single_agency_plan_due, SINGLE_AGENCY_PLAN_WORKING_DAYS};
 use crate::model::{Review, ReviewId};
+use crate::ui::contexts::AnonymisedCopy;
 use crate::ui::widgets::ReviewLoader;
 use crate::ui::route::{PrintView, Route};
 
@@ -38,8 +40,36 @@ pub fn PrintPage(
         <ReviewLoader id=id waiting="Preparing the print view…" failed="This review could not be opened for printing"
             back_href=Route::Review(id).href()
             ready=Box::new(move |stored| view! {
-                <PrintedReview review=stored.review print_view=print_view printed_on=printed_on/>
+                <PrintedReview review=stored.review print_view=print_view printed_on=printed_on anonymised_from=None/>
             }.into_any())/>
+    }
+}
+
+/// The print view of the anonymised copy last made from review `id`.
+#[component]
+pub fn AnonymisedPrintPage(
+    /// The review the copy was made from.
+    id: ReviewId,
+    /// Which printed form to show.
+    view: PrintView,
+) -> impl IntoView {
+    let copy = expect_context::<AnonymisedCopy>();
+    let print_view = view;
+    let printed_on = today();
+    move || match copy.0.get() {
+        Some((from, review)) if from == id => view! {
+            <PrintedReview review=review print_view=print_view printed_on=printed_on anonymised_from=Some(id)/>
+        }
+        .into_any(),
+        _ => view! {
+            <div class="page narrow">
+                <h1>"The anonymised copy is no longer open"</h1>
+                <p>"Anonymised copies are never saved: each lives only until the page is reloaded or the app locks. "
+                   "Make it again from the review."</p>
+                <p><a href=Route::Review(id).href()>"Back to the review"</a></p>
+            </div>
+        }
+        .into_any(),
     }
 }
 
@@ -52,6 +82,8 @@ fn PrintedReview(
     print_view: PrintView,
     /// Today, for the draft marking.
     printed_on: Option<NaiveDate>,
+    /// For an anonymised copy: the review it was made from.
+    anonymised_from: Option<ReviewId>,
 ) -> impl IntoView {
     let Some(cd) = review.case_discussion().cloned() else {
         return view! {
@@ -73,11 +105,11 @@ fn PrintedReview(
     document().set_title(&format!("{heading} – {}", review.title));
     on_cleanup(move || document().set_title(&previous_title));
 
-    let id = review.id;
+    let id = anonymised_from.unwrap_or(review.id);
     let title = review.title.clone();
     view! {
         <div class="print-view">
-            <PrintToolbar id=id print_view=print_view/>
+            <PrintToolbar id=id print_view=print_view anonymised=anonymised_from.is_some()/>
             {match print_view {
                 PrintView::Notes => view! { <NotesPaper title=title cd=cd printed_on=printed_on/> }.into_any(),
                 PrintView::ToolSheet => view! { <SheetPaper title=title cd=cd printed_on=printed_on/> }.into_any(),
@@ -94,17 +126,26 @@ fn PrintToolbar(
     id: ReviewId,
     /// The view on screen now.
     print_view: PrintView,
+    /// True for the anonymised copy of review `id`.
+    anonymised: bool,
 ) -> impl IntoView {
     let (other, other_label, layout) = match print_view {
         PrintView::Notes => (PrintView::ToolSheet, "One-page tool sheet (landscape)", "A4 portrait"),
         PrintView::ToolSheet => (PrintView::Notes, "Case Discussion Notes (portrait)", "A4 landscape"),
     };
+    let other_route = if anonymised { Route::AnonymisedPrint(id, other) } else { Route::Print(id, other) };
     view! {
         <div class="print-toolbar">
             <nav class="print-toolbar-links" aria-label="Print views">
                 <a href=Route::Review(id).href()>"Back to the review"</a>
-                <a href=Route::Print(id, other).href()>{other_label}</a>
+                <a href=other_route.href()>{other_label}</a>
             </nav>
+            {anonymised.then(|| view! {
+                <p class="print-toolbar-anonymised">
+                    <strong>"Anonymised copy."</strong>
+                    " Names and places are replaced as you listed them. It is not saved: print it or save it as PDF now."
+                </p>
+            })}
             <p class="print-toolbar-hint">
                 "Prints on " {layout} ". To keep a copy, choose “Save as PDF” in the print dialog."
             </p>
