@@ -23,6 +23,8 @@ pub const FACILITATOR_ROLE: &str = "Facilitator";
 
 /// How many characters of text either side of a change the preview shows.
 const PREVIEW_CONTEXT_CHARS: usize = 40;
+/// Text up to this long is previewed whole.
+const PREVIEW_WHOLE_CHARS: usize = 240;
 
 /// Names that are also everyday English words: a suggestion never lists them on its own,
 /// since replacing them would change every "hope" or "will" in the notes too.
@@ -462,9 +464,12 @@ impl<'a> Matcher<'a> {
         out
     }
 
-    /// A short passage around the first change, before and after, for the preview.
+    /// The text before and after, whole if short, else a passage around the first change.
     fn preview(&self, text: &str, found: &[Found]) -> (String, String) {
         let Some(first) = found.first() else { return (String::new(), String::new()) };
+        if text.chars().count() <= PREVIEW_WHOLE_CHARS {
+            return (text.to_string(), self.render(text, found, 0..text.len()));
+        }
         let mut start = text[..first.start]
             .char_indices()
             .rev()
@@ -724,21 +729,33 @@ mod tests {
     fn the_preview_shows_each_changed_passage_before_and_after() {
         let out = anonymise(&discussion(), &jayden(), Uuid::from_u128(2));
         let about = out.changes.iter().find(|c| c.place == "About the child").unwrap();
-        assert_eq!(about.before, "Jayden's mum says Jayden loves the park in Salford…");
-        assert_eq!(about.after, "Child A's mum says Child A loves the park in Salford…");
+        assert_eq!(about.before, "Jayden's mum says Jayden loves the park in Salford. Sarah visits weekly.");
+        assert_eq!(about.after, "Child A's mum says Child A loves the park in Salford. Sarah visits weekly.");
         let worry = out.changes.iter().find(|c| c.place == "What are we worried about").unwrap();
         assert_eq!((worry.before.as_str(), worry.after.as_str()), ("Jayden missed school", "Child A missed school"));
     }
 
     #[test]
+    fn a_long_passage_is_previewed_around_its_first_change_in_whole_words() {
+        let text = format!("{} Jayden's notes {}", "word ".repeat(60), "more ".repeat(60));
+        let terms = jayden();
+        let m = Matcher::new(&terms);
+        let (before, after) = m.preview(&text, &m.find(&text));
+        assert!(before.starts_with("…word "), "{before}");
+        assert!(before.contains("Jayden's notes"));
+        assert!(before.ends_with(" more…"), "{before}");
+        assert_eq!(after, before.replace("Jayden", "Child A"));
+    }
+
+    #[test]
     fn a_preview_never_cuts_a_name_in_half() {
-        let text = format!("Jayden {} Jayden Smith", "x".repeat(34));
+        let text = format!("{}Jayden {} Jayden Smith{}", "y ".repeat(120), "x".repeat(34), " z".repeat(50));
         let t = list(&[("Jayden", "A"), ("Jayden Smith", "B")]);
         let m = Matcher::new(&t);
         let found = m.find(&text);
         let (before, after) = m.preview(&text, &found);
-        assert!(before.ends_with("Jayden Smith"), "{before}");
-        assert!(after.ends_with(" B"), "{after}");
+        assert!(before.ends_with("Jayden Smith…"), "{before}");
+        assert!(after.ends_with(" B…"), "{after}");
     }
 
     #[test]

@@ -30,18 +30,22 @@ pub fn App(
     let lock = AppLock::new(lock_store, notices, anonymised);
     provide_context(lock.clone());
     let last_notice = RwSignal::new(None);
-    let sync = TabSync::new(move |n| last_notice.set(Some(n)));
+    let sync = {
+        // Lock notices are acted on as they arrive, not through `last_notice`: a "Saved"
+        // sent straight after by the locking tab would replace one before it was seen.
+        let lock = lock.clone();
+        TabSync::new(move |n| {
+            match n {
+                TabNotice::DeviceLocked => lock.lock_now(None, None),
+                TabNotice::DeviceLockChanged => lock.changed_elsewhere(),
+                _ => {}
+            }
+            last_notice.set(Some(n));
+        })
+    };
     let tabs = TabContext { last_notice, sync: SendWrapper::new(Rc::new(sync)) };
     provide_context(tabs.clone());
     watch_idle(lock.clone());
-    {
-        let lock = lock.clone();
-        Effect::new(move |_| match last_notice.get() {
-            Some(TabNotice::DeviceLocked) => lock.lock_now(None, None),
-            Some(TabNotice::DeviceLockChanged) => lock.changed_elsewhere(),
-            _ => {}
-        });
-    }
 
     let route = RwSignal::new(Route::parse(&location_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
