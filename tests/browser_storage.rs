@@ -154,6 +154,27 @@ async fn a_wrong_passphrase_never_removes_encryption_and_the_right_one_decrypts_
 }
 
 #[wasm_bindgen_test]
+async fn another_tab_hears_of_a_passphrase_and_keeps_its_key_when_only_the_idle_time_changes() {
+    let here = fresh_db("crs-test-two-tabs").await;
+    let other = ReviewStore::open_indexed_db("crs-test-two-tabs").await.unwrap();
+    here.turn_on_encryption(PASSPHRASE, PASSPHRASE, 15, &|_, _| {}).await.unwrap();
+    // The other tab was not encrypting: once told, it is locked and writes nothing readable.
+    assert_eq!(other.lock_status(), LockStatus::Off);
+    assert_eq!(other.reload_lock_settings().await, Ok(LockStatus::Locked));
+    assert_eq!(other.save(&review(30, "Child R"), 0).await, Err(StoreError::Locked));
+    other.unlock(PASSPHRASE).await.unwrap();
+    // A new idle time does not lock it again.
+    here.set_idle_minutes(60).await.unwrap();
+    assert_eq!(other.reload_lock_settings().await, Ok(LockStatus::Unlocked));
+    assert_eq!(other.idle_minutes(), Some(60));
+    // Removing the passphrase there leaves this tab off too, able to read what it left.
+    other.save(&review(31, "Child S"), 0).await.unwrap();
+    other.turn_off_encryption(PASSPHRASE, &|_, _| {}).await.unwrap();
+    assert_eq!(here.reload_lock_settings().await, Ok(LockStatus::Off));
+    assert_eq!(here.load(Uuid::from_u128(31)).await.unwrap().review.title, "Child S");
+}
+
+#[wasm_bindgen_test]
 async fn a_weak_or_mistyped_passphrase_is_refused_before_anything_is_encrypted() {
     let store = fresh_db("crs-test-weak").await;
     assert!(matches!(store.turn_on_encryption("short", "short", 5, &|_, _| {}).await, Err(LockError::TooWeak(_))));

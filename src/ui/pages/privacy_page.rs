@@ -215,6 +215,9 @@ fn EncryptionOn() -> impl IntoView {
             progress.set(Some("Checking the passphrase…".into()));
             let lock = lock.clone();
             let tabs = tabs.clone();
+            // Other tabs lock first, so none can write an encrypted review after this tab
+            // has decrypted them all.
+            tabs.announce(TabNotice::DeviceLocked);
             leptos::task::spawn_local(async move {
                 let report = move |done: usize, total: usize| {
                     progress.try_set(Some(format!("Decrypting reviews: {done} of {total}…")));
@@ -259,7 +262,8 @@ fn EncryptionOn() -> impl IntoView {
         <Show when=move || removing.get()>
             <form class="passphrase-form remove-encryption" on:submit=remove.clone()>
                 <h3>"Remove encryption"</h3>
-                <p>"Reviews on this device will be stored as readable text again. Enter the passphrase to confirm."</p>
+                <p>"Reviews on this device will be stored as readable text again. Enter the passphrase to confirm. "
+                   "Case Review Studio locks in any other open tab while this happens."</p>
                 <div class="field">
                     <label for="remove-passphrase">"Current passphrase"</label>
                     <input id="remove-passphrase" type="password" autocomplete="current-password"

@@ -158,13 +158,15 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                 {move || (kind.get() == crate::model::ReviewKind::CaseDiscussion).then(|| view! {
                     <button class="button-secondary" on:click=move |_| board.set(true)>"Board mode"</button>
                 })}
-                <button class="button-secondary" on:click=export>"Export file"</button>
-                <button class="button-secondary" on:click=move |_| export_dialog.set(Some(ExportDialog::Protected))>
-                    "Export with passphrase"
-                </button>
-                <button class="button-secondary" on:click=move |_| export_dialog.set(Some(ExportDialog::Anonymised))>
-                    "Anonymised copy"
-                </button>
+                <div class="export-group" role="group" aria-label="Export">
+                    <button class="button-secondary" on:click=export>"Export file"</button>
+                    <button class="button-secondary" on:click=move |_| export_dialog.set(Some(ExportDialog::Protected))>
+                        "Export with passphrase"
+                    </button>
+                    <button class="button-secondary" on:click=move |_| export_dialog.set(Some(ExportDialog::Anonymised))>
+                        "Anonymised copy"
+                    </button>
+                </div>
             </div>
             </Show>
             {move || export_dialog.get().map(|d| match d {

@@ -116,7 +116,7 @@ pub fn AnonymiseDialog(
                                 let number = move || position().map_or(0, |p| p + 1);
                                 let count = move || {
                                     let n = position().and_then(|p| result.with(|r| r.counts.get(p).copied())).unwrap_or(0);
-                                    match n { 1 => "1 place".to_string(), n => format!("{n} places") }
+                                    match n { 0 => "Not found".to_string(), 1 => "1 place".to_string(), n => format!("{n} places") }
                                 };
                                 view! {
                                     <tr>
