@@ -317,3 +317,22 @@ test("a review past its delete-by date is listed and can be exported, then delet
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByRole("link", { name: "Review due for deletion" })).toBeVisible();
 });
+
+test("on a page where the browser offers no encryption, the app says so and offers none", async ({ page }) => {
+  // What a plain-http intranet page looks like to the app: not a secure context, no crypto.subtle.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "isSecureContext", { get: () => false });
+    Object.defineProperty(Crypto.prototype, "subtle", { get: () => undefined });
+  });
+  await startReview(page);
+  await page.getByRole("button", { name: "Export with passphrase" }).click();
+  const dialog = page.getByRole("dialog", { name: "Export with a passphrase" });
+  await expect(dialog).toContainText("This browser cannot encrypt on this page");
+  await expect(dialog.getByRole("button", { name: "Export protected file" })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await page.getByRole("link", { name: "Privacy", exact: true }).click();
+  await expect(page.getByText("Encryption is not available on this page.")).toBeVisible();
+  await expect(page.getByText(/This page was opened over plain http/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Encrypt reviews on this device" })).toHaveCount(0);
+  await expectAccessible(page);
+});
