@@ -1,18 +1,22 @@
 //! Browser storage tests: the IndexedDB store and the localStorage fallback, run inside
 //! headless Chromium by wasm-bindgen-test. They check what a person relies on: a saved
 //! review comes back, the library lists it, a stale save is refused, a deletion can be
-//! put back exactly.
+//! put back exactly; with a passphrase set, nothing readable is stored, a wrong passphrase
+//! opens nothing and changes nothing, and removing the passphrase gives everything back.
 #![cfg(target_arch = "wasm32")]
 
 use case_review_studio::model::{Review, ReviewKind};
-use case_review_studio::storage::indexed_db_store::IndexedDbStore;
-use case_review_studio::storage::local_store::LocalStore;
-use case_review_studio::storage::StoreError;
+use case_review_studio::storage::encryption::{decrypt_file, encrypt_file};
+use case_review_studio::storage::envelope::EncryptedFile;
+use case_review_studio::storage::import_error::ImportError;
+use case_review_studio::storage::{LockError, LockStatus, ReviewStore, StoreError};
 use chrono::{TimeZone, Utc};
 use uuid::Uuid;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+const PASSPHRASE: &str = "kettle orbit velvet harbour";
 
 fn review(n: u128, title: &str) -> Review {
     let mut r = Review::new(Uuid::from_u128(n), ReviewKind::CaseDiscussion, Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap());
@@ -24,16 +28,23 @@ fn review(n: u128, title: &str) -> Review {
     r
 }
 
-async fn fresh_db(name: &str) -> IndexedDbStore {
+async fn fresh_db(name: &str) -> ReviewStore {
     // A separate database per test, so tests never see each other's reviews.
     let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
     let _ = factory.delete_database(name);
-    IndexedDbStore::open(name).await.expect("IndexedDB opens in Chromium")
+    ReviewStore::open_indexed_db(name).await.expect("IndexedDB opens in Chromium")
+}
+
+/// Both stored texts of a review, as they sit in the browser.
+async fn stored_text(store: &ReviewStore, r: &Review) -> String {
+    let raw = store.raw(r.id).await.unwrap().expect("stored");
+    format!("{}\n{}", raw.review_text, raw.entry_text)
 }
 
 #[wasm_bindgen_test]
 async fn indexed_db_puts_gets_lists_and_deletes() {
     let store = fresh_db("crs-test-crud").await;
+    assert_eq!(store.lock_status(), LockStatus::Off);
     let r = review(1, "Child F review");
     let rev = store.save(&r, 0).await.unwrap();
     assert_eq!(rev, 1);
@@ -74,17 +85,147 @@ async fn indexed_db_refuses_a_save_based_on_an_old_revision() {
 }
 
 #[wasm_bindgen_test]
-fn local_storage_fallback_keeps_the_same_promises() {
-    let store = LocalStore::open().expect("localStorage available");
+async fn an_encrypted_store_keeps_nothing_readable_and_gives_every_review_back() {
+    let store = fresh_db("crs-test-encrypted").await;
+    let before = review(10, "Ffion Jones rapid review");
+    store.save(&before, 0).await.unwrap();
+    assert!(stored_text(&store, &before).await.contains("Ffion"));
+
+    let progress = std::cell::RefCell::new(Vec::new());
+    let sealed = store
+        .turn_on_encryption(PASSPHRASE, PASSPHRASE, 15, &|done, total| progress.borrow_mut().push((done, total)))
+        .await
+        .unwrap();
+    assert_eq!(sealed, 1);
+    assert_eq!(progress.into_inner(), vec![(0, 1), (1, 1)]);
+    assert_eq!(store.lock_status(), LockStatus::Unlocked);
+    assert_eq!(store.idle_minutes(), Some(15));
+
+    // The review that was there, and one saved afterwards: nothing of either is readable.
+    let after = review(11, "Second review about Ffion");
+    store.save(&after, 0).await.unwrap();
+    for r in [&before, &after] {
+        let text = stored_text(&store, r).await;
+        for secret in ["Ffion", "rapid review", "nain", "Missed appointments", "Second review"] {
+            assert!(!text.contains(secret), "{secret} is readable in {text}");
+        }
+    }
+    // Yet the app reads them as before.
+    assert_eq!(store.load(before.id).await.unwrap().review, before);
+    let mut titles: Vec<String> = store.list().await.unwrap().into_iter().map(|e| e.summary.title).collect();
+    titles.sort();
+    assert_eq!(titles, ["Ffion Jones rapid review", "Second review about Ffion"]);
+
+    // Locked: nothing can be read or written.
+    store.lock();
+    assert_eq!(store.lock_status(), LockStatus::Locked);
+    assert_eq!(store.load(before.id).await, Err(StoreError::Locked));
+    assert_eq!(store.list().await, Err(StoreError::Locked));
+    assert_eq!(store.save(&after, 1).await, Err(StoreError::Locked));
+
+    // A new session on the same device starts locked.
+    let reopened = ReviewStore::open_indexed_db("crs-test-encrypted").await.unwrap();
+    assert_eq!(reopened.lock_status(), LockStatus::Locked);
+    assert_eq!(reopened.unlock("kettle orbit velvet harbor").await, Err(LockError::WrongPassphrase));
+    assert_eq!(reopened.lock_status(), LockStatus::Locked);
+    reopened.unlock(PASSPHRASE).await.unwrap();
+    assert_eq!(reopened.lock_status(), LockStatus::Unlocked);
+    assert_eq!(reopened.load(after.id).await.unwrap().review, after);
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_passphrase_never_removes_encryption_and_the_right_one_decrypts_everything() {
+    let store = fresh_db("crs-test-decrypt").await;
+    let r = review(20, "Child M");
+    store.turn_on_encryption(PASSPHRASE, PASSPHRASE, 5, &|_, _| {}).await.unwrap();
+    store.save(&r, 0).await.unwrap();
+    assert!(!stored_text(&store, &r).await.contains("Child M"));
+
+    assert_eq!(store.turn_off_encryption("not the passphrase", &|_, _| {}).await, Err(LockError::WrongPassphrase));
+    assert_eq!(store.lock_status(), LockStatus::Unlocked);
+    assert!(!stored_text(&store, &r).await.contains("Child M"));
+
+    assert_eq!(store.turn_off_encryption(PASSPHRASE, &|_, _| {}).await, Ok(1));
+    assert_eq!(store.lock_status(), LockStatus::Off);
+    assert!(stored_text(&store, &r).await.contains("Child M"));
+    assert_eq!(store.load(r.id).await.unwrap().review, r);
+    let reopened = ReviewStore::open_indexed_db("crs-test-decrypt").await.unwrap();
+    assert_eq!(reopened.lock_status(), LockStatus::Off);
+}
+
+#[wasm_bindgen_test]
+async fn another_tab_hears_of_a_passphrase_and_keeps_its_key_when_only_the_idle_time_changes() {
+    let here = fresh_db("crs-test-two-tabs").await;
+    let other = ReviewStore::open_indexed_db("crs-test-two-tabs").await.unwrap();
+    here.turn_on_encryption(PASSPHRASE, PASSPHRASE, 15, &|_, _| {}).await.unwrap();
+    // The other tab was not encrypting: once told, it is locked and writes nothing readable.
+    assert_eq!(other.lock_status(), LockStatus::Off);
+    assert_eq!(other.reload_lock_settings().await, Ok(LockStatus::Locked));
+    assert_eq!(other.save(&review(30, "Child R"), 0).await, Err(StoreError::Locked));
+    other.unlock(PASSPHRASE).await.unwrap();
+    // A new idle time does not lock it again.
+    here.set_idle_minutes(60).await.unwrap();
+    assert_eq!(other.reload_lock_settings().await, Ok(LockStatus::Unlocked));
+    assert_eq!(other.idle_minutes(), Some(60));
+    // Removing the passphrase there leaves this tab off too, able to read what it left.
+    other.save(&review(31, "Child S"), 0).await.unwrap();
+    other.turn_off_encryption(PASSPHRASE, &|_, _| {}).await.unwrap();
+    assert_eq!(here.reload_lock_settings().await, Ok(LockStatus::Off));
+    assert_eq!(here.load(Uuid::from_u128(31)).await.unwrap().review.title, "Child S");
+}
+
+#[wasm_bindgen_test]
+async fn a_weak_or_mistyped_passphrase_is_refused_before_anything_is_encrypted() {
+    let store = fresh_db("crs-test-weak").await;
+    assert!(matches!(store.turn_on_encryption("short", "short", 5, &|_, _| {}).await, Err(LockError::TooWeak(_))));
+    assert_eq!(
+        store.turn_on_encryption(PASSPHRASE, "kettle orbit velvet", 5, &|_, _| {}).await,
+        Err(LockError::PassphrasesDiffer)
+    );
+    assert_eq!(store.lock_status(), LockStatus::Off);
+}
+
+#[wasm_bindgen_test]
+async fn a_protected_file_opens_only_with_its_passphrase() {
+    let text = r#"{"format":"case-review-studio","version":2,"reviews":[]}"#;
+    let protected = encrypt_file(text, PASSPHRASE).await.unwrap();
+    assert!(!protected.contains("reviews"));
+    let file = EncryptedFile::parse(&protected).unwrap().expect("recognised as protected");
+    assert_eq!(decrypt_file(&file, PASSPHRASE).await.unwrap(), text);
+    assert_eq!(decrypt_file(&file, "kettle orbit velvet").await, Err(ImportError::WrongPassphrase));
+    // A changed byte is noticed, not decrypted to something else.
+    let mut tampered = file.clone();
+    tampered.sealed.ciphertext[0] ^= 1;
+    assert_eq!(decrypt_file(&tampered, PASSPHRASE).await, Err(ImportError::WrongPassphrase));
+    // Two files from the same text and passphrase share no salt, IV or ciphertext.
+    let again = EncryptedFile::parse(&encrypt_file(text, PASSPHRASE).await.unwrap()).unwrap().unwrap();
+    assert_ne!(again.derivation.salt, file.derivation.salt);
+    assert_ne!(again.sealed.iv, file.sealed.iv);
+    assert_ne!(again.sealed.ciphertext, file.sealed.ciphertext);
+}
+
+#[wasm_bindgen_test]
+async fn local_storage_fallback_keeps_the_same_promises() {
+    let store = ReviewStore::open_local_storage().await.expect("localStorage available");
     let r = review(3, "Fallback");
-    let _ = store.delete(r.id);
-    assert_eq!(store.save(&r, 0).unwrap(), 1);
-    assert_eq!(store.load(r.id).unwrap().review, r);
-    assert!(store.list().unwrap().iter().any(|e| e.summary.id == r.id));
-    assert_eq!(store.save(&r, 0), Err(StoreError::Conflict { stored_revision: 1 }));
-    let raw = store.delete(r.id).unwrap().unwrap();
-    assert!(matches!(store.load(r.id), Err(StoreError::NotFound)));
-    store.restore(&raw).unwrap();
-    assert_eq!(store.load(r.id).unwrap().review, r);
-    store.delete(r.id).unwrap();
+    let _ = store.delete(r.id).await;
+    assert_eq!(store.save(&r, 0).await.unwrap(), 1);
+    assert_eq!(store.load(r.id).await.unwrap().review, r);
+    assert!(store.list().await.unwrap().iter().any(|e| e.summary.id == r.id));
+    assert_eq!(store.save(&r, 0).await, Err(StoreError::Conflict { stored_revision: 1 }));
+    let raw = store.delete(r.id).await.unwrap().unwrap();
+    assert!(matches!(store.load(r.id).await, Err(StoreError::NotFound)));
+    store.restore(&raw).await.unwrap();
+    assert_eq!(store.load(r.id).await.unwrap().review, r);
+
+    // Encrypted in localStorage too.
+    store.turn_on_encryption(PASSPHRASE, PASSPHRASE, 30, &|_, _| {}).await.unwrap();
+    assert!(!stored_text(&store, &r).await.contains("Fallback"));
+    let reopened = ReviewStore::open_local_storage().await.unwrap();
+    assert_eq!(reopened.lock_status(), LockStatus::Locked);
+    reopened.unlock(PASSPHRASE).await.unwrap();
+    assert_eq!(reopened.load(r.id).await.unwrap().review, r);
+    reopened.forget_everything().await.unwrap();
+    assert_eq!(reopened.lock_status(), LockStatus::Off);
+    assert!(matches!(reopened.load(r.id).await, Err(StoreError::NotFound)));
 }

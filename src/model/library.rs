@@ -1,8 +1,9 @@
 //! The library is the list of reviews kept on this device. Each entry is a short summary
-//! (title, method, when it last changed, when it was last saved to a file) so the list can
-//! be shown, searched and filtered without opening every review.
+//! (title, method, when it last changed, when it was last saved to a file, the date by
+//! which it should be deleted) so the list can be shown, searched and filtered without
+//! opening every review.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Review, ReviewId, ReviewKind};
@@ -17,6 +18,9 @@ pub struct ReviewSummary {
     pub updated: DateTime<Utc>,
     #[serde(default)]
     pub last_exported: Option<DateTime<Utc>>,
+    /// The retention policy's delete-by date, if the team set one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_by: Option<NaiveDate>,
 }
 
 impl ReviewSummary {
@@ -28,6 +32,7 @@ impl ReviewSummary {
             created: review.created,
             updated: review.updated,
             last_exported: review.last_exported,
+            delete_by: review.delete_by,
         }
     }
 
@@ -35,6 +40,18 @@ impl ReviewSummary {
     pub fn has_unexported_changes(&self) -> bool {
         self.last_exported.is_none_or(|e| self.updated > e)
     }
+
+    /// True when the review has passed its delete-by date (`today` is after it).
+    pub fn is_past_delete_by(&self, today: NaiveDate) -> bool {
+        self.delete_by.is_some_and(|d| today > d)
+    }
+}
+
+/// The reviews that have passed their delete-by date, the longest overdue first.
+pub fn past_delete_by(summaries: &[ReviewSummary], today: NaiveDate) -> Vec<ReviewSummary> {
+    let mut out: Vec<ReviewSummary> = summaries.iter().filter(|s| s.is_past_delete_by(today)).cloned().collect();
+    out.sort_by(|a, b| a.delete_by.cmp(&b.delete_by).then_with(|| a.title.cmp(&b.title)));
+    out
 }
 
 /// What the person typed in the library's search box and which method they chose.
@@ -98,6 +115,20 @@ mod tests {
         let f = SummaryFilter { text: String::new(), kind: Some(ReviewKind::CaseDiscussion) };
         let titles: Vec<_> = f.apply(&all).into_iter().map(|s| s.title).collect();
         assert_eq!(titles, vec!["Newer", "Older"]);
+    }
+
+    #[test]
+    fn reviews_past_their_delete_by_date_are_listed_longest_overdue_first() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 6, d).unwrap();
+        let mut a = summary(1, ReviewKind::CaseDiscussion, "Due today", 1);
+        a.delete_by = Some(day(10));
+        let mut b = summary(2, ReviewKind::CaseDiscussion, "Overdue a week", 2);
+        b.delete_by = Some(day(3));
+        let mut c = summary(3, ReviewKind::LearningTogether, "Overdue a day", 3);
+        c.delete_by = Some(day(9));
+        let d = summary(4, ReviewKind::CaseDiscussion, "No date", 4);
+        let titles: Vec<_> = past_delete_by(&[a, b, c, d], day(10)).into_iter().map(|s| s.title).collect();
+        assert_eq!(titles, vec!["Overdue a week", "Overdue a day"]);
     }
 
     #[test]

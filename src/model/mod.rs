@@ -3,6 +3,7 @@
 //! it. Nothing here touches the browser, a clock or a random source: times and ids come in
 //! as arguments, so every rule can be tested natively with `cargo test`.
 
+pub mod anonymise;
 pub mod case_discussion;
 pub mod case_discussion_guide;
 pub mod contributory_factor;
@@ -31,6 +32,6 @@ pub mod working_days;
 
 pub use case_discussion::CaseDiscussion;
 pub use learning_together::LearningTogether;
-pub use library::{ReviewSummary, SummaryFilter};
+pub use library::{past_delete_by, ReviewSummary, SummaryFilter};
 pub use problem_tree::ProblemTree;
 pub use review::{Review, ReviewBody, ReviewId, ReviewKind};

@@ -1,13 +1,14 @@
 //! A review is one piece of learning about what happened around a child: either a
 //! facilitated **case discussion** (Salford Case Discussion Tool) or a **Learning Together**
 //! systems review (SCIE). It has a title the team chose, when it was started and last
-//! changed, when it was last saved to a file, and the content of its method. A
-//! practitioner's **conversation preparation** is kept the same way, so it is saved,
-//! listed, exported and imported like a review, though it holds only their own notes.
+//! changed, when it was last saved to a file, the date by which the team's retention
+//! policy says it should be deleted from this device (if they set one), and the content of
+//! its method. A practitioner's **conversation preparation** is kept the same way, so it is
+//! saved, listed, exported and imported like a review, though it holds only their own notes.
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
@@ -91,6 +92,11 @@ pub struct Review {
     /// When this review was last written to an export file on this device, if ever.
     #[serde(default)]
     pub last_exported: Option<DateTime<Utc>>,
+    /// The date by which the review should be deleted from this device under the team's
+    /// retention policy, if they set one. Left out of files when not set, so files from
+    /// before this field existed and files without it read the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_by: Option<NaiveDate>,
     pub body: ReviewBody,
     /// Fields written by a newer version of the app that this one does not know yet:
     /// kept as they were so that opening and saving here does not lose them.
@@ -107,6 +113,7 @@ impl Review {
             created: now,
             updated: now,
             last_exported: None,
+            delete_by: None,
             body: ReviewBody::new(kind),
             unknown: BTreeMap::new(),
         }
@@ -154,6 +161,19 @@ impl Review {
     /// Records that the review was saved to a file at `now`.
     pub fn mark_exported(&mut self, now: DateTime<Utc>) {
         self.last_exported = Some(now.max(self.updated));
+    }
+
+    /// Records (or with `None`, clears) the date by which the review should be deleted.
+    pub fn set_delete_by(&mut self, date: Option<NaiveDate>, now: DateTime<Utc>) {
+        if self.delete_by != date {
+            self.delete_by = date;
+            self.touch(now);
+        }
+    }
+
+    /// True when a delete-by date is set and `today` is after it.
+    pub fn is_past_delete_by(&self, today: NaiveDate) -> bool {
+        self.delete_by.is_some_and(|d| today > d)
     }
 
     /// The case discussion content, if this review is one.
@@ -285,6 +305,32 @@ mod tests {
         let before = r.clone();
         r.edit_learning_together(at(10), |_| panic!("must not be called"));
         assert_eq!(r, before);
+    }
+
+    #[test]
+    fn a_delete_by_date_is_past_only_after_the_day_itself() {
+        let mut r = Review::new(id(1), ReviewKind::CaseDiscussion, at(9));
+        let day = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+        assert!(!r.is_past_delete_by(day));
+        r.set_delete_by(Some(day), at(10));
+        assert_eq!(r.updated, at(10));
+        assert!(!r.is_past_delete_by(day));
+        assert!(r.is_past_delete_by(day.succ_opt().unwrap()));
+        r.set_delete_by(None, at(11));
+        assert!(!r.is_past_delete_by(day.succ_opt().unwrap()));
+    }
+
+    #[test]
+    fn a_review_without_a_delete_by_date_is_written_without_the_field() {
+        let mut r = Review::new(id(1), ReviewKind::CaseDiscussion, at(9));
+        let v = serde_json::to_value(&r).unwrap();
+        assert!(v.get("delete_by").is_none());
+        r.set_delete_by(NaiveDate::from_ymd_opt(2027, 1, 5), at(10));
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(v["delete_by"], "2027-01-05");
+        let back: Review = serde_json::from_value(v).unwrap();
+        assert_eq!(back, r);
+        assert!(back.unknown.is_empty());
     }
 
     #[test]

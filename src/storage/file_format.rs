@@ -22,9 +22,16 @@
 //!   {"format": "case-review-studio", "version": 2, "exported_at": "<RFC 3339>",
 //!    "reviews": [{"id": "<uuid>", "title": "...", "created": "...", "updated": "...",
 //!                 "last_exported": "<RFC 3339>" (optional),
+//!                 "delete_by": "<YYYY-MM-DD>" (optional, added without a version change:
+//!                                 older files simply lack it, and older apps keep it
+//!                                 as an unknown field),
 //!                 "body": {"case_discussion": { ... }} | {"learning_together": { ... }}}]}
 //!   ```
 //!   Fields of a review that this version does not know are kept and written back out.
+//!
+//! A file exported **with a passphrase** wraps a whole file of this kind in an encrypted
+//! envelope, `{"format": "case-review-studio-encrypted", ...}`, described in
+//! [`super::envelope`]; once decrypted it is read exactly as above.
 //!
 //! # What is refused
 //!

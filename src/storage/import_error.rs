@@ -37,6 +37,14 @@ pub enum ImportError {
     NoReviews,
     /// The same review appears twice in one file, so there is no telling which copy is right.
     DuplicateReview { id: ReviewId },
+    /// The file is protected with a passphrase, but not in a way this version can open.
+    ProtectedUnsupported { reason: String },
+    /// The passphrase given does not open this protected file (or the file is damaged:
+    /// the two cannot be told apart).
+    WrongPassphrase,
+    /// The file is protected, and this page cannot decrypt anything: the browser allows
+    /// encryption only on secure (https or local) pages.
+    ProtectionUnavailable,
 }
 
 impl fmt::Display for ImportError {
@@ -113,6 +121,22 @@ impl fmt::Display for ImportError {
                 f,
                 "This file holds the same review twice (review {id}), so there is no telling \
                  which copy is right. {NOTHING} Please ask whoever sent it for a fresh export."
+            ),
+            ImportError::ProtectedUnsupported { reason } => write!(
+                f,
+                "This file is protected with a passphrase in a way this version of Case Review \
+                 Studio cannot open ({reason}). {NOTHING} Please ask whoever sent it for a fresh export."
+            ),
+            ImportError::WrongPassphrase => write!(
+                f,
+                "That passphrase does not open this file. Check it and try again: capital letters \
+                 and spaces count. {NOTHING} If you are sure it is right, the file may be damaged."
+            ),
+            ImportError::ProtectionUnavailable => write!(
+                f,
+                "This file is protected with a passphrase, and this browser cannot open protected \
+                 files on this page: browsers only allow encryption on secure pages (https, or the \
+                 app opened from a file on this computer). {NOTHING}"
             ),
         }
     }

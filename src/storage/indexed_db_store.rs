@@ -1,6 +1,8 @@
 //! The IndexedDB store keeps reviews in the browser's database for this site. Each save
 //! checks the stored revision and writes the review and its library entry inside one
-//! transaction, so a stale tab can never overwrite newer work.
+//! transaction, so a stale tab can never overwrite newer work. It stores texts exactly as
+//! it is given them: encrypting and decrypting happen before and after, never inside a
+//! transaction (which would commit as soon as it waited on anything else).
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
@@ -8,17 +10,20 @@ use send_wrapper::SendWrapper;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 
-use super::record::{decode_entry, decode_review, encode, LibraryEntry, RawRecord, StoredReview};
+use super::record::{stored_revision, PreparedRecord, RawRecord};
 use super::store_error::StoreError;
-use crate::model::{Review, ReviewId};
+use crate::model::ReviewId;
 
 /// The database name; one per site (origin).
 pub const DATABASE_NAME: &str = "case-review-studio";
-const DATABASE_VERSION: u32 = 1;
+/// Version 2 added the settings store (the device lock).
+const DATABASE_VERSION: u32 = 2;
 /// Full reviews, keyed by id, each in the versioned file format.
 const REVIEWS: &str = "reviews";
 /// Library entries (summary and revision), keyed by id, so the library opens fast.
 const LIBRARY: &str = "library";
+/// Settings for this device, keyed by name (the device lock).
+const SETTINGS: &str = "settings";
 
 /// An open connection to the app's IndexedDB database.
 #[derive(Clone, Debug)]
@@ -33,7 +38,7 @@ fn browser_error(e: impl std::fmt::Display + std::fmt::Debug) -> StoreError {
 }
 
 impl IndexedDbStore {
-    /// Opens (and on first use creates) the database.
+    /// Opens (and on first use creates, or upgrades) the database.
     pub async fn open(name: &str) -> Result<Self, StoreError> {
         let db = Database::open(name)
             .with_version(DATABASE_VERSION)
@@ -42,6 +47,9 @@ impl IndexedDbStore {
                     db.create_object_store(REVIEWS).build()?;
                     db.create_object_store(LIBRARY).build()?;
                 }
+                if event.old_version() < 2.0 {
+                    db.create_object_store(SETTINGS).build()?;
+                }
                 Ok(())
             })
             .await
@@ -49,28 +57,18 @@ impl IndexedDbStore {
         Ok(IndexedDbStore { db: SendWrapper::new(db) })
     }
 
-    /// Every library entry. Entries that cannot be read are skipped rather than hiding the
-    /// whole library.
-    pub async fn list(&self) -> Result<Vec<LibraryEntry>, StoreError> {
+    /// Every stored library entry's text.
+    pub async fn entry_texts(&self) -> Result<Vec<String>, StoreError> {
         let tx = self.db.transaction(LIBRARY).build().map_err(browser_error)?;
         let store = tx.object_store(LIBRARY).map_err(browser_error)?;
-        let texts: Vec<String> = store
+        store
             .get_all::<String>()
             .primitive()
             .map_err(browser_error)?
             .await
             .map_err(browser_error)?
             .collect::<Result<Vec<String>, _>>()
-            .map_err(browser_error)?;
-        Ok(texts.iter().filter_map(|t| decode_entry(t).ok()).collect())
-    }
-
-    /// One review and the revision it was saved at.
-    pub async fn load(&self, id: ReviewId) -> Result<StoredReview, StoreError> {
-        let raw = self.raw(id).await?.ok_or(StoreError::NotFound)?;
-        let review = decode_review(&raw.review_text)?;
-        let revision = decode_entry(&raw.entry_text)?.revision;
-        Ok(StoredReview { review, revision })
+            .map_err(browser_error)
     }
 
     /// The stored texts of one review, exactly as kept.
@@ -94,27 +92,16 @@ impl IndexedDbStore {
         self.db.transaction([REVIEWS, LIBRARY]).with_mode(TransactionMode::Readwrite).build().map_err(browser_error)
     }
 
-    /// Saves `review` if the stored copy is still at `base_revision` (0: not stored yet).
-    /// Returns the new revision.
-    pub async fn save(&self, review: &Review, base_revision: u64) -> Result<u64, StoreError> {
-        self.write(review, Some(base_revision)).await
-    }
-
-    /// Saves `review` over whatever is stored (used when the person chose "Replace").
-    pub async fn replace(&self, review: &Review) -> Result<u64, StoreError> {
-        self.write(review, None).await
-    }
-
-    async fn write(&self, review: &Review, base_revision: Option<u64>) -> Result<u64, StoreError> {
-        let key = review.id.to_string();
+    /// Writes a prepared review if the stored copy is still at `base_revision` (0: not
+    /// stored yet), or over whatever is stored when `base_revision` is `None` (the person
+    /// chose "Replace"). Returns the new revision.
+    pub async fn write(&self, record: &PreparedRecord, base_revision: Option<u64>) -> Result<u64, StoreError> {
+        let key = record.id.to_string();
         let tx = self.readwrite()?;
         let (reviews, library) = both_stores(&tx)?;
         let stored: Option<String> =
             library.get(key.clone()).primitive().map_err(browser_error)?.await.map_err(browser_error)?;
-        let stored_revision = match &stored {
-            Some(text) => decode_entry(text).map(|e| e.revision).unwrap_or(0),
-            None => 0,
-        };
+        let stored_revision = stored.as_deref().map_or(0, stored_revision);
         if let Some(base) = base_revision {
             if stored_revision != base {
                 // Dropping the transaction without committing rolls it back.
@@ -122,7 +109,7 @@ impl IndexedDbStore {
             }
         }
         let revision = stored_revision + 1;
-        put_record(&reviews, &library, &encode(review, revision)).await?;
+        put_record(&reviews, &library, &record.at_revision(revision)).await?;
         tx.commit().await.map_err(browser_error)?;
         Ok(revision)
     }
@@ -146,6 +133,26 @@ impl IndexedDbStore {
         put_record(&reviews, &library, raw).await?;
         tx.commit().await.map_err(browser_error)?;
         Ok(())
+    }
+
+    /// A setting's stored text, if set.
+    pub async fn setting(&self, name: &str) -> Result<Option<String>, StoreError> {
+        let tx = self.db.transaction(SETTINGS).build().map_err(browser_error)?;
+        let store = tx.object_store(SETTINGS).map_err(browser_error)?;
+        store.get(name).primitive().map_err(browser_error)?.await.map_err(browser_error)
+    }
+
+    /// Stores a setting's text (`None` removes it).
+    pub async fn put_setting(&self, name: &str, text: Option<&str>) -> Result<(), StoreError> {
+        let tx = self.db.transaction(SETTINGS).with_mode(TransactionMode::Readwrite).build().map_err(browser_error)?;
+        let store = tx.object_store(SETTINGS).map_err(browser_error)?;
+        match text {
+            Some(text) => {
+                store.put(text).with_key(name).primitive().map_err(browser_error)?.await.map_err(browser_error)?;
+            }
+            None => store.delete(name).primitive().map_err(browser_error)?.await.map_err(browser_error)?,
+        }
+        tx.commit().await.map_err(browser_error)
     }
 }
 

@@ -1,15 +1,17 @@
 //! The localStorage store is the fallback used when the browser will not open IndexedDB
 //! (some locked-down or private-browsing set-ups). It keeps the same records under
-//! prefixed keys; it holds less (a few megabytes) and the app says so.
+//! prefixed keys; it holds less (a few megabytes) and the app says so. Like the IndexedDB
+//! store, it keeps texts exactly as given (sealed or not).
 
 use gloo_storage::{LocalStorage, Storage};
 
-use super::record::{decode_entry, decode_review, encode, LibraryEntry, RawRecord, StoredReview};
+use super::record::{stored_revision, PreparedRecord, RawRecord};
 use super::store_error::StoreError;
-use crate::model::{Review, ReviewId};
+use crate::model::ReviewId;
 
 const REVIEW_PREFIX: &str = "case-review-studio/review/";
 const LIBRARY_PREFIX: &str = "case-review-studio/library/";
+const SETTING_PREFIX: &str = "case-review-studio/setting/";
 
 /// The app's records in the browser's localStorage.
 #[derive(Clone, Debug, Default)]
@@ -33,17 +35,15 @@ impl LocalStore {
         LocalStorage::raw().get_item(key).map_err(js_error)
     }
 
-    pub fn list(&self) -> Result<Vec<LibraryEntry>, StoreError> {
+    /// Every stored library entry's text.
+    pub fn entry_texts(&self) -> Result<Vec<String>, StoreError> {
         let storage = LocalStorage::raw();
         let count = storage.length().map_err(js_error)?;
         let mut out = Vec::new();
         for i in 0..count {
             let Some(key) = storage.key(i).map_err(js_error)? else { continue };
-            if !key.starts_with(LIBRARY_PREFIX) {
-                continue;
-            }
-            if let Some(entry) = Self::item(&key)?.and_then(|t| decode_entry(&t).ok()) {
-                out.push(entry);
+            if key.starts_with(LIBRARY_PREFIX) {
+                out.extend(Self::item(&key)?);
             }
         }
         Ok(out)
@@ -58,43 +58,23 @@ impl LocalStore {
         })
     }
 
-    pub fn load(&self, id: ReviewId) -> Result<StoredReview, StoreError> {
-        let raw = self.raw(id)?.ok_or(StoreError::NotFound)?;
-        Ok(StoredReview {
-            review: decode_review(&raw.review_text)?,
-            revision: decode_entry(&raw.entry_text)?.revision,
-        })
-    }
-
-    fn stored_revision(&self, id: ReviewId) -> Result<u64, StoreError> {
-        Ok(Self::item(&format!("{LIBRARY_PREFIX}{id}"))?
-            .and_then(|t| decode_entry(&t).ok())
-            .map_or(0, |e| e.revision))
-    }
-
-    pub fn save(&self, review: &Review, base_revision: u64) -> Result<u64, StoreError> {
-        let stored_revision = self.stored_revision(review.id)?;
-        if stored_revision != base_revision {
+    /// Writes a prepared review if the stored copy is still at `base_revision` (or over
+    /// whatever is stored when it is `None`); returns the new revision.
+    pub fn write(&self, record: &PreparedRecord, base_revision: Option<u64>) -> Result<u64, StoreError> {
+        let previous = self.raw(record.id)?;
+        let stored_revision = Self::item(&format!("{LIBRARY_PREFIX}{}", record.id))?.as_deref().map_or(0, stored_revision);
+        if base_revision.is_some_and(|base| base != stored_revision) {
             return Err(StoreError::Conflict { stored_revision });
         }
-        self.write(review, stored_revision + 1)
-    }
-
-    pub fn replace(&self, review: &Review) -> Result<u64, StoreError> {
-        self.write(review, self.stored_revision(review.id)? + 1)
-    }
-
-    fn write(&self, review: &Review, revision: u64) -> Result<u64, StoreError> {
-        let previous = self.raw(review.id)?;
-        let raw = encode(review, revision);
-        if let Err(e) = self.put(&raw) {
+        let revision = stored_revision + 1;
+        if let Err(e) = self.put(&record.at_revision(revision)) {
             // Put the last good copy back so a half-written pair never remains.
             match previous {
                 Some(p) => {
                     let _ = self.put(&p);
                 }
                 None => {
-                    let _ = self.remove(review.id);
+                    let _ = self.remove(record.id);
                 }
             }
             return Err(e);
@@ -122,5 +102,20 @@ impl LocalStore {
 
     pub fn restore(&self, raw: &RawRecord) -> Result<(), StoreError> {
         self.put(raw)
+    }
+
+    /// A setting's stored text, if set.
+    pub fn setting(&self, name: &str) -> Result<Option<String>, StoreError> {
+        Self::item(&format!("{SETTING_PREFIX}{name}"))
+    }
+
+    /// Stores a setting's text (`None` removes it).
+    pub fn put_setting(&self, name: &str, text: Option<&str>) -> Result<(), StoreError> {
+        let storage = LocalStorage::raw();
+        let key = format!("{SETTING_PREFIX}{name}");
+        match text {
+            Some(text) => storage.set_item(&key, text).map_err(js_error),
+            None => storage.remove_item(&key).map_err(js_error),
+        }
     }
 }

@@ -1,17 +1,25 @@
 //! Storage is where reviews are kept on this device and how they travel as files. Only
 //! this layer knows the saved format (`{ format, version, ... }`), its migrations, and the
-//! browser stores: IndexedDB first, localStorage when IndexedDB is unavailable.
+//! browser stores: IndexedDB first, localStorage when IndexedDB is unavailable. When a
+//! passphrase is set on the device, it also encrypts what it stores.
 
+pub mod device_lock;
+pub mod encryption;
+pub mod envelope;
 pub mod file_format;
 pub mod import_error;
 pub mod migrations;
 pub mod indexed_db_store;
 pub mod local_store;
+pub mod lock_error;
+pub mod passphrase;
 pub mod record;
 pub mod review_store;
 pub mod store_error;
 pub mod tab_sync;
 
+pub use device_lock::LockStatus;
+pub use lock_error::LockError;
 pub use record::{LibraryEntry, RawRecord, StoredReview};
 pub use review_store::ReviewStore;
 pub use store_error::StoreError;

@@ -1,17 +1,35 @@
 //! The review store is where this device keeps reviews: IndexedDB when the browser allows
-//! it, otherwise localStorage. The rest of the app talks only to this one type.
+//! it, otherwise localStorage. The rest of the app talks only to this one type. When a
+//! passphrase is set on this device, the store seals (encrypts) every review and library
+//! entry before writing it and opens them after reading; see [`super::device_lock`] for
+//! setting, checking and removing the passphrase.
 
 use wasm_bindgen_futures::JsFuture;
 
+use super::device_lock::{DeviceLock, DEVICE_LOCK_SETTING};
+use super::encryption;
+use super::envelope::DeviceLockSettings;
+use super::import_error::ImportError;
 use super::indexed_db_store::{IndexedDbStore, DATABASE_NAME};
 use super::local_store::LocalStore;
-use super::record::{LibraryEntry, RawRecord, StoredReview};
+use super::lock_error::LockError;
+use super::record::{
+    decode_review, entry_binding, entry_from_summary, entry_text_kind, review_binding, review_plaintext, review_text_kind,
+    summary_plaintext, EntryText, LibraryEntry, PreparedRecord, RawRecord, ReviewText, StoredReview,
+};
 use super::store_error::StoreError;
 use crate::model::{Review, ReviewId};
 
-/// The browser store in use.
+/// The browser store in use, and this device's lock.
 #[derive(Clone, Debug)]
-pub enum ReviewStore {
+pub struct ReviewStore {
+    pub(super) backend: Backend,
+    pub(super) lock: DeviceLock,
+}
+
+/// Where the texts are kept.
+#[derive(Clone, Debug)]
+pub(super) enum Backend {
     IndexedDb(IndexedDbStore),
     LocalStorage(LocalStore),
 }
@@ -27,67 +45,176 @@ pub enum Persistence {
     Unsupported,
 }
 
-impl ReviewStore {
-    /// Opens IndexedDB, or localStorage if IndexedDB is unavailable.
-    pub async fn open() -> Result<Self, StoreError> {
-        match IndexedDbStore::open(DATABASE_NAME).await {
-            Ok(db) => Ok(ReviewStore::IndexedDb(db)),
-            Err(_) => LocalStore::open().map(ReviewStore::LocalStorage),
+impl Backend {
+    pub(super) async fn entry_texts(&self) -> Result<Vec<String>, StoreError> {
+        match self {
+            Backend::IndexedDb(s) => s.entry_texts().await,
+            Backend::LocalStorage(s) => s.entry_texts(),
         }
+    }
+
+    pub(super) async fn raw(&self, id: ReviewId) -> Result<Option<RawRecord>, StoreError> {
+        match self {
+            Backend::IndexedDb(s) => s.raw(id).await,
+            Backend::LocalStorage(s) => s.raw(id),
+        }
+    }
+
+    async fn write(&self, record: &PreparedRecord, base_revision: Option<u64>) -> Result<u64, StoreError> {
+        match self {
+            Backend::IndexedDb(s) => s.write(record, base_revision).await,
+            Backend::LocalStorage(s) => s.write(record, base_revision),
+        }
+    }
+
+    pub(super) async fn setting(&self, name: &str) -> Result<Option<String>, StoreError> {
+        match self {
+            Backend::IndexedDb(s) => s.setting(name).await,
+            Backend::LocalStorage(s) => s.setting(name),
+        }
+    }
+
+    pub(super) async fn put_setting(&self, name: &str, text: Option<&str>) -> Result<(), StoreError> {
+        match self {
+            Backend::IndexedDb(s) => s.put_setting(name, text).await,
+            Backend::LocalStorage(s) => s.put_setting(name, text),
+        }
+    }
+}
+
+impl ReviewStore {
+    /// Opens IndexedDB, or localStorage if IndexedDB is unavailable, and reads whether a
+    /// passphrase is set here (if so, the store starts locked).
+    pub async fn open() -> Result<Self, StoreError> {
+        match Self::open_indexed_db(DATABASE_NAME).await {
+            Ok(store) => Ok(store),
+            Err(_) => Self::open_local_storage().await,
+        }
+    }
+
+    /// Opens the IndexedDB database called `name`.
+    pub async fn open_indexed_db(name: &str) -> Result<Self, StoreError> {
+        Self::with_backend(Backend::IndexedDb(IndexedDbStore::open(name).await?)).await
+    }
+
+    /// Opens the localStorage fallback.
+    pub async fn open_local_storage() -> Result<Self, StoreError> {
+        Self::with_backend(Backend::LocalStorage(LocalStore::open()?)).await
+    }
+
+    async fn with_backend(backend: Backend) -> Result<Self, StoreError> {
+        let settings = backend.setting(DEVICE_LOCK_SETTING).await?.map(|t| DeviceLockSettings::parse(&t));
+        Ok(ReviewStore { backend, lock: DeviceLock::new(settings) })
     }
 
     /// A short description of where reviews are kept, for the settings panel.
     pub fn description(&self) -> &'static str {
-        match self {
-            ReviewStore::IndexedDb(_) => "this browser's database (IndexedDB)",
-            ReviewStore::LocalStorage(_) => {
+        match self.backend {
+            Backend::IndexedDb(_) => "this browser's database (IndexedDB)",
+            Backend::LocalStorage(_) => {
                 "this browser's local storage (IndexedDB is unavailable; room for a few megabytes)"
             }
         }
     }
 
+    /// Every review's library entry. Entries that cannot be read are skipped rather than
+    /// hiding the whole library.
     pub async fn list(&self) -> Result<Vec<LibraryEntry>, StoreError> {
-        match self {
-            ReviewStore::IndexedDb(s) => s.list().await,
-            ReviewStore::LocalStorage(s) => s.list(),
+        let mut out = Vec::new();
+        for text in self.backend.entry_texts().await? {
+            match entry_text_kind(&text) {
+                Ok(EntryText::Plain(entry)) => out.push(entry),
+                Ok(EntryText::Sealed { id, revision, summary }) => {
+                    let key = self.lock.reading_key()?;
+                    let opened = encryption::open_text(&key, &summary, entry_binding(id).as_bytes()).await;
+                    if let Some(entry) = opened.ok().and_then(|t| entry_from_summary(&t, revision).ok()) {
+                        out.push(entry);
+                    }
+                }
+                Err(_) => {}
+            }
         }
+        Ok(out)
     }
 
+    /// One review and the revision it was saved at.
     pub async fn load(&self, id: ReviewId) -> Result<StoredReview, StoreError> {
-        match self {
-            ReviewStore::IndexedDb(s) => s.load(id).await,
-            ReviewStore::LocalStorage(s) => s.load(id),
-        }
+        let raw = self.backend.raw(id).await?.ok_or(StoreError::NotFound)?;
+        let revision = match entry_text_kind(&raw.entry_text)? {
+            EntryText::Plain(entry) => entry.revision,
+            EntryText::Sealed { revision, .. } => revision,
+        };
+        let review = match review_text_kind(&raw.review_text)? {
+            ReviewText::Plain => decode_review(&raw.review_text)?,
+            ReviewText::Sealed(sealed) => {
+                let key = self.lock.reading_key()?;
+                let text = encryption::open_text(&key, &sealed, review_binding(id).as_bytes())
+                    .await
+                    .map_err(|e| unreadable_sealed(&e))?;
+                decode_review(&text)?
+            }
+        };
+        Ok(StoredReview { review, revision })
+    }
+
+    /// The stored texts of one review, exactly as kept (sealed, if they are).
+    pub async fn raw(&self, id: ReviewId) -> Result<Option<RawRecord>, StoreError> {
+        self.backend.raw(id).await
     }
 
     /// Saves if the stored copy is still at `base_revision`; returns the new revision.
     pub async fn save(&self, review: &Review, base_revision: u64) -> Result<u64, StoreError> {
-        match self {
-            ReviewStore::IndexedDb(s) => s.save(review, base_revision).await,
-            ReviewStore::LocalStorage(s) => s.save(review, base_revision),
-        }
+        let _writing = self.lock.begin_write();
+        let record = self.prepare(review).await?;
+        self.backend.write(&record, Some(base_revision)).await
     }
 
     /// Saves over whatever is stored; returns the new revision.
     pub async fn replace(&self, review: &Review) -> Result<u64, StoreError> {
-        match self {
-            ReviewStore::IndexedDb(s) => s.replace(review).await,
-            ReviewStore::LocalStorage(s) => s.replace(review),
-        }
+        let _writing = self.lock.begin_write();
+        let record = self.prepare(review).await?;
+        self.backend.write(&record, None).await
     }
 
+    /// The texts to write for `review`, sealed when a passphrase is set. All the
+    /// encrypting happens here, before the write's transaction begins.
+    async fn prepare(&self, review: &Review) -> Result<PreparedRecord, StoreError> {
+        let Some(key) = self.lock.sealing_key()? else { return Ok(PreparedRecord::plain(review)) };
+        let failed = |e: LockError| StoreError::Unavailable(e.to_string());
+        let body = encryption::seal(&key, review_plaintext(review).as_bytes(), review_binding(review.id).as_bytes())
+            .await
+            .map_err(failed)?;
+        let summary = encryption::seal(&key, summary_plaintext(review).as_bytes(), entry_binding(review.id).as_bytes())
+            .await
+            .map_err(failed)?;
+        Ok(PreparedRecord::sealed(review.id, body, summary))
+    }
+
+    /// Deletes a review and returns its stored texts, so the deletion can be undone.
     pub async fn delete(&self, id: ReviewId) -> Result<Option<RawRecord>, StoreError> {
-        match self {
-            ReviewStore::IndexedDb(s) => s.delete(id).await,
-            ReviewStore::LocalStorage(s) => s.delete(id),
+        match &self.backend {
+            Backend::IndexedDb(s) => s.delete(id).await,
+            Backend::LocalStorage(s) => s.delete(id),
         }
     }
 
+    /// Puts back a deleted review exactly as it was stored.
     pub async fn restore(&self, raw: &RawRecord) -> Result<(), StoreError> {
-        match self {
-            ReviewStore::IndexedDb(s) => s.restore(raw).await,
-            ReviewStore::LocalStorage(s) => s.restore(raw),
+        match &self.backend {
+            Backend::IndexedDb(s) => s.restore(raw).await,
+            Backend::LocalStorage(s) => s.restore(raw),
         }
+    }
+}
+
+/// A sealed record this device's key does not open: damaged, or sealed under another key.
+fn unreadable_sealed(e: &LockError) -> StoreError {
+    match e {
+        LockError::WrongPassphrase => StoreError::Unreadable(ImportError::Malformed {
+            path: "sealed review".into(),
+            reason: "it could not be decrypted with this device's passphrase".into(),
+        }),
+        other => StoreError::Unavailable(other.to_string()),
     }
 }
 

@@ -15,6 +15,9 @@ pub enum StoreError {
     NotFound,
     /// The stored copy could not be read.
     Unreadable(ImportError),
+    /// Reviews on this device are encrypted and the app is locked: nothing can be read or
+    /// written until the passphrase is given.
+    Locked,
     /// The browser refused; the text says what it reported.
     Unavailable(String),
 }
@@ -34,6 +37,11 @@ impl fmt::Display for StoreError {
             ),
             StoreError::NotFound => write!(f, "This review is not stored on this device."),
             StoreError::Unreadable(e) => write!(f, "The stored copy could not be read: {e}"),
+            StoreError::Locked => write!(
+                f,
+                "The reviews on this device are locked. Unlock them with your passphrase to carry \
+                 on; nothing has been lost."
+            ),
             StoreError::Unavailable(why) => write!(
                 f,
                 "The browser would not save the review ({why}). Your last saved copy is safe: \

@@ -16,6 +16,10 @@ const CHANNEL_NAME: &str = "case-review-studio";
 pub enum TabNotice {
     Saved { id: ReviewId, revision: u64 },
     LibraryChanged,
+    /// The person chose "Lock now": every tab locks.
+    DeviceLocked,
+    /// The passphrase was set, removed or its idle time changed: read it again.
+    DeviceLockChanged,
 }
 
 /// This tab's connection to the others. Without BroadcastChannel (very old browsers) it

@@ -1,17 +1,19 @@
 //! The app frame: the header with the app's name and navigation, the screen for the
-//! current address, and the message area. It also sets up what every screen shares.
+//! current address (or the unlock screen, while reviews on this device are locked), and
+//! the message area. It also sets up what every screen shares.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
+use super::app_lock::{watch_idle, AppLock};
 use super::browser::location_hash;
-use super::contexts::{Notice, NoticeContext, StoreContext, TabContext};
-use super::pages::{AboutPage, LibraryPage, NotFoundPage, PrintPage, ReviewPage};
+use super::contexts::{AnonymisedCopy, Notice, NoticeContext, StoreContext, TabContext};
+use super::pages::{AboutPage, AnonymisedPrintPage, LibraryPage, NotFoundPage, PrintPage, PrivacyPage, ReviewPage, UnlockPage};
 use super::route::Route;
-use crate::storage::tab_sync::TabSync;
-use crate::storage::{ReviewStore, StoreError};
+use crate::storage::tab_sync::{TabNotice, TabSync};
+use crate::storage::{LockStatus, ReviewStore, StoreError};
 
 /// The whole app.
 #[component]
@@ -19,12 +21,31 @@ pub fn App(
     /// The device's review store, opened before mounting.
     store: Result<ReviewStore, StoreError>,
 ) -> impl IntoView {
+    let lock_store = store.as_ref().ok().cloned();
     provide_context(StoreContext(SendWrapper::new(store)));
     let notices = NoticeContext(RwSignal::new(None));
     provide_context(notices);
+    let anonymised = AnonymisedCopy(RwSignal::new(None));
+    provide_context(anonymised);
+    let lock = AppLock::new(lock_store, notices, anonymised);
+    provide_context(lock.clone());
     let last_notice = RwSignal::new(None);
-    let sync = TabSync::new(move |n| last_notice.set(Some(n)));
-    provide_context(TabContext { last_notice, sync: SendWrapper::new(Rc::new(sync)) });
+    let sync = {
+        // Lock notices are acted on as they arrive, not through `last_notice`: a "Saved"
+        // sent straight after by the locking tab would replace one before it was seen.
+        let lock = lock.clone();
+        TabSync::new(move |n| {
+            match n {
+                TabNotice::DeviceLocked => lock.lock_now(None, None),
+                TabNotice::DeviceLockChanged => lock.changed_elsewhere(),
+                _ => {}
+            }
+            last_notice.set(Some(n));
+        })
+    };
+    let tabs = TabContext { last_notice, sync: SendWrapper::new(Rc::new(sync)) };
+    provide_context(tabs.clone());
+    watch_idle(lock.clone());
 
     let route = RwSignal::new(Route::parse(&location_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -41,9 +62,30 @@ pub fn App(
     let screen = move || match route.get() {
         Route::Library => view! { <LibraryPage/> }.into_any(),
         Route::About => view! { <AboutPage/> }.into_any(),
+        Route::Privacy => view! { <PrivacyPage/> }.into_any(),
         Route::Review(id) => view! { <ReviewPage id=id/> }.into_any(),
         Route::Print(id, print_view) => view! { <PrintPage id=id view=print_view/> }.into_any(),
+        Route::AnonymisedPrint(id, print_view) => view! { <AnonymisedPrintPage id=id view=print_view/> }.into_any(),
         Route::NotFound => view! { <NotFoundPage/> }.into_any(),
+    };
+    // While locked, the unlock screen stands in for every screen; the screens (and the
+    // reviews they hold) are dropped, and built afresh once unlocked.
+    let content = {
+        let lock = lock.clone();
+        move || if lock.hides_reviews() { view! { <UnlockPage/> }.into_any() } else { screen() }
+    };
+    let lock_button = {
+        let lock = lock.clone();
+        let tabs = tabs.clone();
+        move || (lock.status.get() == LockStatus::Unlocked && !lock.locking.get()).then(|| {
+            let lock = lock.clone();
+            let tabs = tabs.clone();
+            view! {
+                <button type="button" class="header-lock" on:click=move |_| {
+                    lock.lock_now(Some("You locked the app.".into()), Some(&tabs));
+                }>"Lock now"</button>
+            }
+        })
     };
     // Move focus to the new screen's heading so keyboard and screen-reader users start at
     // the top of what changed.
@@ -73,11 +115,13 @@ pub fn App(
             <nav aria-label="Main">
                 <ul>
                     <li><a href="#/" aria-current=nav_current(Route::Library)>"Reviews"</a></li>
+                    <li><a href="#/privacy" aria-current=nav_current(Route::Privacy)>"Privacy"</a></li>
                     <li><a href="#/about" aria-current=nav_current(Route::About)>"About"</a></li>
                 </ul>
             </nav>
+            {lock_button}
         </header>
-        <main id="main" tabindex="-1">{screen}</main>
+        <main id="main" tabindex="-1">{content}</main>
         <NoticeArea/>
     }
 }

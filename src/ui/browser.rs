@@ -1,7 +1,7 @@
 //! The few things the screens need from the browser itself: the time now, fresh ids, and
 //! the current address. Kept here so the model stays free of them.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 /// The current time from the browser's clock.
@@ -50,6 +50,17 @@ pub fn format_local(t: DateTime<Utc>) -> String {
         d.get_hours(),
         d.get_minutes()
     )
+}
+
+/// Today's date on this device's clock, in its own time zone.
+pub fn local_today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_else(|| now().date_naive())
+}
+
+/// A date as British documents write it: "9 March 2026".
+pub fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
 }
 
 /// Moves keyboard focus to the element with this id as soon as the screen has redrawn (a

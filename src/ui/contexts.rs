@@ -1,11 +1,13 @@
 //! The shared things every screen can reach: the device's review store, the message area
-//! (with its "Undo" button), and the connection to the app's other tabs.
+//! (with its "Undo" button), the connection to the app's other tabs, and the anonymised
+//! copy of a review while it is being looked at.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
+use crate::model::{Review, ReviewId};
 use crate::storage::tab_sync::{TabNotice, TabSync};
 use crate::storage::{ReviewStore, StoreError};
 
@@ -62,3 +64,9 @@ impl TabContext {
         self.sync.announce(&notice);
     }
 }
+
+/// The anonymised copy last made from a review (with the id of the review it came from),
+/// held in memory only (never saved) so its print view can be opened; cleared when the
+/// app locks.
+#[derive(Clone, Copy)]
+pub struct AnonymisedCopy(pub RwSignal<Option<(ReviewId, Review)>>);

@@ -2,6 +2,7 @@
 //! signal and changes it only through model methods; saving goes through [`autosave`].
 
 pub mod app;
+pub mod app_lock;
 pub mod autosave;
 pub mod browser;
 pub mod contexts;

@@ -18,13 +18,36 @@ pub enum PrintView {
     Letters,
 }
 
+impl PrintView {
+    const ALL: [(PrintView, &'static str); 5] = [
+        (PrintView::Notes, "notes"),
+        (PrintView::ToolSheet, "sheet"),
+        (PrintView::Report, "report"),
+        (PrintView::EpisodesTable, "episodes"),
+        (PrintView::Letters, "letters"),
+    ];
+
+    /// The view's name in the address.
+    pub fn slug(self) -> &'static str {
+        PrintView::ALL.iter().find(|(v, _)| *v == self).map_or("notes", |(_, s)| s)
+    }
+
+    fn from_slug(slug: &str) -> Option<PrintView> {
+        PrintView::ALL.iter().find(|(_, s)| *s == slug).map(|(v, _)| *v)
+    }
+}
+
 /// The app's screens.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Library,
     About,
+    /// Privacy on this device: the passphrase, locking, retention.
+    Privacy,
     Review(ReviewId),
     Print(ReviewId, PrintView),
+    /// The print view of the anonymised copy made from a review (held in memory only).
+    AnonymisedPrint(ReviewId, PrintView),
     NotFound,
 }
 
@@ -37,13 +60,14 @@ impl Route {
         match parts.as_slice() {
             [""] => Route::Library,
             ["about"] => Route::About,
+            ["privacy"] => Route::Privacy,
             ["review", id] => id.parse().map(Route::Review).unwrap_or(Route::NotFound),
-            ["review", id, "print", view] => match (id.parse(), *view) {
-                (Ok(id), "notes") => Route::Print(id, PrintView::Notes),
-                (Ok(id), "sheet") => Route::Print(id, PrintView::ToolSheet),
-                (Ok(id), "report") => Route::Print(id, PrintView::Report),
-                (Ok(id), "episodes") => Route::Print(id, PrintView::EpisodesTable),
-                (Ok(id), "letters") => Route::Print(id, PrintView::Letters),
+            ["review", id, "print", view] => match (id.parse(), PrintView::from_slug(view)) {
+                (Ok(id), Some(view)) => Route::Print(id, view),
+                _ => Route::NotFound,
+            },
+            ["review", id, "anonymised", view] => match (id.parse(), PrintView::from_slug(view)) {
+                (Ok(id), Some(view)) => Route::AnonymisedPrint(id, view),
                 _ => Route::NotFound,
             },
             _ => Route::NotFound,
@@ -55,12 +79,10 @@ impl Route {
         match self {
             Route::Library | Route::NotFound => "#/".into(),
             Route::About => "#/about".into(),
+            Route::Privacy => "#/privacy".into(),
             Route::Review(id) => format!("#/review/{id}"),
-            Route::Print(id, PrintView::Notes) => format!("#/review/{id}/print/notes"),
-            Route::Print(id, PrintView::ToolSheet) => format!("#/review/{id}/print/sheet"),
-            Route::Print(id, PrintView::Report) => format!("#/review/{id}/print/report"),
-            Route::Print(id, PrintView::EpisodesTable) => format!("#/review/{id}/print/episodes"),
-            Route::Print(id, PrintView::Letters) => format!("#/review/{id}/print/letters"),
+            Route::Print(id, view) => format!("#/review/{id}/print/{}", view.slug()),
+            Route::AnonymisedPrint(id, view) => format!("#/review/{id}/anonymised/{}", view.slug()),
         }
     }
 }
@@ -76,7 +98,10 @@ mod tests {
         for r in [
             Route::Library,
             Route::About,
+            Route::Privacy,
             Route::Review(id),
+            Route::AnonymisedPrint(id, PrintView::Notes),
+            Route::AnonymisedPrint(id, PrintView::ToolSheet),
             Route::Print(id, PrintView::Notes),
             Route::Print(id, PrintView::ToolSheet),
             Route::Print(id, PrintView::Report),

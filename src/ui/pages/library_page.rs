@@ -1,6 +1,8 @@
 //! The library is the first screen: the reviews kept in this browser, with ways to start a
-//! new case discussion or Learning Together review, open a review file, and look after
-//! each review (rename, duplicate, export, delete with undo).
+//! new case discussion or Learning Together review, open a review file (asking for its
+//! passphrase if it is protected), and look after each review (rename, duplicate, export,
+//! delete with undo). Reviews past their delete-by date are listed first, with an offer
+//! to export each to a file and then delete it.
 
 use std::collections::HashSet;
 
@@ -10,12 +12,16 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::export::download::download_text;
 use crate::export::file_name::file_name;
-use crate::model::{Review, ReviewId, ReviewKind, SummaryFilter};
+use crate::model::{past_delete_by, Review, ReviewId, ReviewKind, SummaryFilter};
+use crate::storage::encryption::decrypt_file;
+use crate::storage::envelope::EncryptedFile;
 use crate::storage::file_format::{read_file, write_file};
+use crate::storage::LockStatus;
+use crate::ui::app_lock::AppLock;
 use crate::storage::tab_sync::TabNotice;
 use crate::storage::review_store::request_persistence;
 use crate::storage::{LibraryEntry, ReviewStore};
-use crate::ui::browser::{format_local, navigate, new_id, now};
+use crate::ui::browser::{focus_when_ready, format_local, local_today, long_date, navigate, new_id, now};
 use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
 use crate::ui::route::Route;
 use crate::ui::widgets::ModalDialog;
@@ -27,6 +33,8 @@ enum Pending {
     Delete(LibraryEntry),
     /// Reviews from a file, some of which are already in the library.
     ImportClash { incoming: Vec<Review>, clashing: Vec<String> },
+    /// A passphrase-protected file waiting for its passphrase.
+    ImportProtected { name: String, file: EncryptedFile },
 }
 
 /// The list of reviews on this device.
@@ -99,6 +107,17 @@ pub fn LibraryPage() -> impl IntoView {
         let tabs = tabs.clone();
         move |name: String, text: String| {
             let Ok(store) = store.clone() else { return };
+            match EncryptedFile::parse(&text) {
+                Ok(Some(file)) => {
+                    pending.set(Some(Pending::ImportProtected { name, file }));
+                    return;
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    notices.warn(format!("“{name}” was not imported. {e}"));
+                    return;
+                }
+            }
             let incoming = match read_file(&text) {
                 Ok(r) => r,
                 Err(e) => {
@@ -120,6 +139,32 @@ pub fn LibraryPage() -> impl IntoView {
             } else {
                 pending.set(Some(Pending::ImportClash { incoming, clashing }));
             }
+        }
+    };
+
+    // Created once for the page: the passphrase dialog hands the opened file back here.
+    let import_opened = {
+        let import_text = import_text.clone();
+        Callback::new(move |(name, text): (String, String)| import_text(name, text))
+    };
+
+    let export_then_delete = {
+        let store = store.clone();
+        let refresh = refresh.clone();
+        move |id: ReviewId| {
+            let Ok(store) = store.clone() else { return };
+            let refresh = refresh.clone();
+            leptos::task::spawn_local(async move {
+                if !export_one(&store, id, notices).await {
+                    return;
+                }
+                refresh();
+                match store.list().await.map(|list| list.into_iter().find(|e| e.summary.id == id)) {
+                    Ok(Some(entry)) => pending.set(Some(Pending::Delete(entry))),
+                    Ok(None) => notices.say("That review had already been deleted."),
+                    Err(e) => notices.warn(format!("The review could not be found. {e}")),
+                }
+            });
         }
     };
 
@@ -206,6 +251,16 @@ pub fn LibraryPage() -> impl IntoView {
     };
     let unexported = move || entries.with(|es| es.iter().filter(|e| e.summary.has_unexported_changes()).count());
 
+    let overdue = move || {
+        let summaries: Vec<_> = entries.with(|es| es.iter().map(|e| e.summary.clone()).collect());
+        past_delete_by(&summaries, local_today())
+    };
+    let lock = expect_context::<AppLock>();
+    let privacy_line = move || match lock.status.get() {
+        LockStatus::Off => "Reviews on this device are not encrypted.",
+        _ => "Reviews on this device are encrypted with your passphrase.",
+    };
+
     let store_problem = store.as_ref().err().map(|e| e.to_string());
     let create_cd = create.clone();
     let (list_store, list_refresh, list_tabs) = (store.clone(), refresh.clone(), tabs.clone());
@@ -249,6 +304,7 @@ pub fn LibraryPage() -> impl IntoView {
                         }/>
                 </div>
                 <p class="hint">"You can also drop a review file anywhere on this page."</p>
+                <p class="hint privacy-line">{privacy_line} " " <a href="#/privacy">"Privacy on this device"</a></p>
             </section>
 
             {store_problem.map(|p| view! {
@@ -270,6 +326,44 @@ pub fn LibraryPage() -> impl IntoView {
                     <button class="button-secondary" on:click=export_all.clone()>"Export all reviews"</button>
                 </div>
             </Show>
+
+            {
+                let export_then_delete = export_then_delete.clone();
+                move || {
+                    let due = overdue();
+                    (!due.is_empty()).then(|| {
+                        let export_then_delete = export_then_delete.clone();
+                        view! {
+                            <section class="callout retention-callout" aria-labelledby="retention-heading">
+                                <h2 id="retention-heading">{match due.len() {
+                                    1 => "1 review is past its delete-by date".to_string(),
+                                    n => format!("{n} reviews are past their delete-by date"),
+                                }}</h2>
+                                <p>"Under your retention policy these reviews are due to be deleted from this device. "
+                                   "Export each one to a file first if it needs to be kept somewhere else."</p>
+                                <ul class="retention-list">
+                                    {due.into_iter().map(|s| {
+                                        let export_then_delete = export_then_delete.clone();
+                                        let id = s.id;
+                                        let title = s.title.clone();
+                                        view! {
+                                            <li>
+                                                <span class="retention-title">{s.title.clone()}</span>
+                                                <span class="retention-date">
+                                                    "Delete by " {s.delete_by.map(long_date).unwrap_or_default()}
+                                                </span>
+                                                <button type="button" class="button-secondary"
+                                                    aria-label=format!("Export and delete {title}")
+                                                    on:click=move |_| export_then_delete(id)>"Export and delete"</button>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            </section>
+                        }
+                    })
+                }
+            }
 
             <section aria-labelledby="reviews-heading" class="library">
                 <div class="library-head">
@@ -338,6 +432,11 @@ pub fn LibraryPage() -> impl IntoView {
                                                         }.into_any(),
                                                         None => view! { <span class="warn-text">"Never exported"</span> }.into_any(),
                                                     }}
+                                                    {s.delete_by.map(|d| if s.is_past_delete_by(local_today()) {
+                                                        view! { <span class="warn-text">"Past its delete-by date, " {long_date(d)}</span> }.into_any()
+                                                    } else {
+                                                        view! { <span>"Delete by " {long_date(d)}</span> }.into_any()
+                                                    })}
                                                 </p>
                                             </div>
                                             <div class="review-card-actions" role="group" aria-label=format!("Actions for {title}")>
@@ -418,6 +517,9 @@ pub fn LibraryPage() -> impl IntoView {
                                 existing=entries.get_untracked().iter().map(|e| e.summary.id).collect()
                                 refresh=after_change/>
                         }.into_any(),
+                        Pending::ImportProtected { name, file } => view! {
+                            <ImportProtectedDialog name=name file=file pending=pending on_open=import_opened/>
+                        }.into_any(),
                     }
                 })
             }
@@ -425,8 +527,8 @@ pub fn LibraryPage() -> impl IntoView {
     }
 }
 
-/// Writes one review to a file and records when.
-async fn export_one(store: &ReviewStore, id: ReviewId, notices: NoticeContext) {
+/// Writes one review to a file and records when. True when the file was handed over.
+async fn export_one(store: &ReviewStore, id: ReviewId, notices: NoticeContext) -> bool {
     match store.load(id).await {
         Ok(stored) => {
             let when = now();
@@ -437,11 +539,80 @@ async fn export_one(store: &ReviewStore, id: ReviewId, notices: NoticeContext) {
                     r.mark_exported(when);
                     let _ = store.save(&r, stored.revision).await;
                     notices.say(format!("Exported to “{name}”."));
+                    true
                 }
-                Err(e) => notices.warn(format!("The export could not be saved: {e}.")),
+                Err(e) => {
+                    notices.warn(format!("The export could not be saved: {e}."));
+                    false
+                }
             }
         }
-        Err(e) => notices.warn(format!("The review could not be exported. {e}")),
+        Err(e) => {
+            notices.warn(format!("The review could not be exported. {e}"));
+            false
+        }
+    }
+}
+
+/// Asks for the passphrase of a protected file; a wrong one is said plainly and the dialog
+/// stays open.
+#[component]
+fn ImportProtectedDialog(
+    name: String,
+    file: EncryptedFile,
+    pending: RwSignal<Option<Pending>>,
+    on_open: Callback<(String, String)>,
+) -> impl IntoView {
+    let notices = expect_context::<NoticeContext>();
+    let passphrase = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let working = RwSignal::new(false);
+    let cancel = Callback::new(move |_| {
+        pending.set(None);
+        notices.say("Nothing was imported.");
+    });
+    let heading = format!("“{name}” is protected with a passphrase");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if working.get_untracked() {
+            return;
+        }
+        let (name, file, typed) = (name.clone(), file.clone(), passphrase.get_untracked());
+        working.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match decrypt_file(&file, &typed).await {
+                Ok(text) => {
+                    pending.set(None);
+                    on_open.run((name, text));
+                }
+                Err(e) => {
+                    error.try_set(Some(e.to_string()));
+                    working.try_set(false);
+                    focus_when_ready("import-passphrase".into());
+                }
+            }
+        });
+    };
+    view! {
+        <ModalDialog title=heading on_cancel=cancel>
+            <form on:submit=submit>
+                <p>"Enter the passphrase it was exported with."</p>
+                <div class="field">
+                    <label for="import-passphrase">"Passphrase for this file"</label>
+                    <input id="import-passphrase" type="password" autocomplete="off" autofocus
+                        prop:value=move || passphrase.get()
+                        on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                </div>
+                <p class="error-text" role="alert">{move || error.get()}</p>
+                <div class="dialog-actions">
+                    <button type="submit" class="button-primary" disabled=move || working.get()>
+                        {move || if working.get() { "Opening…" } else { "Open file" }}
+                    </button>
+                    <button type="button" class="button-secondary" on:click=move |_| cancel.run(())>"Cancel"</button>
+                </div>
+            </form>
+        </ModalDialog>
     }
 }
 

@@ -17,7 +17,13 @@ use crate::ui::route::PrintView;
 
 /// One loaded Learning Together review in a printed form, under the on-screen toolbar.
 #[component]
-pub fn LtPrintedReview(review: Review, print_view: PrintView, printed_on: Option<NaiveDate>) -> impl IntoView {
+pub fn LtPrintedReview(
+    review: Review,
+    print_view: PrintView,
+    printed_on: Option<NaiveDate>,
+    /// For an anonymised copy: the review it was made from.
+    anonymised_from: Option<crate::model::ReviewId>,
+) -> impl IntoView {
     let lt = review.learning_together().cloned().unwrap_or_default();
     let heading = match print_view {
         PrintView::EpisodesTable => "Key practice episodes",
@@ -27,7 +33,7 @@ pub fn LtPrintedReview(review: Review, print_view: PrintView, printed_on: Option
     let previous_title = document().title();
     document().set_title(&format!("{heading} – {}", review.title));
     on_cleanup(move || document().set_title(&previous_title));
-    let id = review.id;
+    let id = anonymised_from.unwrap_or(review.id);
     let title = review.title.clone();
     let shown = match print_view {
         PrintView::Notes | PrintView::ToolSheet | PrintView::Report => PrintView::Report,
@@ -35,7 +41,7 @@ pub fn LtPrintedReview(review: Review, print_view: PrintView, printed_on: Option
     };
     view! {
         <div class="print-view">
-            <PrintToolbar id=id print_view=shown/>
+            <PrintToolbar id=id print_view=shown anonymised=anonymised_from.is_some()/>
             {match shown {
                 PrintView::EpisodesTable => view! { <EpisodesPaper title=title lt=lt printed_on=printed_on/> }.into_any(),
                 PrintView::Letters => view! { <LettersPaper lt=lt/> }.into_any(),

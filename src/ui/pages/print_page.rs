@@ -3,7 +3,8 @@
 //! its order, marked as a draft for participants to correct factual errors. The **tool
 //! sheet** is the tool's one-page layout: A4 landscape, every section side by side as the
 //! flipcharts were on the wall. On screen each shows a paper-like preview under a toolbar
-//! that is not printed; the page sizes and print rules live in `style/print.css`.
+//! that is not printed; the page sizes and print rules live in `style/print.css`. The same
+//! views print an **anonymised copy** made for publication, which is held in memory only.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -14,6 +15,7 @@ use crate::model::problem_tree::{CauseStatus, TreeNode};
 use crate::model::smart_action_check::missing_parts;
 use crate::model::working_days::{single_agency_plan_due, SINGLE_AGENCY_PLAN_WORKING_DAYS};
 use crate::model::{Review, ReviewId};
+use crate::ui::contexts::AnonymisedCopy;
 use crate::ui::widgets::ReviewLoader;
 use crate::ui::route::{PrintView, Route};
 use super::lt_print_page::LtPrintedReview;
@@ -39,8 +41,36 @@ pub fn PrintPage(
         <ReviewLoader id=id waiting="Preparing the print view…" failed="This review could not be opened for printing"
             back_href=Route::Review(id).href()
             ready=Box::new(move |stored| view! {
-                <PrintedReview review=stored.review print_view=print_view printed_on=printed_on/>
+                <PrintedReview review=stored.review print_view=print_view printed_on=printed_on anonymised_from=None/>
             }.into_any())/>
+    }
+}
+
+/// The print view of the anonymised copy last made from review `id`.
+#[component]
+pub fn AnonymisedPrintPage(
+    /// The review the copy was made from.
+    id: ReviewId,
+    /// Which printed form to show.
+    view: PrintView,
+) -> impl IntoView {
+    let copy = expect_context::<AnonymisedCopy>();
+    let print_view = view;
+    let printed_on = today();
+    move || match copy.0.get() {
+        Some((from, review)) if from == id => view! {
+            <PrintedReview review=review print_view=print_view printed_on=printed_on anonymised_from=Some(id)/>
+        }
+        .into_any(),
+        _ => view! {
+            <div class="page narrow">
+                <h1>"The anonymised copy is no longer open"</h1>
+                <p>"Anonymised copies are never saved: each lives only until the page is reloaded or the app locks. "
+                   "Make it again from the review."</p>
+                <p><a href=Route::Review(id).href()>"Back to the review"</a></p>
+            </div>
+        }
+        .into_any(),
     }
 }
 
@@ -53,9 +83,14 @@ fn PrintedReview(
     print_view: PrintView,
     /// Today, for the draft marking.
     printed_on: Option<NaiveDate>,
+    /// For an anonymised copy: the review it was made from.
+    anonymised_from: Option<ReviewId>,
 ) -> impl IntoView {
     if review.learning_together().is_some() {
-        return view! { <LtPrintedReview review=review print_view=print_view printed_on=printed_on/> }.into_any();
+        return view! {
+            <LtPrintedReview review=review print_view=print_view printed_on=printed_on anonymised_from=anonymised_from/>
+        }
+        .into_any();
     }
     let cd = match (review.case_discussion().cloned(), print_view) {
         (Some(cd), PrintView::Notes | PrintView::ToolSheet) => cd,
@@ -80,11 +115,11 @@ fn PrintedReview(
     document().set_title(&format!("{heading} – {}", review.title));
     on_cleanup(move || document().set_title(&previous_title));
 
-    let id = review.id;
+    let id = anonymised_from.unwrap_or(review.id);
     let title = review.title.clone();
     view! {
         <div class="print-view">
-            <PrintToolbar id=id print_view=print_view/>
+            <PrintToolbar id=id print_view=print_view anonymised=anonymised_from.is_some()/>
             {match print_view {
                 PrintView::ToolSheet => view! { <SheetPaper title=title cd=cd printed_on=printed_on/> }.into_any(),
                 _ => view! { <NotesPaper title=title cd=cd printed_on=printed_on/> }.into_any(),
@@ -101,6 +136,8 @@ pub(super) fn PrintToolbar(
     id: ReviewId,
     /// The view on screen now.
     print_view: PrintView,
+    /// True for the anonymised copy of review `id`.
+    anonymised: bool,
 ) -> impl IntoView {
     let (others, layout): (&[(PrintView, &str)], &str) = match print_view {
         PrintView::Notes => (&[(PrintView::ToolSheet, "One-page tool sheet (landscape)")], "A4 portrait"),
@@ -118,8 +155,17 @@ pub(super) fn PrintToolbar(
         <div class="print-toolbar">
             <nav class="print-toolbar-links" aria-label="Print views">
                 <a href=Route::Review(id).href()>"Back to the review"</a>
-                {others.iter().map(|(other, label)| view! { <a href=Route::Print(id, *other).href()>{*label}</a> }).collect_view()}
+                {others.iter().map(|(other, label)| {
+                    let route = if anonymised { Route::AnonymisedPrint(id, *other) } else { Route::Print(id, *other) };
+                    view! { <a href=route.href()>{*label}</a> }
+                }).collect_view()}
             </nav>
+            {anonymised.then(|| view! {
+                <p class="print-toolbar-anonymised">
+                    <strong>"Anonymised copy."</strong>
+                    " Names and places are replaced as you listed them. It is not saved: print it or save it as PDF now."
+                </p>
+            })}
             <p class="print-toolbar-hint">
                 "Prints on " {layout} ". To keep a copy, choose “Save as PDF” in the print dialog."
             </p>

@@ -1,5 +1,6 @@
-//! The review screen: one review open for editing, its title, the save indicator, and the
-//! method's sections. Every edit goes through the model and is saved automatically.
+//! The review screen: one review open for editing, its title and delete-by date, the save
+//! indicator, the exports (ordinary, with a passphrase, anonymised), and the method's
+//! sections. Every edit goes through the model and is saved automatically.
 
 use std::rc::Rc;
 
@@ -17,7 +18,14 @@ use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
 use crate::ui::route::{PrintView, Route};
 use crate::ui::sections::discussion_board::DiscussionBoard;
 use crate::ui::sections::{CaseDiscussionSections, LearningTogetherSections, PreparationSections, ReviewContext};
-use crate::ui::widgets::{ReviewLoader, SaveIndicator};
+use crate::ui::widgets::{AnonymiseDialog, ProtectedExportDialog, ReviewLoader, SaveIndicator};
+
+/// An export dialog open over the review.
+#[derive(Clone, Copy, PartialEq)]
+enum ExportDialog {
+    Protected,
+    Anonymised,
+}
 
 /// Loads the review, then shows its editor.
 #[component]
@@ -129,6 +137,9 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
         let _ = window().location().reload();
     };
     let board = RwSignal::new(false);
+    let export_dialog = RwSignal::new(None::<ExportDialog>);
+    let close_dialog = Callback::new(move |_| export_dialog.set(None));
+    let exported_at = Callback::new(move |when| review.update(|r| r.mark_exported(when)));
 
     view! {
         <div class="page review-page" class:is-board=move || board.get()>
@@ -150,9 +161,25 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                 {move || (kind.get() == crate::model::ReviewKind::CaseDiscussion).then(|| view! {
                     <button class="button-secondary" on:click=move |_| board.set(true)>"Board mode"</button>
                 })}
-                <button class="button-secondary" on:click=export>"Export file"</button>
+                <div class="export-group" role="group" aria-label="Export">
+                    <button class="button-secondary" on:click=export>"Export file"</button>
+                    <button class="button-secondary" on:click=move |_| export_dialog.set(Some(ExportDialog::Protected))>
+                        "Export with passphrase"
+                    </button>
+                    <button class="button-secondary" on:click=move |_| export_dialog.set(Some(ExportDialog::Anonymised))>
+                        "Anonymised copy"
+                    </button>
+                </div>
             </div>
             </Show>
+            {move || export_dialog.get().map(|d| match d {
+                ExportDialog::Protected => view! {
+                    <ProtectedExportDialog review=review.get_untracked() on_close=close_dialog on_exported=exported_at/>
+                }.into_any(),
+                ExportDialog::Anonymised => view! {
+                    <AnonymiseDialog review=review.get_untracked() on_close=close_dialog/>
+                }.into_any(),
+            })}
             {move || match status.get() {
                 SaveStatus::Conflict => view! {
                     <div class="callout callout-error" role="alert">
@@ -188,6 +215,16 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                         prop:value=move || review.with(|r| r.title.clone())
                         on:change=move |ev| review.update(|r| r.rename(&event_target_value(&ev), now()))/>
                 </label>
+                <div class="field delete-by-field">
+                    <label for="delete-by">"Delete by (optional)"</label>
+                    <input type="date" id="delete-by" aria-describedby="delete-by-hint"
+                        prop:value=move || review.with(|r| r.delete_by.map(|d| d.to_string()).unwrap_or_default())
+                        on:change=move |ev| {
+                            let date = event_target_value(&ev).parse::<chrono::NaiveDate>().ok();
+                            review.update(|r| r.set_delete_by(date, now()));
+                        }/>
+                    <p id="delete-by-hint" class="hint field-hint">"From your retention policy. The list of reviews says when it has passed."</p>
+                </div>
             </div>
             {move || match kind.get() {
                 crate::model::ReviewKind::CaseDiscussion => view! { <CaseDiscussionSections/> }.into_any(),

@@ -1,16 +1,22 @@
 //! Widgets are the small reusable pieces of the screens: dialogs, the save indicator,
-//! editable lists.
+//! editable lists, passphrase fields, the export dialogs.
 
+pub mod anonymise_dialog;
 pub mod date_or_period_input;
 pub mod hinted_text;
 pub mod modal_dialog;
+pub mod new_passphrase;
+pub mod protected_export_dialog;
 pub mod review_loader;
 pub mod save_indicator;
 pub mod text_list;
 
+pub use anonymise_dialog::AnonymiseDialog;
 pub use date_or_period_input::DateOrPeriodInput;
 pub use hinted_text::{HintContext, HintedText};
 pub use modal_dialog::ModalDialog;
+pub use new_passphrase::NewPassphrase;
+pub use protected_export_dialog::ProtectedExportDialog;
 pub use review_loader::ReviewLoader;
 pub use save_indicator::SaveIndicator;
 pub use text_list::TextList;
