@@ -3,6 +3,7 @@
 //! download happens in one small place.
 
 pub mod action_log_csv;
+pub mod docx;
 pub mod download;
 pub mod file_name;
 pub mod tree_png;
