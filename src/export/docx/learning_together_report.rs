@@ -58,9 +58,9 @@ pub fn learning_together_report(review: &Review, exported_on: Option<NaiveDate>)
 
 fn about(d: &mut WordDocument, lt: &LearningTogether) {
     d.heading(1, "About this review");
-    let mut t = Table::labelled(1, 3);
-    t.row(vec![cell("Family known as:"), or_not_recorded(&lt.family_pseudonym)]);
-    d.table(t);
+    let pseudonym =
+        if is_blank(&lt.family_pseudonym) { Span::quiet(NOT_RECORDED) } else { Span::plain(lt.family_pseudonym.trim()) };
+    d.paragraph(vec![Span::bold("The family is known in this review as: "), pseudonym]);
     d.heading(2, "Scope");
     d.text_or(&lt.scope, NOT_RECORDED);
     d.heading(2, "Review team");

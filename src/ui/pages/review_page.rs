@@ -17,7 +17,7 @@ use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
 use crate::ui::route::{PrintView, Route};
 use crate::ui::sections::discussion_board::DiscussionBoard;
 use crate::ui::sections::{CaseDiscussionSections, LearningTogetherSections, ReviewContext};
-use crate::ui::widgets::{ReviewLoader, SaveIndicator};
+use crate::ui::widgets::{ReviewLoader, SaveIndicator, WordExport, WordExportButton};
 
 /// Loads the review, then shows its editor.
 #[component]
@@ -143,6 +143,10 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                 {move || (kind.get() == crate::model::ReviewKind::CaseDiscussion).then(|| view! {
                     <a class="button button-quiet" href=Route::Print(id, PrintView::Notes).href()>"Print notes"</a>
                     <a class="button button-quiet" href=Route::Print(id, PrintView::ToolSheet).href()>"Print tool sheet"</a>
+                    <WordExportButton which=WordExport::CaseDiscussionNotes class="button-quiet"/>
+                })}
+                {move || (kind.get() == crate::model::ReviewKind::LearningTogether).then(|| view! {
+                    <WordExportButton which=WordExport::LearningTogetherReport class="button-quiet"/>
                 })}
                 {move || (kind.get() == crate::model::ReviewKind::CaseDiscussion).then(|| view! {
                     <button class="button-secondary" on:click=move |_| board.set(true)>"Board mode"</button>

@@ -1,15 +1,17 @@
 //! Widgets are the small reusable pieces of the screens: dialogs, the save indicator,
-//! editable lists.
+//! editable lists, Word export buttons.
 
 pub mod modal_dialog;
 pub mod review_loader;
 pub mod save_indicator;
 pub mod text_list;
+pub mod word_export_button;
 
 pub use modal_dialog::ModalDialog;
 pub use review_loader::ReviewLoader;
 pub use save_indicator::SaveIndicator;
 pub use text_list::TextList;
+pub use word_export_button::{WordExport, WordExportButton};
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
