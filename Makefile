@@ -14,7 +14,7 @@ WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/
 export PATH := $(BINARYEN_BIN):$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: help tools browser node-packages rust-tools dist serve test test-native test-wasm test-e2e bench clean
+.PHONY: help tools browser office node-packages rust-tools dist serve test test-native test-wasm test-e2e bench clean
 
 help:
 	@echo "make serve   install what is missing, build, serve at http://127.0.0.1:$(PORT)"
@@ -52,6 +52,15 @@ browser:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver; \
 	fi
 
+# LibreOffice Writer (headless) and poppler-utils: the end-to-end tests convert exported
+# .docx files to PDF and the PDF pages to PNG, to check the documents open and to look at them.
+office:
+	@if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then \
+	  echo "==> installing Debian libreoffice-writer-nogui, poppler-utils and fonts-liberation"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-liberation; \
+	fi
+
 ## Build and serve --------------------------------------------------------
 
 dist: tools
@@ -64,7 +73,7 @@ serve: dist
 
 ## Tests ------------------------------------------------------------------
 
-test: tools browser
+test: tools browser office
 	@bash .ci/test-all.sh
 
 test-native:
@@ -74,7 +83,7 @@ test-wasm: rust-tools browser
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/.cargo/webdriver.json \
 	  cargo test --locked --target wasm32-unknown-unknown --test browser_storage
 
-test-e2e: dist browser node-packages
+test-e2e: dist browser office node-packages
 	cd tests/e2e && npx playwright test
 
 ## Benchmark --------------------------------------------------------------

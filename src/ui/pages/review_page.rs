@@ -18,7 +18,7 @@ use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
 use crate::ui::route::{PrintView, Route};
 use crate::ui::sections::discussion_board::DiscussionBoard;
 use crate::ui::sections::{CaseDiscussionSections, LearningTogetherSections, PreparationSections, ReviewContext};
-use crate::ui::widgets::{AnonymiseDialog, ProtectedExportDialog, ReviewLoader, SaveIndicator};
+use crate::ui::widgets::{AnonymiseDialog, ProtectedExportDialog, ReviewLoader, SaveIndicator, WordExport, WordExportButton};
 
 /// An export dialog open over the review.
 #[derive(Clone, Copy, PartialEq)]
@@ -154,6 +154,10 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                 {move || (kind.get() == crate::model::ReviewKind::CaseDiscussion).then(|| view! {
                     <a class="button button-quiet" href=Route::Print(id, PrintView::Notes).href()>"Print notes"</a>
                     <a class="button button-quiet" href=Route::Print(id, PrintView::ToolSheet).href()>"Print tool sheet"</a>
+                    <WordExportButton which=WordExport::CaseDiscussionNotes class="button-quiet"/>
+                })}
+                {move || (kind.get() == crate::model::ReviewKind::LearningTogether).then(|| view! {
+                    <WordExportButton which=WordExport::LearningTogetherReport class="button-quiet"/>
                 })}
                 {move || (kind.get() == crate::model::ReviewKind::LearningTogether).then(|| view! {
                     <a class="button button-quiet" href=Route::Print(id, PrintView::Report).href()>"Print report"</a>

@@ -1,7 +1,8 @@
 //! Section 8, what needs to happen: SMART actions (what, who by, when, how we will know it
 //! is done, what difference it will make for the child), flagged when a part is missing
 //! but never blocked; due dates can be set in working days from the discussion; the room's
-//! view of the outcome, with different views noted sensitively; the action log as CSV.
+//! view of the outcome, with different views noted sensitively; the action log as CSV or
+//! as a Word document.
 
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ use crate::model::smart_action_check::missing_parts;
 use crate::model::working_days::SINGLE_AGENCY_PLAN_WORKING_DAYS;
 use crate::ui::browser::{focus_when_ready, now};
 use crate::ui::contexts::NoticeContext;
-use crate::ui::widgets::unique_id;
+use crate::ui::widgets::{unique_id, WordExport, WordExportButton};
 
 /// 8. What needs to happen? (SMART)
 #[component]
@@ -51,6 +52,7 @@ pub fn SmartActionsSection() -> impl IntoView {
             <div class="add-row">
                 <button class="button-secondary" on:click=add>"Add action"</button>
                 <button class="button-quiet" on:click=export_csv>"Export action log (CSV)"</button>
+                <WordExportButton which=WordExport::ActionLog class="button-quiet"/>
             </div>
             <h3>"Outcome"</h3>
             <TextArea label="Is the room happy with the outcome? Record the agreement reached"

@@ -1,5 +1,5 @@
 //! Widgets are the small reusable pieces of the screens: dialogs, the save indicator,
-//! editable lists, passphrase fields, the export dialogs.
+//! editable lists, passphrase fields, the export dialogs, Word export buttons.
 
 pub mod anonymise_dialog;
 pub mod date_or_period_input;
@@ -10,6 +10,7 @@ pub mod protected_export_dialog;
 pub mod review_loader;
 pub mod save_indicator;
 pub mod text_list;
+pub mod word_export_button;
 
 pub use anonymise_dialog::AnonymiseDialog;
 pub use date_or_period_input::DateOrPeriodInput;
@@ -20,6 +21,7 @@ pub use protected_export_dialog::ProtectedExportDialog;
 pub use review_loader::ReviewLoader;
 pub use save_indicator::SaveIndicator;
 pub use text_list::TextList;
+pub use word_export_button::{WordExport, WordExportButton};
 
 use std::sync::atomic::{AtomicU32, Ordering};
 

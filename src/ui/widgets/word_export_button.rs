@@ -1,0 +1,89 @@
+//! A Word export button saves one of the review's documents as a .docx file people can open
+//! in Word or LibreOffice and paste into the case review report: the Case Discussion Notes,
+//! the action log, or the Learning Together report. The document is made from the review
+//! as it is on screen, dated today, and nothing leaves the browser except as the download.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::export::docx::action_log::action_log;
+use crate::export::docx::case_discussion_notes::case_discussion_notes;
+use crate::export::docx::learning_together_report::learning_together_report;
+use crate::export::docx::{WordDocument, DOCX_MIME};
+use crate::export::download::download_bytes;
+use crate::export::file_name::file_name;
+use crate::model::Review;
+use crate::ui::browser::now;
+use crate::ui::contexts::NoticeContext;
+use crate::ui::sections::ReviewContext;
+
+/// Which document a button exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordExport {
+    CaseDiscussionNotes,
+    ActionLog,
+    LearningTogetherReport,
+}
+
+impl WordExport {
+    /// What the document is called in messages and file names.
+    fn name(self) -> &'static str {
+        match self {
+            WordExport::CaseDiscussionNotes => "notes",
+            WordExport::ActionLog => "action log",
+            WordExport::LearningTogetherReport => "report",
+        }
+    }
+
+    /// What the button says: short, since the review's toolbar is already full.
+    fn label(self) -> &'static str {
+        match self {
+            WordExport::CaseDiscussionNotes => "Notes in Word",
+            WordExport::ActionLog => "Export action log (Word)",
+            WordExport::LearningTogetherReport => "Report in Word",
+        }
+    }
+
+    /// The document for `review`, if it is of the method this document belongs to.
+    fn build(self, review: &Review, today: Option<NaiveDate>) -> Option<WordDocument> {
+        match self {
+            WordExport::CaseDiscussionNotes => case_discussion_notes(review, today),
+            WordExport::ActionLog => action_log(review, today),
+            WordExport::LearningTogetherReport => learning_together_report(review, today),
+        }
+    }
+}
+
+/// A button that saves one of the open review's documents as a Word file.
+#[component]
+pub fn WordExportButton(
+    /// The document to export.
+    which: WordExport,
+    /// The button's look, e.g. "button-quiet".
+    class: &'static str,
+) -> impl IntoView {
+    let ReviewContext(review) = expect_context::<ReviewContext>();
+    let notices = expect_context::<NoticeContext>();
+    let export = move |_| {
+        let today = local_today();
+        let made = review.with_untracked(|r| which.build(r, today).map(|d| (r.title.clone(), d.to_docx())));
+        let (title, bytes) = match made {
+            Some((title, Ok(bytes))) => (title, bytes),
+            Some((_, Err(e))) => return notices.warn(format!("The Word document could not be made: {e}.")),
+            None => return notices.warn(format!("This review has no {} to export.", which.name())),
+        };
+        let date = today.unwrap_or_else(|| now().date_naive());
+        let name = file_name(&format!("{title} {}", which.name()), date, "docx");
+        match download_bytes(&name, DOCX_MIME, &bytes) {
+            Ok(()) => notices.say(format!("Word document saved as “{name}”.")),
+            Err(e) => notices.warn(format!("The Word document could not be saved: {e}.")),
+        }
+    };
+    view! { <button type="button" class=class on:click=export>{which.label()}</button> }
+}
+
+/// Today's date on this device's clock, in its own time zone.
+fn local_today() -> Option<NaiveDate> {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+}
