@@ -47,7 +47,13 @@ pub fn AnonymiseDialog(
     let left_out = suggestions.everyday_words_left_out.clone();
     let copy_id = new_id();
     let original_id = review.id;
-    let is_case_discussion = review.kind() == ReviewKind::CaseDiscussion;
+    let kind = review.kind();
+    let print_view = match kind {
+        ReviewKind::CaseDiscussion => Some(PrintView::Notes),
+        ReviewKind::LearningTogether => Some(PrintView::Report),
+        ReviewKind::Preparation => None,
+    };
+    let word = super::word_export_button::main_document(kind);
     let source = StoredValue::new(review);
     let list = move || rows.with(|rs| rs.iter().map(|r| r.replacement.clone()).collect::<Vec<_>>());
     let result = Memo::new(move |_| source.with_value(|r| anonymise(r, &list(), copy_id)));
@@ -75,7 +81,16 @@ pub fn AnonymiseDialog(
     let print = move |_| {
         copy_ctx.0.set(Some((original_id, result.with_untracked(|r| r.review.clone()))));
         on_close.run(());
-        navigate(&Route::AnonymisedPrint(original_id, PrintView::Notes).href());
+        if let Some(view) = print_view {
+            navigate(&Route::AnonymisedPrint(original_id, view).href());
+        }
+    };
+    let save_word = move |_| {
+        let Some(which) = word else { return };
+        let copy = result.with_untracked(|r| r.review.clone());
+        if super::word_export_button::save_word_document(which, &copy, "anonymised ", notices) {
+            on_close.run(());
+        }
     };
     let total = move || result.with(|r| r.counts.iter().sum::<usize>());
 
@@ -179,7 +194,10 @@ pub fn AnonymiseDialog(
 
                 <div class="dialog-actions">
                     <button type="button" class="button-primary" on:click=download>"Save anonymised file"</button>
-                    {is_case_discussion.then(|| view! {
+                    {word.is_some().then(|| view! {
+                        <button type="button" class="button-secondary" on:click=save_word>"Save anonymised Word document"</button>
+                    })}
+                    {print_view.is_some().then(|| view! {
                         <button type="button" class="button-secondary" on:click=print>"Open anonymised print view"</button>
                     })}
                     <button type="button" class="button-secondary" on:click=move |_| on_close.run(())>"Cancel"</button>

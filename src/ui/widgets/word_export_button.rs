@@ -65,21 +65,47 @@ pub fn WordExportButton(
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let notices = expect_context::<NoticeContext>();
     let export = move |_| {
-        let today = local_today();
-        let made = review.with_untracked(|r| which.build(r, today).map(|d| (r.title.clone(), d.to_docx())));
-        let (title, bytes) = match made {
-            Some((title, Ok(bytes))) => (title, bytes),
-            Some((_, Err(e))) => return notices.warn(format!("The Word document could not be made: {e}.")),
-            None => return notices.warn(format!("This review has no {} to export.", which.name())),
-        };
-        let date = today.unwrap_or_else(|| now().date_naive());
-        let name = file_name(&format!("{title} {}", which.name()), date, "docx");
-        match download_bytes(&name, DOCX_MIME, &bytes) {
-            Ok(()) => notices.say(format!("Word document saved as “{name}”.")),
-            Err(e) => notices.warn(format!("The Word document could not be saved: {e}.")),
-        }
+        review.with_untracked(|r| save_word_document(which, r, "", notices));
     };
     view! { <button type="button" class=class on:click=export>{which.label()}</button> }
+}
+
+/// Makes one of a review's documents and saves it as a download, telling the person how
+/// it went. `name_prefix` starts the file name (e.g. "anonymised ").
+pub fn save_word_document(which: WordExport, review: &Review, name_prefix: &str, notices: NoticeContext) -> bool {
+    let today = local_today();
+    let bytes = match which.build(review, today).map(|d| d.to_docx()) {
+        Some(Ok(bytes)) => bytes,
+        Some(Err(e)) => {
+            notices.warn(format!("The Word document could not be made: {e}."));
+            return false;
+        }
+        None => {
+            notices.warn(format!("This review has no {} to export.", which.name()));
+            return false;
+        }
+    };
+    let date = today.unwrap_or_else(|| now().date_naive());
+    let name = file_name(&format!("{name_prefix}{} {}", review.title, which.name()), date, "docx");
+    match download_bytes(&name, DOCX_MIME, &bytes) {
+        Ok(()) => {
+            notices.say(format!("Word document saved as “{name}”."));
+            true
+        }
+        Err(e) => {
+            notices.warn(format!("The Word document could not be saved: {e}."));
+            false
+        }
+    }
+}
+
+/// The Word document that stands for a whole review of this kind, if there is one.
+pub fn main_document(kind: crate::model::ReviewKind) -> Option<WordExport> {
+    match kind {
+        crate::model::ReviewKind::CaseDiscussion => Some(WordExport::CaseDiscussionNotes),
+        crate::model::ReviewKind::LearningTogether => Some(WordExport::LearningTogetherReport),
+        crate::model::ReviewKind::Preparation => None,
+    }
 }
 
 /// Today's date on this device's clock, in its own time zone.

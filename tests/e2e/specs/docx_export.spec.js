@@ -158,3 +158,21 @@ test("the notes, the action log and the report download as Word documents LibreO
     expect(r.text, text).toContain(text);
   }
 });
+
+test("an anonymised copy of the report downloads as a Word document without the listed names", async ({ page }) => {
+  test.setTimeout(300_000);
+  await importReviews(page);
+  await page.goto(`./#/review/${LEARNING_TOGETHER}`);
+  await page.getByRole("button", { name: "Anonymised copy" }).click();
+  const dialog = page.getByRole("dialog", { name: "Anonymised copy for publication" });
+  await dialog.getByRole("button", { name: "Add a name" }).click();
+  await page.keyboard.type("Kerry");
+  const rows = await dialog.getByRole("textbox", { name: /^Replacement \d+$/ }).count();
+  await dialog.getByLabel(`Replacement ${rows}`).fill("Parent A");
+  const path = await exportDocument(page, dialog.getByRole("button", { name: "Save anonymised Word document" }), "report-anonymised.docx");
+  await expect(dialog).toHaveCount(0);
+  const r = convert(path);
+  expect(r.text).toContain("Learning Together review report");
+  expect(r.text).toContain("Parent A");
+  expect(r.text).not.toContain("Kerry");
+});
