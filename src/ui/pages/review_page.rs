@@ -157,10 +157,8 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                     <WordExportButton which=WordExport::CaseDiscussionNotes class="button-quiet"/>
                 })}
                 {move || (kind.get() == crate::model::ReviewKind::LearningTogether).then(|| view! {
-                    <WordExportButton which=WordExport::LearningTogetherReport class="button-quiet"/>
-                })}
-                {move || (kind.get() == crate::model::ReviewKind::LearningTogether).then(|| view! {
                     <a class="button button-quiet" href=Route::Print(id, PrintView::Report).href()>"Print report"</a>
+                    <WordExportButton which=WordExport::LearningTogetherReport class="button-quiet"/>
                 })}
                 {move || (kind.get() == crate::model::ReviewKind::CaseDiscussion).then(|| view! {
                     <button class="button-secondary" on:click=move |_| board.set(true)>"Board mode"</button>
