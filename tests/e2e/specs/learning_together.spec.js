@@ -4,7 +4,7 @@
 // types, the report printed; and a practitioner preparing for their conversation on their
 // own, exporting the file, and the reviewer adding it to their record.
 import { readFile } from "node:fs/promises";
-import { test, expect, guardNetwork, expectAccessible, startReview, openApp } from "./helpers.js";
+import { test, expect, guardNetwork, expectAccessible, startReview, openApp, tabTo } from "./helpers.js";
 
 const SHOTS = new URL("../screenshots/", import.meta.url).pathname;
 
@@ -266,4 +266,39 @@ test("a practitioner prepares on their own, exports the file, and the reviewer a
     name: "not-a-preparation.json", mimeType: "application/json", buffer: Buffer.from("{\"hello\": 1}"),
   });
   await expect(page.getByText(/“not-a-preparation.json” could not be added/)).toBeVisible();
+});
+
+test("people, stages and suggestions work with the keyboard alone", async ({ page }) => {
+  await startReview(page, "New Learning Together review");
+  const form = page.locator("form.add-participant");
+  const role = form.getByLabel("Role", { exact: true });
+  await tabTo(page, role);
+  await page.keyboard.type("School nurse");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("School health service");
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".people-list").getByRole("textbox", { name: "Agency", exact: true })).toHaveValue("School health service");
+  // Ready for the next participant straight away.
+  await expect(role).toBeFocused();
+  await expect(role).toHaveValue("");
+  // A blank role is explained, not silently ignored.
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: "Write the participant’s role" })).toBeVisible();
+
+  // A stage's status, by keyboard.
+  const status = page.getByLabel("Status of preparing participants");
+  await tabTo(page, status);
+  await page.keyboard.press("ArrowDown");
+  await expect(status).toHaveValue("In progress");
+  await expect(page.getByText("0 of 7 stages done.")).toBeVisible();
+
+  // A suggestion is dismissed from the keyboard.
+  const scope = page.getByLabel("What this review is for");
+  await tabTo(page, scope);
+  await page.keyboard.type("To learn, not to blame.");
+  const dismiss = page.getByRole("button", { name: "Dismiss suggestion about “blame”" });
+  await tabTo(page, dismiss);
+  await page.keyboard.press("Enter");
+  await expect(dismiss).toHaveCount(0);
+  await expect(scope).toHaveValue("To learn, not to blame.");
 });
