@@ -8,6 +8,7 @@ use send_wrapper::SendWrapper;
 
 use super::browser::location_hash;
 use super::contexts::{Notice, NoticeContext, StoreContext, TabContext};
+use super::offline_copy::{provide_offline_copy, UpdateNotice};
 use super::pages::{AboutPage, LibraryPage, NotFoundPage, PrintPage, ReviewPage};
 use super::route::Route;
 use crate::storage::tab_sync::TabSync;
@@ -25,6 +26,7 @@ pub fn App(
     let last_notice = RwSignal::new(None);
     let sync = TabSync::new(move |n| last_notice.set(Some(n)));
     provide_context(TabContext { last_notice, sync: SendWrapper::new(Rc::new(sync)) });
+    provide_offline_copy();
 
     let route = RwSignal::new(Route::parse(&location_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -77,6 +79,7 @@ pub fn App(
                 </ul>
             </nav>
         </header>
+        <UpdateNotice/>
         <main id="main" tabindex="-1">{screen}</main>
         <NoticeArea/>
     }

@@ -5,6 +5,7 @@ pub mod app;
 pub mod autosave;
 pub mod browser;
 pub mod contexts;
+pub mod offline_copy;
 pub mod pages;
 pub mod route;
 pub mod sections;

@@ -18,7 +18,7 @@ use crate::storage::{LibraryEntry, ReviewStore};
 use crate::ui::browser::{format_local, navigate, new_id, now};
 use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
 use crate::ui::route::Route;
-use crate::ui::widgets::ModalDialog;
+use crate::ui::widgets::{LocalFileNote, ModalDialog};
 
 /// A question the library is waiting for the person to answer.
 #[derive(Clone)]
@@ -246,6 +246,8 @@ pub fn LibraryPage() -> impl IntoView {
                 </div>
                 <p class="hint">"You can also drop a review file anywhere on this page."</p>
             </section>
+
+            <LocalFileNote/>
 
             {store_problem.map(|p| view! {
                 <div class="callout callout-error" role="alert">

@@ -1,11 +1,13 @@
 //! Widgets are the small reusable pieces of the screens: dialogs, the save indicator,
 //! editable lists.
 
+pub mod local_file_note;
 pub mod modal_dialog;
 pub mod review_loader;
 pub mod save_indicator;
 pub mod text_list;
 
+pub use local_file_note::LocalFileNote;
 pub use modal_dialog::ModalDialog;
 pub use review_loader::ReviewLoader;
 pub use save_indicator::SaveIndicator;

@@ -60,14 +60,14 @@ test("the page's security policy allows only the app's own files", async ({ page
   expect(blocked).toBe(true);
 });
 
-test("a browser that blocks WebAssembly gets a plain explanation, not a blank page", async () => {
+test("a browser that blocks WebAssembly gets a plain explanation, not a blank page", async ({ baseURL }) => {
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--js-flags=--jitless"],
   });
   try {
     const page = await browser.newPage();
-    await page.goto("http://127.0.0.1:4173/");
+    await page.goto(baseURL);
     expect(await page.evaluate(() => typeof WebAssembly)).toBe("undefined");
     await expect(page.getByRole("heading", { name: "Case Review Studio cannot start in this browser" })).toBeVisible();
     await expect(page.getByText("Ask your IT team to allow WebAssembly")).toBeVisible();
