@@ -1,10 +1,16 @@
-// Trunk post-build hook: Trunk starts the app with an inline <script type="module">. The
-// page's Content-Security-Policy allows scripts only from the app's own files, so this
-// step adds the SHA-256 hash of each inline script to the policy: exactly those scripts
-// may run, nothing injected later can. Runs with TRUNK_STAGING_DIR set by Trunk.
+// Trunk post-build hook, run with TRUNK_STAGING_DIR set by Trunk. In order:
+// 1. Trunk starts the app with an inline <script type="module">. The page's
+//    Content-Security-Policy allows scripts only from the app's own files, so the SHA-256
+//    hash of each inline script goes into the policy: exactly those scripts may run,
+//    nothing injected later can.
+// 2. The offline copy's service worker, sw.js, listing this build's files and their hashes
+//    (.ci/service_worker.mjs).
+// 3. The single-file edition, case-review-studio.html (.ci/single_file.mjs).
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeServiceWorker } from "./service_worker.mjs";
+import { SINGLE_FILE, writeSingleFile } from "./single_file.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -25,3 +31,16 @@ if (!csp.test(html)) {
 html = html.replace(csp, `$1${hashes.join(" ")}`);
 writeFileSync(file, html);
 console.log(`postbuild: CSP allows ${hashes.length} inline script(s) by hash`);
+
+try {
+  const sw = writeServiceWorker(dir);
+  console.log(`postbuild: sw.js keeps build ${sw.version} offline (${sw.files.length} files)`);
+  const single = writeSingleFile(dir);
+  const mb = (n) => (n / 1048576).toFixed(2);
+  console.log(
+    `postbuild: ${SINGLE_FILE} is ${mb(single.bytes)} MB (WebAssembly ${mb(single.wasmBytes)} MB before base64)`,
+  );
+} catch (e) {
+  console.error(`postbuild: ${e.message}`);
+  process.exit(1);
+}

@@ -11,6 +11,7 @@ use super::app_lock::{watch_idle, AppLock};
 use super::browser::location_hash;
 use super::contexts::{AnonymisedCopy, Notice, NoticeContext, StoreContext, TabContext};
 use super::pages::{AboutPage, AnonymisedPrintPage, LibraryPage, NotFoundPage, PrintPage, PrivacyPage, ReviewPage, UnlockPage};
+use super::offline_copy::{provide_offline_copy, UpdateNotice};
 use super::route::Route;
 use crate::storage::tab_sync::{TabNotice, TabSync};
 use crate::storage::{LockStatus, ReviewStore, StoreError};
@@ -46,6 +47,7 @@ pub fn App(
     let tabs = TabContext { last_notice, sync: SendWrapper::new(Rc::new(sync)) };
     provide_context(tabs.clone());
     watch_idle(lock.clone());
+    provide_offline_copy();
 
     let route = RwSignal::new(Route::parse(&location_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -121,6 +123,7 @@ pub fn App(
             </nav>
             {lock_button}
         </header>
+        <UpdateNotice/>
         <main id="main" tabindex="-1">{content}</main>
         <NoticeArea/>
     }

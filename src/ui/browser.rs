@@ -31,6 +31,11 @@ pub fn location_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
+/// Whether the app was opened from a file on disk (`file://`) rather than a web address.
+pub fn running_from_file() -> bool {
+    web_sys::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "file:")
+}
+
 /// Goes to another screen.
 pub fn navigate(href: &str) {
     if let Some(w) = web_sys::window() {

@@ -5,11 +5,13 @@ use leptos::prelude::*;
 
 use crate::storage::review_store::{request_persistence, Persistence};
 use crate::ui::contexts::StoreContext;
+use crate::ui::offline_copy::{OfflineContext, OfflineState};
 
 /// About Case Review Studio, its sources and this device's storage.
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let store = expect_context::<StoreContext>().store();
+    let offline = expect_context::<OfflineContext>();
     let persistence = RwSignal::new(None::<Persistence>);
     leptos::task::spawn_local(async move {
         let answer = request_persistence().await;
@@ -71,8 +73,33 @@ pub fn AboutPage() -> impl IntoView {
                             Some(Persistence::Unsupported) => "This browser cannot say. Export files regularly.",
                         }}</dd>
                     </div>
+                    <div>
+                        <dt>"Works without a network"</dt>
+                        <dd>{move || match offline.state.get() {
+                            OfflineState::Checking => "Asking the browser…".to_string(),
+                            OfflineState::Ready => "Yes: this browser keeps a copy of the app, so it opens here without a network.".to_string(),
+                            OfflineState::SingleFile => "Yes: this is the single-file edition, opened from a file; everything it needs is in that file.".to_string(),
+                            OfflineState::Unavailable(why) => format!("Not here: {why}. The app still works while the network is there, and the single-file edition works anywhere."),
+                        }}</dd>
+                    </div>
                 </dl>
             </section>
+
+            <h2>"Working without a network"</h2>
+            <p>
+                "Opened from its web address, the app asks the browser to keep a copy of its own files, "
+                "so after the first visit it opens without a network. When a newer version has been "
+                "fetched, the app says so and you choose when to reload; until then the version you "
+                "have carries on working."
+            </p>
+            <p>
+                "The app also comes as one file, "<code>"case-review-studio.html"</code>", that runs when "
+                "opened from this computer's disk, a USB stick or a shared drive, with no server and no "
+                "network. Browsers keep the reviews of every page opened from a file in one shared place: "
+                "other local pages could read or change them, clearing browser data removes them, and "
+                "depending on the browser a copy opened from another folder may start with an empty "
+                "list. Export your reviews to files: an exported file is the safe copy."
+            </p>
         </div>
     }
 }

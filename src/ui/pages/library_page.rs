@@ -24,7 +24,7 @@ use crate::storage::{LibraryEntry, ReviewStore};
 use crate::ui::browser::{focus_when_ready, format_local, local_today, long_date, navigate, new_id, now};
 use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
 use crate::ui::route::Route;
-use crate::ui::widgets::ModalDialog;
+use crate::ui::widgets::{LocalFileNote, ModalDialog};
 
 /// A question the library is waiting for the person to answer.
 #[derive(Clone)]
@@ -306,6 +306,8 @@ pub fn LibraryPage() -> impl IntoView {
                 <p class="hint">"You can also drop a review file anywhere on this page."</p>
                 <p class="hint privacy-line">{privacy_line} " " <a href="#/privacy">"Privacy on this device"</a></p>
             </section>
+
+            <LocalFileNote/>
 
             {store_problem.map(|p| view! {
                 <div class="callout callout-error" role="alert">
