@@ -8,3 +8,10 @@ pub mod docx;
 pub mod download;
 pub mod file_name;
 pub mod tree_png;
+pub mod xml_text;
+
+/// What an empty section says in printed and exported notes, so a blank section is seen
+/// to be blank, not lost.
+pub const NONE_RECORDED: &str = "None recorded";
+/// What an empty field says in printed and exported notes.
+pub const NOT_RECORDED: &str = "Not recorded";

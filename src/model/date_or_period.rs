@@ -8,6 +8,11 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// A date as British documents write it: "9 March 2026".
+pub fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
 /// A date, a period in words, or both.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -41,7 +46,7 @@ impl DateOrPeriod {
         if !period.is_empty() {
             return period.to_string();
         }
-        self.date.map(|d| d.format("%-d %B %Y").to_string()).unwrap_or_default()
+        self.date.map(long_date).unwrap_or_default()
     }
 
     /// Orders dated things first, earliest first; undated things after them, as equals, so

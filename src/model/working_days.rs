@@ -142,6 +142,24 @@ pub fn single_agency_plan_due(held_on: NaiveDate) -> NaiveDate {
     add_working_days(held_on, SINGLE_AGENCY_PLAN_WORKING_DAYS)
 }
 
+/// What the notes say about single-agency action plans, given the date of the case
+/// discussion if it is known: the due date worked out, or why it cannot be.
+pub fn single_agency_plan_sentence(held: Option<NaiveDate>) -> String {
+    use super::date_or_period::long_date;
+    match held {
+        Some(held) => format!(
+            "Single-agency action plans are due by {} ({SINGLE_AGENCY_PLAN_WORKING_DAYS} working days after the \
+             case discussion on {}).",
+            long_date(single_agency_plan_due(held)),
+            long_date(held)
+        ),
+        None => format!(
+            "Single-agency action plans are due within {SINGLE_AGENCY_PLAN_WORKING_DAYS} working days of the case \
+             discussion (its date is not recorded, so the due date cannot be worked out)."
+        ),
+    }
+}
+
 /// Easter Sunday in the Gregorian calendar, by the anonymous ("Meeus/Jones/Butcher")
 /// computus. `None` only for years the calendar cannot hold.
 pub fn easter_sunday(year: i32) -> Option<NaiveDate> {

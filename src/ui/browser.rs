@@ -63,9 +63,19 @@ pub fn local_today() -> NaiveDate {
     NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_else(|| now().date_naive())
 }
 
-/// A date as British documents write it: "9 March 2026".
-pub fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
+pub use crate::model::date_or_period::long_date;
+
+/// Scrolls to a part of the page and puts focus on its heading, as a jump link would
+/// (in-page links would change the address, which holds the route).
+pub fn jump_to_section(id: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+        if let Some(heading) = el.query_selector("h2, h3").ok().flatten() {
+            let heading: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(heading);
+            let _ = heading.set_attribute("tabindex", "-1");
+            let _ = heading.focus();
+        }
+    }
 }
 
 /// Moves keyboard focus to the element with this id as soon as the screen has redrawn (a

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::case_discussion_notes::plan_due;
+use crate::model::working_days::single_agency_plan_sentence;
 use super::word_document::{cell, cell_of, Orientation, ParagraphStyle, Span, Table, WordDocument};
 use super::{is_blank, long_date, NONE_RECORDED, NOT_RECORDED};
 use crate::export::action_log_csv::ACTION_LOG_HEADINGS;
@@ -37,7 +37,7 @@ pub fn action_log(review: &Review, exported_on: Option<NaiveDate>) -> Option<Wor
         None => Span::quiet(NOT_RECORDED),
     };
     d.paragraph(vec![Span::bold("Date of case discussion: "), held]);
-    d.text(&plan_due(cd.header.date_of_discussion));
+    d.text(&single_agency_plan_sentence(cd.header.date_of_discussion));
 
     let listed: Vec<&SmartAction> = cd.actions.iter().filter(|a| missing_parts(a).len() < 5).collect();
     d.heading(1, "Actions");

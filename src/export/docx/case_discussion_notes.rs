@@ -12,7 +12,7 @@ use crate::model::case_discussion::{CaseDiscussion, FactOrFeeling, Note, SmartAc
 use crate::model::case_discussion_guide::{self as guide, SectionKey};
 use crate::model::problem_tree::{CauseStatus, TreeNode};
 use crate::model::smart_action_check::missing_parts;
-use crate::model::working_days::{single_agency_plan_due, SINGLE_AGENCY_PLAN_WORKING_DAYS};
+use crate::model::working_days::single_agency_plan_sentence;
 use crate::model::Review;
 
 /// The document's heading, as the tool names it.
@@ -79,7 +79,7 @@ pub fn case_discussion_notes(review: &Review, exported_on: Option<NaiveDate>) ->
 
     d.heading(1, "Follow up");
     d.text(guide::FOLLOW_UP);
-    d.text(&plan_due(cd.header.date_of_discussion));
+    d.text(&single_agency_plan_sentence(cd.header.date_of_discussion));
     d.paragraph_in(
         super::word_document::ParagraphStyle::SourceNote,
         vec![Span::plain(format!("Structure: {}.", guide::SOURCE))],
@@ -92,22 +92,6 @@ pub fn draft_mark(exported_on: Option<NaiveDate>) -> String {
     match exported_on {
         Some(day) => format!("{DRAFT_MARK} \u{2014} exported {}", long_date(day)),
         None => DRAFT_MARK.to_string(),
-    }
-}
-
-/// When single-agency action plans are due, worked out from the date of the discussion.
-pub fn plan_due(held: Option<NaiveDate>) -> String {
-    match held {
-        Some(held) => format!(
-            "Single-agency action plans are due by {} ({SINGLE_AGENCY_PLAN_WORKING_DAYS} working days after the \
-             case discussion on {}).",
-            long_date(single_agency_plan_due(held)),
-            long_date(held)
-        ),
-        None => format!(
-            "Single-agency action plans are due within {SINGLE_AGENCY_PLAN_WORKING_DAYS} working days of the case \
-             discussion (its date is not recorded, so the due date cannot be worked out)."
-        ),
     }
 }
 

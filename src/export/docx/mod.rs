@@ -14,7 +14,6 @@ pub mod learning_together_report;
 pub mod package;
 pub mod styles;
 pub mod word_document;
-pub mod xml_text;
 pub mod zip_archive;
 
 use chrono::NaiveDate;
@@ -25,15 +24,8 @@ pub use word_document::WordDocument;
 /// The media type browsers and mail programs know .docx files by.
 pub const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/// What an empty section says, so a blank section is seen to be blank, not lost.
-pub const NONE_RECORDED: &str = "None recorded";
-/// What an empty field says.
-pub const NOT_RECORDED: &str = "Not recorded";
-
-/// A date as British documents write it: "9 March 2026".
-pub fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
-}
+pub use crate::export::{NONE_RECORDED, NOT_RECORDED};
+pub use crate::model::date_or_period::long_date;
 
 /// True when there is nothing but spaces.
 fn is_blank(text: &str) -> bool {

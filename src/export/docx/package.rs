@@ -6,7 +6,7 @@
 
 pub use super::zip_archive::ZipError;
 use super::styles::STYLES_XML;
-use super::xml_text::{escaped, push_escaped};
+use crate::export::xml_text::{escaped, push_escaped};
 use super::zip_archive::ZipArchive;
 
 pub const XML_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";

@@ -5,11 +5,11 @@
 //! work; tables are real tables.
 //!
 //! Building the document is plain Rust; [`WordDocument::to_docx`] writes it as the bytes of
-//! a .docx file. Everything people typed goes through [`super::xml_text`], so no text can
+//! a .docx file. Everything people typed goes through [`crate::export::xml_text`], so no text can
 //! break the file.
 
 use super::package::{self, ZipError};
-use super::xml_text::push_escaped;
+use crate::export::xml_text::push_escaped;
 
 /// A4, in twentieths of a point.
 const A4_SHORT: u32 = 11_906;

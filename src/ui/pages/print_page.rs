@@ -13,19 +13,18 @@ use crate::model::case_discussion::{CaseDiscussion, FactOrFeeling, InformationGa
 use crate::model::case_discussion_guide::{self as guide, SectionKey, Stage};
 use crate::model::problem_tree::{CauseStatus, TreeNode};
 use crate::model::smart_action_check::missing_parts;
-use crate::model::working_days::{single_agency_plan_due, SINGLE_AGENCY_PLAN_WORKING_DAYS};
+use crate::export::{NONE_RECORDED, NOT_RECORDED};
+pub(super) use crate::model::date_or_period::long_date;
+use crate::model::working_days::single_agency_plan_sentence;
 use crate::model::{Review, ReviewId};
 use crate::ui::contexts::AnonymisedCopy;
+use crate::ui::browser::local_today;
 use crate::ui::widgets::ReviewLoader;
 use crate::ui::route::{PrintView, Route};
 use super::lt_print_page::LtPrintedReview;
 
 /// The words that head every printed copy until participants have corrected it.
 const DRAFT_MARK: &str = "DRAFT FOR CORRECTION OF FACTUAL ERRORS";
-/// What an empty section prints, so a blank section is seen to be blank, not lost.
-const NONE_RECORDED: &str = "None recorded";
-/// What an empty field prints.
-const NOT_RECORDED: &str = "Not recorded";
 
 /// A printable view of one review: loads it, then shows the notes or the tool sheet.
 #[component]
@@ -36,7 +35,7 @@ pub fn PrintPage(
     view: PrintView,
 ) -> impl IntoView {
     let print_view = view;
-    let printed_on = today();
+    let printed_on = Some(local_today());
     view! {
         <ReviewLoader id=id waiting="Preparing the print view…" failed="This review could not be opened for printing"
             back_href=Route::Review(id).href()
@@ -56,7 +55,7 @@ pub fn AnonymisedPrintPage(
 ) -> impl IntoView {
     let copy = expect_context::<AnonymisedCopy>();
     let print_view = view;
-    let printed_on = today();
+    let printed_on = Some(local_today());
     move || match copy.0.get() {
         Some((from, review)) if from == id => view! {
             <PrintedReview review=review print_view=print_view printed_on=printed_on anonymised_from=Some(id)/>
@@ -272,18 +271,7 @@ fn NotesPaper(
             </dl>
         })}
     };
-    let plan_due = match h.date_of_discussion {
-        Some(held) => format!(
-            "Single-agency action plans are due by {} ({SINGLE_AGENCY_PLAN_WORKING_DAYS} working days after the \
-             case discussion on {}).",
-            long_date(single_agency_plan_due(held)),
-            long_date(held)
-        ),
-        None => format!(
-            "Single-agency action plans are due within {SINGLE_AGENCY_PLAN_WORKING_DAYS} working days of the case \
-             discussion (its date is not recorded, so the due date cannot be worked out)."
-        ),
-    };
+    let plan_due = single_agency_plan_sentence(h.date_of_discussion);
 
     view! {
         <article class="paper paper-notes" aria-labelledby="notes-title">
@@ -659,13 +647,4 @@ fn date_or_not_recorded(d: Option<NaiveDate>) -> AnyView {
     }
 }
 
-/// A date as British documents write it: "9 March 2026".
-pub(super) fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
-}
 
-/// Today's date on this device's clock, in its own time zone.
-pub(super) fn today() -> Option<NaiveDate> {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-}

@@ -75,14 +75,7 @@ fn jump(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) {
 fn jump_owned(id: String) -> impl Fn(leptos::ev::MouseEvent) {
     move |ev| {
         ev.prevent_default();
-        if let Some(el) = document().get_element_by_id(&id) {
-            el.scroll_into_view();
-            if let Some(heading) = el.query_selector("h2").ok().flatten() {
-                let heading: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(heading);
-                let _ = heading.set_attribute("tabindex", "-1");
-                let _ = heading.focus();
-            }
-        }
+        crate::ui::browser::jump_to_section(&id);
     }
 }
 

@@ -83,18 +83,7 @@ fn tool_anchor(tool: StageTool) -> &'static str {
     }
 }
 
-/// Moves to a part of the page and puts focus on its heading (in-page links would change
-/// the address, which holds the route).
-pub fn jump_to(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
-        el.scroll_into_view();
-        if let Some(heading) = el.query_selector("h2").ok().flatten() {
-            let heading: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(heading);
-            let _ = heading.set_attribute("tabindex", "-1");
-            let _ = heading.focus();
-        }
-    }
-}
+pub use crate::ui::browser::jump_to_section as jump_to;
 
 /// The hints shared by every field of the open review.
 pub fn provide_hints(review: RwSignal<Review>) {

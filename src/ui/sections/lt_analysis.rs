@@ -16,7 +16,7 @@ use crate::model::date_or_period::DateOrPeriod;
 use crate::model::key_practice_episode::{Appraisal, KeyPracticeEpisode};
 use crate::model::learning_together::{EpisodeId, FactorId, ItemId};
 use crate::model::LearningTogether;
-use crate::ui::widgets::{unique_id, DateOrPeriodInput, HintedText};
+use crate::ui::widgets::{unique_id, DateOrPeriodInput, DatedItemForm, HintedText};
 
 /// The agencies taking part, in the order they were added, without repeats.
 fn agencies(lt: &LearningTogether) -> Vec<String> {
@@ -34,15 +34,9 @@ fn agencies(lt: &LearningTogether) -> Vec<String> {
 pub fn NarrativeSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let events = Memo::new(move |_| read_lt(review, |lt| lt.narrative().iter().map(|e| e.id).collect::<Vec<_>>()));
-    let draft = RwSignal::new(String::new());
-    let when = RwSignal::new(DateOrPeriod::default());
-    let add = move || {
-        let (text, w) = (draft.get_untracked(), when.get_untracked());
-        if try_edit_lt(review, |lt| lt.add_event(&text, w)).is_some() {
-            draft.set(String::new());
-            when.set(DateOrPeriod::default());
-        }
-    };
+    let add = Callback::new(move |(text, when): (String, DateOrPeriod)| {
+        try_edit_lt(review, |lt| lt.add_event(&text, when)).is_some()
+    });
     view! {
         <section class="section-card" id="lt-narrative" aria-labelledby="lt-narrative-h">
             <h2 id="lt-narrative-h">"Narrative of multi-agency perspectives"</h2>
@@ -50,12 +44,8 @@ pub fn NarrativeSection() -> impl IntoView {
             <ol class="timeline">
                 <For each=move || events.get() key=|id| *id children=move |id| view! { <NarrativeEventCard id=id/> }/>
             </ol>
-            <form class="add-item" on:submit=move |ev| { ev.prevent_default(); add(); }>
-                <HintedText label="New event: what happened" field_key="narrative new" rows=2 value=draft.into()
-                    on_change=Callback::new(move |v| draft.set(v))/>
-                <DateOrPeriodInput what="the new event" value=when.into() on_change=Callback::new(move |v| when.set(v))/>
-                <button type="submit" class="button-secondary">"Add event"</button>
-            </form>
+            <DatedItemForm label="New event: what happened" field_key="narrative new" what="the new event"
+                button="Add event" on_add=add/>
         </section>
     }
 }

@@ -20,7 +20,7 @@ use crate::model::learning_together::{ConversationId, ParticipantId};
 use crate::model::ReviewBody;
 use crate::storage::file_format::{read_file, MAX_FILE_BYTES};
 use crate::ui::contexts::NoticeContext;
-use crate::ui::widgets::{unique_id, DateOrPeriodInput, HintedText};
+use crate::ui::widgets::{unique_id, DatedItemForm};
 
 /// The conversations: pick a participant, then write the record of their conversation.
 #[component]
@@ -156,15 +156,9 @@ fn TurningPoints(conversation: ConversationId) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let draft = RwSignal::new(String::new());
-    let when = RwSignal::new(DateOrPeriod::default());
-    let add = move || {
-        let (text, w) = (draft.get_untracked(), when.get_untracked());
-        if try_edit_lt(review, |lt| lt.add_turning_point(conversation, &text, w)).is_some() {
-            draft.set(String::new());
-            when.set(DateOrPeriod::default());
-        }
-    };
+    let add = Callback::new(move |(text, when): (String, DateOrPeriod)| {
+        try_edit_lt(review, |lt| lt.add_turning_point(conversation, &text, when)).is_some()
+    });
     view! {
         <div class="turning-points">
             <h4>"Turning points"</h4>
@@ -206,12 +200,8 @@ fn TurningPoints(conversation: ConversationId) -> impl IntoView {
                     }
                 }/>
             </ol>
-            <form class="add-item" on:submit=move |ev| { ev.prevent_default(); add(); }>
-                <HintedText label="New turning point" field_key=format!("conversation {conversation} new turning point") rows=2
-                    value=draft.into() on_change=Callback::new(move |v| draft.set(v))/>
-                <DateOrPeriodInput what="the new turning point" value=when.into() on_change=Callback::new(move |v| when.set(v))/>
-                <button type="submit" class="button-secondary">"Add turning point"</button>
-            </form>
+            <DatedItemForm label="New turning point" field_key=format!("conversation {conversation} new turning point")
+                what="the new turning point" button="Add turning point" on_add=add/>
         </div>
     }
 }

@@ -13,7 +13,7 @@ use crate::model::identifying_details::FieldKind;
 use crate::model::practitioner_preparation::PractitionerPreparation;
 use crate::model::Review;
 use crate::ui::browser::now;
-use crate::ui::widgets::{DateOrPeriodInput, HintContext, HintedText};
+use crate::ui::widgets::{DatedItemForm, HintContext, HintedText};
 
 fn edit_prep(review: RwSignal<Review>, f: impl FnOnce(&mut PractitionerPreparation)) {
     review.update(|r| r.edit_preparation(now(), f));
@@ -76,17 +76,11 @@ fn PreparedTurningPoints() -> impl IntoView {
     let points = Memo::new(move |_| {
         read_prep(review, |p| p.turning_points.iter().map(|t| (t.text.clone(), t.date_or_period.text())).collect::<Vec<_>>())
     });
-    let draft = RwSignal::new(String::new());
-    let when = RwSignal::new(DateOrPeriod::default());
-    let add = move || {
-        let (text, w) = (draft.get_untracked(), when.get_untracked());
+    let add = Callback::new(move |(text, when): (String, DateOrPeriod)| {
         let mut added = false;
-        edit_prep(review, |p| added = p.add_turning_point(&text, w));
-        if added {
-            draft.set(String::new());
-            when.set(DateOrPeriod::default());
-        }
-    };
+        edit_prep(review, |p| added = p.add_turning_point(&text, when));
+        added
+    });
     view! {
         <div class="turning-points">
             <h4>"Crucial moments you want to talk about"</h4>
@@ -104,12 +98,7 @@ fn PreparedTurningPoints() -> impl IntoView {
                     }
                 }/>
             </ol>
-            <form class="add-item" on:submit=move |ev| { ev.prevent_default(); add(); }>
-                <HintedText label="A crucial moment" field_key="prep new moment" rows=2 value=draft.into()
-                    on_change=Callback::new(move |v| draft.set(v))/>
-                <DateOrPeriodInput what="the moment" value=when.into() on_change=Callback::new(move |v| when.set(v))/>
-                <button type="submit" class="button-secondary">"Add moment"</button>
-            </form>
+            <DatedItemForm label="A crucial moment" field_key="prep new moment" what="the moment" button="Add moment" on_add=add/>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 //! causes below, connectors between), for the notes, a report or a slide. Built from the
 //! same layout as the board, as text, so it is tested natively.
 
+use crate::export::xml_text::escaped;
 use super::layout::{layout, BOX_H, BOX_W, FOCAL_H, FOCAL_W};
 use crate::model::problem_tree::{CauseStatus, ProblemTree, Side};
 
@@ -46,22 +47,6 @@ pub fn wrap(text: &str, chars: usize, max_lines: usize) -> Vec<String> {
     lines
 }
 
-/// Escapes text for SVG/XML.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn text_block(out: &mut String, text: &str, cx: f64, top: f64, height: f64, chars: usize, class: &str) {
     let lines = wrap(text, chars, MAX_LINES);
@@ -71,7 +56,7 @@ fn text_block(out: &mut String, text: &str, cx: f64, top: f64, height: f64, char
         out.push_str(&format!(
             "<text class=\"{class}\" x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
             start + i as f64 * line_h,
-            escape(line)
+            escaped(line)
         ));
     }
 }
@@ -84,9 +69,9 @@ pub fn tree_svg(tree: &ProblemTree, title: &str) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.0} {h:.0}\" role=\"img\" aria-label=\"{t}\">",
         w = l.width,
         h = l.height,
-        t = escape(title)
+        t = escaped(title)
     ));
-    out.push_str(&format!("<title>{}</title>", escape(title)));
+    out.push_str(&format!("<title>{}</title>", escaped(title)));
     out.push_str("<style>text{font-family:Arial,Helvetica,sans-serif;font-size:15px;fill:#1d2330}.focal{font-size:17px;font-weight:bold;fill:#fff}.status{font-size:12px;font-style:italic}</style>");
     out.push_str("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
     for b in &l.boxes {

@@ -3,6 +3,7 @@
 
 pub mod anonymise_dialog;
 pub mod date_or_period_input;
+pub mod dated_item_form;
 pub mod hinted_text;
 pub mod local_file_note;
 pub mod modal_dialog;
@@ -15,6 +16,7 @@ pub mod word_export_button;
 
 pub use anonymise_dialog::AnonymiseDialog;
 pub use date_or_period_input::DateOrPeriodInput;
+pub use dated_item_form::DatedItemForm;
 pub use hinted_text::{HintContext, HintedText};
 pub use local_file_note::LocalFileNote;
 pub use modal_dialog::ModalDialog;

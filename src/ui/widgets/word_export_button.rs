@@ -13,7 +13,7 @@ use crate::export::docx::{WordDocument, DOCX_MIME};
 use crate::export::download::download_bytes;
 use crate::export::file_name::file_name;
 use crate::model::Review;
-use crate::ui::browser::now;
+use crate::ui::browser::{local_today, now};
 use crate::ui::contexts::NoticeContext;
 use crate::ui::sections::ReviewContext;
 
@@ -73,7 +73,7 @@ pub fn WordExportButton(
 /// Makes one of a review's documents and saves it as a download, telling the person how
 /// it went. `name_prefix` starts the file name (e.g. "anonymised ").
 pub fn save_word_document(which: WordExport, review: &Review, name_prefix: &str, notices: NoticeContext) -> bool {
-    let today = local_today();
+    let today = Some(local_today());
     let bytes = match which.build(review, today).map(|d| d.to_docx()) {
         Some(Ok(bytes)) => bytes,
         Some(Err(e)) => {
@@ -108,8 +108,3 @@ pub fn main_document(kind: crate::model::ReviewKind) -> Option<WordExport> {
     }
 }
 
-/// Today's date on this device's clock, in its own time zone.
-fn local_today() -> Option<NaiveDate> {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-}

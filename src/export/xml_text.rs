@@ -1,7 +1,7 @@
-//! XML text is what people typed, made safe to put inside a Word document's XML: the five
-//! markup characters escaped, and characters XML 1.0 does not allow at all (control
-//! characters pasted from other programs, U+FFFE, U+FFFF) left out, because a single one
-//! makes Word refuse the whole file as corrupt.
+//! XML text is what people typed, made safe to put inside XML (a Word document's parts, the
+//! analysis tree as SVG): the five markup characters escaped, and characters XML 1.0 does
+//! not allow at all (control characters pasted from other programs, U+FFFE, U+FFFF) left
+//! out, because a single one makes Word refuse the whole file as corrupt.
 
 /// True for the characters XML 1.0 allows in a document (its `Char` production). Rust
 /// strings never hold surrogates, so only the controls and two non-characters are out.
