@@ -109,7 +109,7 @@ const caseDiscussionSteps = {
     await page.getByLabel("Focal point: the presenting issue").fill("Nobody noticed I was missing my check-ups");
     await page.getByPlaceholder("Add an effect and press Enter").fill("Health needs not met");
     await page.getByRole("button", { name: "Add an effect" }).click();
-    await page.getByRole("button", { name: "Add deeper cause under Cause 1" }).click();
+    await page.getByRole("button", { name: "Add deeper cause under Cause 1", exact: true }).click();
     await page.getByLabel("Cause 1.2", { exact: true }).fill("House move not shared");
     await page.getByRole("button", { name: "Diagram", exact: true }).click();
     await expect(item(page, "Effect: Health needs not met")).toBeVisible();
@@ -296,6 +296,8 @@ for (const which of [0, 1]) {
       }
     }
 
+    // The recorder saw the app load (an empty list would prove nothing).
+    expect(requests.some((url) => edition.own.has(url.replace(/#.*$/, "")))).toBe(true);
     const local = (url) => url.startsWith("blob:") || url.startsWith("data:");
     const notOwn = requests.filter((url) => !local(url) && !edition.own.has(url.replace(/#.*$/, "")));
     expect(notOwn, "requests for anything but the app's own files").toEqual([]);
