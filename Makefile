@@ -1,7 +1,7 @@
 # Case Review Studio: two commands do everything on a fresh machine.
 #   make serve  - install what is missing, build the release app, serve it on 127.0.0.1:8080
 #   make test   - install what is missing, run every test layer, print a summary
-#   make dist   - release build into dist/
+#   make dist   - release build into dist/ (with dist/case-review-studio.html, the single file)
 # Every install step checks first and skips what is already there.
 
 SHELL := /bin/bash
@@ -19,7 +19,7 @@ PORT ?= 8080
 help:
 	@echo "make serve   install what is missing, build, serve at http://127.0.0.1:$(PORT)"
 	@echo "make test    install what is missing, run native, browser (wasm) and end-to-end tests"
-	@echo "make dist    release build into dist/"
+	@echo "make dist    release build into dist/, including the single file dist/case-review-studio.html"
 
 ## Installs ---------------------------------------------------------------
 
@@ -65,7 +65,7 @@ office:
 
 dist: tools
 	trunk build --release
-	@echo "==> release build in dist/"
+	@echo "==> release build in dist/ (single-file edition: dist/case-review-studio.html)"
 
 serve: dist
 	@echo "==> Case Review Studio is at http://127.0.0.1:$(PORT)  (Ctrl+C to stop)"

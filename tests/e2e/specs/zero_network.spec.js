@@ -325,6 +325,8 @@ for (const which of [0, 1]) {
       }
     }
 
+    // The recorder saw the app load (an empty list would prove nothing).
+    expect(requests.some((url) => edition.own.has(url.replace(/#.*$/, "")))).toBe(true);
     const local = (url) => url.startsWith("blob:") || url.startsWith("data:");
     const notOwn = requests.filter((url) => !local(url) && !edition.own.has(url.replace(/#.*$/, "")));
     expect(notOwn, "requests for anything but the app's own files").toEqual([]);
