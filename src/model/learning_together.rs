@@ -14,14 +14,14 @@ use serde::{Deserialize, Serialize};
 use super::contributory_factor::{ContributoryFactor, FactorLevel};
 use super::conversation::{Conversation, TurningPoint};
 use super::conversation_guide::FactorCategory;
-use super::conversation_notes::FROM_PREPARATION;
+use super::conversation_notes::clean_text;
 use super::date_or_period::DateOrPeriod;
 use super::finding::{Finding, Recommendation};
 use super::key_practice_episode::{Appraisal, KeyPracticeEpisode};
 use super::letters::{self, Letters};
 use super::narrative::NarrativeEvent;
 use super::pattern_type::PatternType;
-use super::practitioner_preparation::PractitionerPreparation;
+use super::practitioner_preparation::{preparation_mismatch, PractitionerPreparation, PreparationMismatch, PreparationSource};
 use super::review_stage::{ReviewStage, StageStatus};
 
 /// Identifies an item within one review. Every kind of item draws from the same counter,
@@ -122,6 +122,23 @@ pub struct PreparationImport {
     /// Pieces of text added to the notes, answers and factor categories.
     pub notes_added: usize,
     pub turning_points_added: usize,
+}
+
+/// What recording part 4's answer as a contributory factor did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordedFactor {
+    pub factor: FactorId,
+    /// True when the review already had a factor in the same words: the conversation was
+    /// added to its sources instead of making a second factor.
+    pub already_recorded: bool,
+}
+
+/// Factor wording compared without case, spacing or a closing full stop.
+fn same_factor_text(a: &str, b: &str) -> bool {
+    let norm = |t: &str| {
+        t.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches(['.', ';', ' ']).to_lowercase()
+    };
+    norm(a) == norm(b)
 }
 
 /// Everything recorded in one Learning Together review.
@@ -266,6 +283,9 @@ impl LearningTogether {
         self.conversations.retain(|c| c.participant_id != id);
         for e in &mut self.episodes {
             e.source_conversations.retain(|c| !removed.contains(c));
+        }
+        for f in &mut self.factors {
+            f.source_conversations.retain(|c| !removed.contains(c));
         }
         true
     }
@@ -487,17 +507,44 @@ impl LearningTogether {
             .ok_or(EditError::NoSuchTurningPoint)
     }
 
-    /// Adds a practitioner's own preparation to their conversation, starting the
-    /// conversation if need be. Nothing already written is changed: each piece is added
-    /// after the reviewer's notes, marked as from the practitioner's preparation, and their
-    /// turning points are added unless the conversation already has one in the same words.
-    /// Adding the same preparation twice adds nothing the second time.
+    /// Whether a preparation should be questioned before it is added to this participant's
+    /// conversation: its role or agency differs from theirs. `None` when it matches (or the
+    /// participant is unknown: adding then fails with [`EditError::NoSuchParticipant`]).
+    pub fn check_preparation(
+        &self,
+        preparation: &PractitionerPreparation,
+        participant: ParticipantId,
+    ) -> Option<PreparationMismatch> {
+        let p = self.participant(participant)?;
+        preparation_mismatch(preparation, &p.role, &p.agency, &p.label())
+    }
+
+    /// Adds a practitioner's preparation with no file date; see
+    /// [`LearningTogether::import_preparation_from`].
     pub fn import_preparation(
         &mut self,
         preparation: &PractitionerPreparation,
         participant: ParticipantId,
     ) -> Result<PreparationImport, EditError> {
+        self.import_preparation_from(preparation, participant, None)
+    }
+
+    /// Adds a practitioner's own preparation (a file last changed on `file_date`) to their
+    /// conversation, starting the conversation if need be. Nothing already written is
+    /// changed: each piece is added after the reviewer's notes under the line "From the
+    /// preparation of <role, agency>, file of <date>:", only the sentences not already in
+    /// the record are added (so an updated preparation brings in what changed), and their
+    /// turning points are added unless the conversation already has one in the same words.
+    /// Adding the same preparation twice adds nothing the second time. Check
+    /// [`LearningTogether::check_preparation`] first.
+    pub fn import_preparation_from(
+        &mut self,
+        preparation: &PractitionerPreparation,
+        participant: ParticipantId,
+        file_date: Option<NaiveDate>,
+    ) -> Result<PreparationImport, EditError> {
         let conversation = self.start_conversation(participant, None)?;
+        let source = PreparationSource::of(preparation, file_date);
         let mut new_points = Vec::new();
         {
             let c = self.conversation(conversation).ok_or(EditError::NoSuchConversation)?;
@@ -514,7 +561,7 @@ impl LearningTogether {
         }
         let ids: Vec<ItemId> = new_points.iter().map(|_| self.allocate_id()).collect();
         let c = self.conversation_mut(conversation).ok_or(EditError::NoSuchConversation)?;
-        let notes_added = c.notes.append_marked(&preparation.notes, FROM_PREPARATION);
+        let notes_added = c.notes.append_marked(&preparation.notes, &source.mark());
         let turning_points_added = new_points.len();
         for (id, (text, date_or_period)) in ids.into_iter().zip(new_points) {
             c.turning_points.push(TurningPoint {
@@ -523,9 +570,60 @@ impl LearningTogether {
                 date_or_period,
                 promoted_to: None,
                 from_preparation: true,
+                preparation: Some(source.clone()),
             });
         }
+        if (notes_added > 0 || turning_points_added > 0) && !c.preparations.contains(&source) {
+            c.preparations.push(source);
+        }
         Ok(PreparationImport { conversation, notes_added, turning_points_added })
+    }
+
+    /// Records what a conversation's part 4 says about a category as one of the review's
+    /// contributory factors, keeping the conversation as its source. The text is taken
+    /// clean (without the lines marking added preparations). If the review already has a
+    /// factor in the same words, no second factor is made: the conversation joins its
+    /// sources.
+    pub fn record_factor_from_conversation(
+        &mut self,
+        conversation: ConversationId,
+        category: FactorCategory,
+    ) -> Result<RecordedFactor, EditError> {
+        let c = self.conversation(conversation).ok_or(EditError::NoSuchConversation)?;
+        let text = non_blank(&clean_text(c.notes.factor_notes(category)))?;
+        if let Some(f) = self.factors.iter_mut().find(|f| same_factor_text(&f.text, &text)) {
+            if !f.source_conversations.contains(&conversation) {
+                f.source_conversations.push(conversation);
+            }
+            return Ok(RecordedFactor { factor: f.id, already_recorded: true });
+        }
+        let factor = self.add_factor(category, &text)?;
+        self.factor_mut(factor)?.source_conversations.push(conversation);
+        Ok(RecordedFactor { factor, already_recorded: false })
+    }
+
+    /// The factor already recorded from this conversation's answer about a category, if any.
+    pub fn factor_recorded_from(&self, conversation: ConversationId, category: FactorCategory) -> Option<FactorId> {
+        let c = self.conversation(conversation)?;
+        let text = clean_text(c.notes.factor_notes(category));
+        self.factors
+            .iter()
+            .find(|f| f.source_conversations.contains(&conversation) && same_factor_text(&f.text, &text))
+            .map(|f| f.id)
+    }
+
+    /// Who the conversations a factor came from were with ("Health visitor, NHS trust").
+    pub fn factor_sources(&self, factor: FactorId) -> Vec<String> {
+        self.factor(factor)
+            .map(|f| {
+                f.source_conversations
+                    .iter()
+                    .filter_map(|&c| self.conversation(c))
+                    .filter_map(|c| self.participant(c.participant_id))
+                    .map(Participant::label)
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 }
 
@@ -597,6 +695,7 @@ impl LearningTogether {
             level: category.level(),
             text,
             episodes: Vec::new(),
+            source_conversations: Vec::new(),
         });
         Ok(id)
     }

@@ -320,6 +320,7 @@ fn FactorItem(id: FactorId) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let sources = Memo::new(move |_| read_lt(review, |lt| lt.factor_sources(id)));
     let text = Signal::derive(move || factor.with(|f| f.as_ref().map(|f| f.text.clone()).unwrap_or_default()));
     let (cat_id, level_id) = (unique_id("category"), unique_id("level"));
     let current_cat = move || factor.with(|f| f.as_ref().map(|f| f.category));
@@ -352,6 +353,9 @@ fn FactorItem(id: FactorId) -> impl IntoView {
                     </select>
                 </div>
             </div>
+            <Show when=move || sources.with(|s| !s.is_empty())>
+                <p class="item-meta">{move || format!("From the conversation with {}", sources.get().join("; "))}</p>
+            </Show>
             <p class="item-meta">"Helps explain: "{move || { let e = episodes.get(); if e.is_empty() { "no episode linked yet".to_string() } else { e.join("; ") } }}</p>
             <button type="button" class="button-quiet button-small" on:click=move |_| edit_lt(review, |lt| { lt.remove_factor(id); })>
                 "Remove"<span class="visually-hidden">{move || format!(" factor: {}", text.get())}</span>
