@@ -305,6 +305,9 @@ pub fn each_text_mut(review: &mut Review, f: &mut dyn FnMut(&'static str, &mut S
             }
             f("Letters", &mut lt.letters.introductory_letter);
             f("Letters", &mut lt.letters.conversation_explanation);
+            f("Letters", &mut lt.letters.family_letter);
+            f("Letters", &mut lt.letters.contact);
+            f("Letters", &mut lt.letters.signed_by);
             for c in &mut lt.conversations {
                 for part in c.notes.parts.values_mut() {
                     f("Conversations", &mut part.notes);
@@ -318,6 +321,14 @@ pub fn each_text_mut(review: &mut Review, f: &mut dyn FnMut(&'static str, &mut S
                 for t in &mut c.turning_points {
                     f("Turning points", &mut t.text);
                     f("Turning points", &mut t.date_or_period.period);
+                    if let Some(source) = &mut t.preparation {
+                        f("Turning points", &mut source.role);
+                        f("Turning points", &mut source.agency);
+                    }
+                }
+                for source in &mut c.preparations {
+                    f("Conversations", &mut source.role);
+                    f("Conversations", &mut source.agency);
                 }
             }
             for e in &mut lt.narrative_events {
@@ -887,11 +898,14 @@ mod tests {
                 "family_pseudonym": "Jayden", "scope": "Jayden",
                 "participants": [{"id": 1, "role": "Jayden", "agency": "Jayden", "is_family_member": true, "pseudonym": "Jayden"}],
                 "review_team": [{"id": 2, "role": "Jayden"}],
-                "letters": {"introductory_letter": "Jayden", "conversation_explanation": "Jayden"},
+                "letters": {"introductory_letter": "Jayden", "conversation_explanation": "Jayden",
+                    "family_letter": "Jayden", "contact": "Jayden", "signed_by": "Jayden"},
                 "conversations": [{"id": 3, "participant_id": 1, "notes": {
                     "parts": {"overview": {"notes": "Jayden", "answers": {"1": "Jayden"}}},
                     "factors": {"family": "Jayden"}},
-                    "turning_points": [{"id": 4, "text": "Jayden", "date_or_period": when}]}],
+                    "turning_points": [{"id": 4, "text": "Jayden", "date_or_period": when,
+                        "preparation": {"role": "Jayden", "agency": "Jayden"}}],
+                    "preparations": [{"role": "Jayden", "agency": "Jayden"}]}],
                 "narrative_events": [{"id": 5, "date_or_period": when, "what_happened": "Jayden",
                     "views": [{"agency": "Jayden", "view": "Jayden"}]}],
                 "episodes": [{"id": 6, "episode": "Jayden", "date_or_period": when, "roles_involved": ["Jayden"],

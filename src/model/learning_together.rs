@@ -343,6 +343,18 @@ impl LearningTogether {
     /// Drafts whichever letters are still blank from the review's details. Letters the
     /// team has written or edited are kept as they are.
     pub fn draft_letters(&mut self, review_title: &str) {
+        self.draft_letters_on(review_title, None);
+    }
+
+    /// Drafts the blank letters, dated `today` unless the team has already set the
+    /// letters' date.
+    pub fn draft_letters_on(&mut self, review_title: &str, today: Option<NaiveDate>) {
+        if self.letters.letter_date.is_none() {
+            self.letters.letter_date = today;
+        }
+        if self.letters.family_letter.trim().is_empty() {
+            self.letters.family_letter = letters::family_letter(self);
+        }
         if self.letters.introductory_letter.trim().is_empty() {
             self.letters.introductory_letter = letters::introductory_letter(self, review_title);
         }

@@ -247,7 +247,7 @@ fn EpisodesPaper(title: String, lt: LearningTogether, printed_on: Option<NaiveDa
     }
 }
 
-/// The two letters, one to a page.
+/// The letters, one to a page.
 #[component]
 fn LettersPaper(lt: LearningTogether) -> impl IntoView {
     let letter = |heading: &'static str, text: &str| {
@@ -265,6 +265,7 @@ fn LettersPaper(lt: LearningTogether) -> impl IntoView {
     };
     view! {
         {letter("Introductory letter", &lt.letters.introductory_letter)}
+        {(!lt.letters.family_letter.trim().is_empty()).then(|| letter("Introductory letter for family members", &lt.letters.family_letter))}
         {letter("Explanation of one-to-one conversations", &lt.letters.conversation_explanation)}
     }
 }
