@@ -82,6 +82,7 @@ pub enum EditError {
     NoSuchFactor,
     NoSuchFinding,
     NoSuchEvent,
+    NoSuchRecommendation,
     /// The text was empty or only spaces.
     BlankText,
     /// Only children and family members are given pseudonyms.
@@ -101,6 +102,7 @@ impl std::fmt::Display for EditError {
             EditError::NoSuchFactor => "That contributory factor is no longer in the review.",
             EditError::NoSuchFinding => "That finding is no longer in the review.",
             EditError::NoSuchEvent => "That event is no longer in the narrative.",
+            EditError::NoSuchRecommendation => "That recommendation is no longer in the review.",
             EditError::BlankText => "Write something first.",
             EditError::NotAFamilyMember => {
                 "Pseudonyms are for children and family members; professionals are known by their role."
@@ -940,6 +942,22 @@ impl LearningTogether {
         Ok(id)
     }
 
+    /// Rewords a recommendation. A blank text is refused.
+    pub fn edit_recommendation(&mut self, id: ItemId, text: &str) -> Result<(), EditError> {
+        let text = non_blank(text)?;
+        self.recommendations.iter_mut().find(|r| r.id == id).ok_or(EditError::NoSuchRecommendation)?.text = text;
+        Ok(())
+    }
+
+    /// Changes which finding a recommendation answers (or none).
+    pub fn answer_finding(&mut self, id: ItemId, finding: Option<FindingId>) -> Result<(), EditError> {
+        if finding.is_some_and(|f| self.finding(f).is_none()) {
+            return Err(EditError::NoSuchFinding);
+        }
+        self.recommendations.iter_mut().find(|r| r.id == id).ok_or(EditError::NoSuchRecommendation)?.finding = finding;
+        Ok(())
+    }
+
     /// Removes a recommendation.
     pub fn remove_recommendation(&mut self, id: ItemId) -> bool {
         let before = self.recommendations.len();
@@ -1211,7 +1229,15 @@ mod tests {
         assert_eq!(lt.add_recommendation("x", Some(999)), Err(EditError::NoSuchFinding));
         assert!(lt.remove_finding(f));
         assert_eq!(lt.recommendations[0].finding, None);
+        lt.edit_recommendation(r, "Joint threshold training, every year").unwrap();
+        assert_eq!(lt.edit_recommendation(r, " "), Err(EditError::BlankText));
+        assert_eq!(lt.recommendations[0].text, "Joint threshold training, every year");
+        let g = lt.add_finding("Referrals lose history", PatternType::HumanToolOperation).unwrap();
+        lt.answer_finding(r, Some(g)).unwrap();
+        assert_eq!(lt.recommendations[0].finding, Some(g));
+        assert_eq!(lt.answer_finding(r, Some(999)), Err(EditError::NoSuchFinding));
         assert!(lt.remove_recommendation(r));
+        assert_eq!(lt.edit_recommendation(r, "x"), Err(EditError::NoSuchRecommendation));
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub fn LtPrintedReview(
     on_cleanup(move || document().set_title(&previous_title));
     let id = anonymised_from.unwrap_or(review.id);
     let title = review.title.clone();
+    let checked = review.clone();
     let shown = match print_view {
         PrintView::Notes | PrintView::ToolSheet | PrintView::Report => PrintView::Report,
         other => other,
@@ -42,6 +43,7 @@ pub fn LtPrintedReview(
     view! {
         <div class="print-view">
             <PrintToolbar id=id print_view=shown anonymised=anonymised_from.is_some()/>
+            <crate::ui::widgets::ShareCheckNote review=checked/>
             {match shown {
                 PrintView::EpisodesTable => view! { <EpisodesPaper title=title lt=lt printed_on=printed_on/> }.into_any(),
                 PrintView::Letters => view! { <LettersPaper lt=lt/> }.into_any(),

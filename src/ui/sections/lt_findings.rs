@@ -119,6 +119,7 @@ fn RecommendationsSection() -> impl IntoView {
         })
     });
     let findings = Memo::new(move |_| read_lt(review, |lt| lt.findings.iter().map(|f| (f.id, f.statement.clone())).collect::<Vec<_>>()));
+    let rec_ids = move || recs.with(|rs| rs.iter().map(|r| r.0).collect::<Vec<_>>());
     let draft = RwSignal::new(String::new());
     let answers = RwSignal::new(None::<FindingId>);
     let add = move || {
@@ -131,12 +132,27 @@ fn RecommendationsSection() -> impl IntoView {
         <section class="section-card" id="lt-recommendations" aria-labelledby="lt-recommendations-h">
             <h2 id="lt-recommendations-h">"Recommendations"</h2>
             <ol class="item-list">
-                <For each=move || recs.get() key=|r| r.clone() children=move |(id, text, finding)| {
-                    let short: String = text.chars().take(50).collect();
+                <For each=rec_ids key=|id| *id children=move |id| {
+                    let text = Signal::derive(move || recs.with(|rs| rs.iter().find(|r| r.0 == id).map(|r| r.1.clone()).unwrap_or_default()));
+                    let answered = Memo::new(move |_| read_lt(review, |lt| lt.recommendations.iter().find(|r| r.id == id).and_then(|r| r.finding)));
+                    let short: String = text.get_untracked().chars().take(50).collect();
+                    let select_id = unique_id("recommendation-finding");
                     view! {
                         <li class="item">
-                            <p class="item-text">{text}</p>
-                            <p class="item-meta">{finding.map_or("Stands on its own".to_string(), |n| format!("Answers finding {n}"))}</p>
+                            <HintedText label="Recommendation" field_key=format!("recommendation {id}") rows=2 value=text commit_on_change=true
+                                on_change=Callback::new(move |v: String| { try_edit_lt(review, |lt| lt.edit_recommendation(id, &v)); })/>
+                            <div class="field">
+                                <label for=select_id.clone()>"It answers"</label>
+                                <select id=select_id on:change=move |ev| {
+                                    let f = event_target_value(&ev).parse().ok();
+                                    try_edit_lt(review, |lt| lt.answer_finding(id, f));
+                                }>
+                                    <option value="" selected=move || answered.get().is_none()>"No particular finding (stands on its own)"</option>
+                                    {move || findings.get().into_iter().enumerate().map(|(n, (fid, s))| view! {
+                                        <option value=fid.to_string() selected=move || answered.get() == Some(fid)>{format!("Finding {}: {}", n + 1, s)}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
                             <button type="button" class="button-quiet button-small" on:click=move |_| edit_lt(review, |lt| { lt.remove_recommendation(id); })>
                                 "Remove"<span class="visually-hidden">{format!(" recommendation: {short}")}</span>
                             </button>
@@ -145,9 +161,9 @@ fn RecommendationsSection() -> impl IntoView {
                 }/>
             </ol>
             <form class="add-item" on:submit=move |ev| { ev.prevent_default(); add(); }>
-                <div class="field">
-                    <label for="new-recommendation">"New recommendation"</label>
-                    <textarea id="new-recommendation" rows="2" prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
+                <div class="field field-wide">
+                    <HintedText label="New recommendation" field_key="new recommendation" rows=2 value=Signal::from(draft)
+                        on_change=Callback::new(move |v: String| draft.set(v))/>
                 </div>
                 <div class="field">
                     <label for="new-recommendation-finding">"It answers"</label>
