@@ -3,7 +3,8 @@
 //! names, addresses, postcodes, places and judging words, each with where it is. Nothing
 //! is blocked: the person reads the list and decides to go back, make an anonymised copy,
 //! or carry on. A suggestion dismissed anywhere counts as checked: the same words
-//! dismissed once are not listed again.
+//! dismissed once are not listed again. It covers the reviews that show suggestions
+//! (Learning Together reviews and preparations).
 
 use super::anonymise::each_text_mut;
 use super::identifying_details::FieldKind;
@@ -29,7 +30,9 @@ pub fn open_suggestions(review: &Review) -> Vec<OpenSuggestion> {
             lt.dismissed_hints.iter().cloned().collect(),
         ),
         ReviewBody::Preparation(p) => (Vec::new(), p.dismissed_hints.iter().cloned().collect()),
-        ReviewBody::CaseDiscussion(_) => (Vec::new(), Vec::new()),
+        // A case discussion's notes name the child and attendees by design and show no
+        // suggestions; its anonymised copy is the way to publish it.
+        ReviewBody::CaseDiscussion(_) => return Vec::new(),
     };
     let known: Vec<&str> = pseudonyms.iter().map(String::as_str).collect();
     // A dismissal key is "field|kind|fingerprint|n": the words are checked wherever they
