@@ -491,3 +491,35 @@ fn a_factor_recorded_from_a_conversation_keeps_it_as_its_source_and_is_made_once
     assert!(lt.remove_participant(sw));
     assert_eq!(lt.factor(first.factor).unwrap().source_conversations, [c1]);
 }
+
+#[test]
+fn a_finding_is_traced_to_its_episodes_factors_and_conversations_both_ways_and_in_priority_order() {
+    let mut lt = LearningTogether::default();
+    let hv = lt.add_participant("Health visitor", "NHS trust");
+    let c = lt.start_conversation(hv, None).unwrap();
+    let tp = lt.add_turning_point(c, "Missed 8-week check", DateOrPeriod::on(day(3))).unwrap();
+    let e = lt.promote_turning_point(c, tp).unwrap();
+    lt.conversation_mut(c).unwrap().notes.set_factor_notes(FactorCategory::InterAgency, "No shared chronology");
+    let f = lt.record_factor_from_conversation(c, FactorCategory::InterAgency).unwrap().factor;
+    let first = lt.add_finding("Transfers lose history", PatternType::HumanToolOperation).unwrap();
+    let second = lt.add_finding("Supervision looks at timescales", PatternType::HumanManagementSystemOperation).unwrap();
+    lt.rest_finding_on_episode(second, e, true).unwrap();
+    lt.rest_finding_on_factor(second, f, true).unwrap();
+    lt.rest_finding_on_factor(second, f, true).unwrap();
+    let basis = lt.finding_basis(second);
+    assert_eq!(basis.episodes, ["Episode 1: Missed 8-week check"]);
+    assert_eq!(basis.factors, ["No shared chronology"]);
+    assert_eq!(basis.conversations, ["Health visitor, NHS trust"]);
+    assert_eq!(lt.findings_resting_on_episode(e).iter().map(|(n, f)| (*n, f.id)).collect::<Vec<_>>(), [(2, second)]);
+    assert_eq!(lt.findings_resting_on_factor(f).len(), 1);
+    lt.move_finding(second, true).unwrap();
+    assert_eq!(lt.findings.iter().map(|f| f.id).collect::<Vec<_>>(), [second, first]);
+    lt.move_finding(second, true).unwrap();
+    assert_eq!(lt.findings[0].id, second, "the first stays first");
+    assert_eq!(lt.findings_resting_on_episode(e)[0].0, 1);
+    assert!(lt.remove_factor(f));
+    assert!(lt.finding(second).unwrap().factors.is_empty());
+    assert!(lt.remove_episode(e));
+    assert!(lt.finding_basis(second).is_empty());
+    assert_eq!(lt.rest_finding_on_episode(second, 999, true), Err(EditError::NoSuchEpisode));
+}

@@ -16,7 +16,7 @@ use super::conversation::{Conversation, TurningPoint};
 use super::conversation_guide::FactorCategory;
 use super::conversation_notes::clean_text;
 use super::date_or_period::DateOrPeriod;
-use super::finding::{Finding, Recommendation};
+use super::finding::{Finding, FindingBasis, Recommendation};
 use super::key_practice_episode::{Appraisal, KeyPracticeEpisode};
 use super::letters::{self, Letters};
 use super::narrative::NarrativeEvent;
@@ -683,6 +683,9 @@ impl LearningTogether {
         for f in &mut self.factors {
             f.episodes.retain(|&e| e != id);
         }
+        for f in &mut self.findings {
+            f.episodes.retain(|&e| e != id);
+        }
         for tp in self.conversations.iter_mut().flat_map(|c| c.turning_points.iter_mut()) {
             if tp.promoted_to == Some(id) {
                 tp.promoted_to = None;
@@ -749,6 +752,9 @@ impl LearningTogether {
         }
         for e in &mut self.episodes {
             e.factors.retain(|&f| f != id);
+        }
+        for f in &mut self.findings {
+            f.factors.retain(|&x| x != id);
         }
         true
     }
@@ -940,6 +946,85 @@ impl LearningTogether {
         let id = self.allocate_id();
         self.recommendations.push(Recommendation { id, text, finding });
         Ok(id)
+    }
+
+    /// Links a finding to a key practice episode it rests on, or removes the link.
+    pub fn rest_finding_on_episode(&mut self, id: FindingId, episode: EpisodeId, linked: bool) -> Result<(), EditError> {
+        if self.episode(episode).is_none() {
+            return Err(EditError::NoSuchEpisode);
+        }
+        let f = self.finding_mut(id).ok_or(EditError::NoSuchFinding)?;
+        f.episodes.retain(|&e| e != episode);
+        if linked {
+            f.episodes.push(episode);
+        }
+        Ok(())
+    }
+
+    /// Links a finding to a contributory factor it rests on, or removes the link.
+    pub fn rest_finding_on_factor(&mut self, id: FindingId, factor: FactorId, linked: bool) -> Result<(), EditError> {
+        if self.factor(factor).is_none() {
+            return Err(EditError::NoSuchFactor);
+        }
+        let f = self.finding_mut(id).ok_or(EditError::NoSuchFinding)?;
+        f.factors.retain(|&x| x != factor);
+        if linked {
+            f.factors.push(factor);
+        }
+        Ok(())
+    }
+
+    /// The findings that rest on an episode (the other way of the link), with their numbers.
+    pub fn findings_resting_on_episode(&self, episode: EpisodeId) -> Vec<(usize, &Finding)> {
+        self.findings.iter().enumerate().filter(|(_, f)| f.episodes.contains(&episode)).map(|(n, f)| (n + 1, f)).collect()
+    }
+
+    /// The findings that rest on a factor, with their numbers.
+    pub fn findings_resting_on_factor(&self, factor: FactorId) -> Vec<(usize, &Finding)> {
+        self.findings.iter().enumerate().filter(|(_, f)| f.factors.contains(&factor)).map(|(n, f)| (n + 1, f)).collect()
+    }
+
+    /// What a finding rests on, in words: its episodes as numbered in the episodes table,
+    /// its factors, and whom the conversations behind both were with.
+    pub fn finding_basis(&self, id: FindingId) -> FindingBasis {
+        let Some(f) = self.finding(id) else { return FindingBasis::default() };
+        let order: Vec<EpisodeId> = self.episodes_in_order().iter().map(|e| e.id).collect();
+        let mut conversations: Vec<ConversationId> = Vec::new();
+        let mut episodes = Vec::new();
+        for &e in &f.episodes {
+            if let Some(ep) = self.episode(e) {
+                let n = order.iter().position(|x| *x == e).map_or(0, |n| n + 1);
+                episodes.push(format!("Episode {n}: {}", ep.episode.trim()));
+                conversations.extend(ep.source_conversations.iter().copied());
+            }
+        }
+        let mut factors = Vec::new();
+        for &x in &f.factors {
+            if let Some(factor) = self.factor(x) {
+                factors.push(clean_text(&factor.text));
+                conversations.extend(factor.source_conversations.iter().copied());
+            }
+        }
+        let mut who: Vec<String> = Vec::new();
+        for c in conversations {
+            if let Some(label) = self.conversation(c).and_then(|c| self.participant(c.participant_id)).map(Participant::label) {
+                if !who.contains(&label) {
+                    who.push(label);
+                }
+            }
+        }
+        FindingBasis { episodes, factors, conversations: who }
+    }
+
+    /// Moves a finding one place up (towards first priority) or down. The findings' order
+    /// is their priority.
+    pub fn move_finding(&mut self, id: FindingId, up: bool) -> Result<(), EditError> {
+        let i = self.findings.iter().position(|f| f.id == id).ok_or(EditError::NoSuchFinding)?;
+        let j = if up { i.checked_sub(1) } else { Some(i + 1).filter(|&j| j < self.findings.len()) };
+        if let Some(j) = j {
+            self.findings.swap(i, j);
+        }
+        Ok(())
     }
 
     /// Rewords a recommendation. A blank text is refused.

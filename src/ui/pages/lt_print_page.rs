@@ -141,11 +141,16 @@ fn ReportPaper(title: String, lt: LearningTogether, printed_on: Option<NaiveDate
     let findings = bullet_list(lt.findings.iter().enumerate().map(|(n, f)| {
         let tags: Vec<&str> = f.pattern_types.iter().map(|p| p.label()).collect();
         let issues: Vec<String> = f.issues_for_the_board.iter().map(|i| i.trim().to_string()).filter(|i| !i.is_empty()).collect();
+        let basis = lt.finding_basis(f.id);
+        let join = |v: &[String]| if v.is_empty() { "None recorded".to_string() } else { v.join("; ") };
         view! {
             <li class="print-finding">
                 <h3>{format!("Finding {}: {}", n + 1, f.statement)}</h3>
                 <p><strong>"Pattern types: "</strong>{tags.join("; ")}</p>
                 <dl class="print-outcome">
+                    <dt>"Key practice episodes it rests on"</dt><dd>{join(&basis.episodes)}</dd>
+                    <dt>"Contributory factors it rests on"</dt><dd>{join(&basis.factors)}</dd>
+                    <dt>"From conversations with"</dt><dd>{join(&basis.conversations)}</dd>
                     <dt>"How it showed in this case"</dt><dd>{multiline(&f.how_it_showed_in_this_case)}</dd>
                     <dt>"Evidence that it is wider than this case"</dt><dd>{multiline(&f.evidence_it_is_wider)}</dd>
                     <dt>"Why it matters"</dt><dd>{multiline(&f.why_it_matters)}</dd>

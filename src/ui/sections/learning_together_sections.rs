@@ -105,12 +105,14 @@ pub fn provide_hints(review: RwSignal<Review>) {
 pub fn LearningTogetherSections() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     provide_hints(review);
+    let current = current_area();
     view! {
         <div class="cd-layout">
             <nav class="section-nav" aria-label="Parts of the review">
                 <ol>
                     {ANCHORS.into_iter().map(|(id, label)| view! {
-                        <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); jump_to(id); }>{label}</a></li>
+                        <li><a href=format!("#{id}") aria-current=move || (current.get() == id).then_some("location")
+                            on:click=move |ev| { ev.prevent_default(); jump_to(id); }>{label}</a></li>
                     }).collect_view()}
                 </ol>
             </nav>
@@ -127,6 +129,34 @@ pub fn LearningTogetherSections() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// Which part of the review is on screen: the last part whose top has passed the upper
+/// third of the window, followed as the page scrolls, for the side menu to mark.
+fn current_area() -> RwSignal<&'static str> {
+    let current = RwSignal::new(ANCHORS[0].0);
+    let update = move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let line = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(768.0) / 3.0;
+        let mut here = ANCHORS[0].0;
+        for (id, _) in ANCHORS {
+            if let Some(el) = doc.get_element_by_id(id) {
+                if el.get_bounding_client_rect().top() <= line {
+                    here = id;
+                }
+            }
+        }
+        if current.get_untracked() != here {
+            current.set(here);
+        }
+    };
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| update());
+    let resize = window_event_listener(leptos::ev::resize, move |_| update());
+    on_cleanup(move || {
+        scroll.remove();
+        resize.remove();
+    });
+    current
 }
 
 /// The seven stages as a task list, each with its status and the tools it uses.

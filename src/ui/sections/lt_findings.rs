@@ -67,9 +67,40 @@ fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
     let issues = Signal::derive(move || finding.with(|f| f.as_ref().map(|f| f.issues_for_the_board.join("\n")).unwrap_or_default()));
     let heading_id = unique_id("finding");
     let labelled = heading_id.clone();
+    let episodes = Memo::new(move |_| {
+        read_lt(review, |lt| {
+            lt.episodes_in_order()
+                .into_iter()
+                .enumerate()
+                .map(|(n, e)| (e.id, format!("Episode {}: {}", n + 1, e.episode), lt.finding(id).is_some_and(|f| f.episodes.contains(&e.id))))
+                .collect::<Vec<_>>()
+        })
+    });
+    let factors = Memo::new(move |_| {
+        read_lt(review, |lt| {
+            lt.factors
+                .iter()
+                .map(|x| (x.id, x.text.clone(), lt.finding(id).is_some_and(|f| f.factors.contains(&x.id))))
+                .collect::<Vec<_>>()
+        })
+    });
+    let basis = Memo::new(move |_| read_lt(review, |lt| lt.finding_basis(id)));
+    let count = Memo::new(move |_| read_lt(review, |lt| lt.findings.len()));
+    let is_last = move || number == count.get();
     view! {
         <li class="finding-card" aria-labelledby=labelled>
             <h3 id=heading_id>{move || format!("Finding {number}: {}", statement())}</h3>
+            <div class="button-row">
+                <span class="muted">{format!("Priority {number}")}</span>
+                <button type="button" class="button-quiet button-small" disabled=number == 1
+                    on:click=move |_| { try_edit_lt(review, |lt| lt.move_finding(id, true)); }>
+                    "Move up"<span class="visually-hidden">{move || format!(" finding {number}")}</span>
+                </button>
+                <button type="button" class="button-quiet button-small" disabled=is_last
+                    on:click=move |_| { try_edit_lt(review, |lt| lt.move_finding(id, false)); }>
+                    "Move down"<span class="visually-hidden">{move || format!(" finding {number}")}</span>
+                </button>
+            </div>
             <HintedText label="Finding" field_key=format!("finding {id} statement") rows=2 value=field(|f| f.statement.clone())
                 on_change=set(|f, v| f.statement = v)/>
             <fieldset class="checkbox-list pattern-tags">
@@ -100,6 +131,35 @@ fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
                     f.issues_for_the_board = v.split('\n').map(str::to_string).collect();
                     if f.issues_for_the_board.iter().all(|i| i.trim().is_empty()) { f.issues_for_the_board.clear(); }
                 }))/>
+            <fieldset class="checkbox-list">
+                <legend>"Key practice episodes it rests on"</legend>
+                <Show when=move || episodes.with(|e| e.is_empty())><p class="muted">"No key practice episodes yet."</p></Show>
+                <For each=move || episodes.get() key=|e| e.clone() children=move |(eid, label, linked)| view! {
+                    <label class="checkbox">
+                        <input type="checkbox" prop:checked=linked on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            try_edit_lt(review, |lt| lt.rest_finding_on_episode(id, eid, on));
+                        }/>
+                        <span>{label}</span>
+                    </label>
+                }/>
+            </fieldset>
+            <fieldset class="checkbox-list">
+                <legend>"Contributory factors it rests on"</legend>
+                <Show when=move || factors.with(|f| f.is_empty())><p class="muted">"No contributory factors yet."</p></Show>
+                <For each=move || factors.get() key=|f| f.clone() children=move |(fid, text, linked)| view! {
+                    <label class="checkbox">
+                        <input type="checkbox" prop:checked=linked on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            try_edit_lt(review, |lt| lt.rest_finding_on_factor(id, fid, on));
+                        }/>
+                        <span>{text}</span>
+                    </label>
+                }/>
+            </fieldset>
+            <Show when=move || basis.with(|b| !b.conversations.is_empty())>
+                <p class="item-meta">{move || format!("From conversations with: {}", basis.get().conversations.join("; "))}</p>
+            </Show>
             <button type="button" class="button-quiet button-small" on:click=move |_| edit_lt(review, |lt| { lt.remove_finding(id); })>
                 "Remove"<span class="visually-hidden">{move || format!(" finding {number}")}</span>
             </button>

@@ -40,7 +40,7 @@ pub fn ShareCheckNote(
     let found = open_suggestions(&review);
     (!found.is_empty()).then(|| {
         view! {
-            <aside class="share-check print-none" aria-labelledby="share-check-h">
+            <aside class="share-check" aria-labelledby="share-check-h">
                 <h2 id="share-check-h">"Before you share"</h2>
                 <p>{count_sentence(found.len())}</p>
                 {suggestion_list(&found)}

@@ -24,7 +24,8 @@ async function addParticipant(page, { family = false, role, second }) {
 /** A practitioner's preparation file, as the app exports it. */
 async function preparationFile(name, { role, agency, updated, notes, factors = {}, moments = [] }) {
   const parts = {};
-  for (const [part, text] of Object.entries(notes)) parts[part] = { notes: text, answers: {} };
+  // Each part's first prompt, as the preparation screen writes it.
+  for (const [part, text] of Object.entries(notes)) parts[part] = { notes: "", answers: { 1: text } };
   const file = {
     format: "case-review-studio", version: 2, exported_at: `${updated}T17:00:00Z`,
     reviews: [{
