@@ -134,6 +134,12 @@ impl Journal {
         Journal { tab }
     }
 
+    /// The journal of a tab named `tab` that does not hold its lock, as a tab that has
+    /// gone would have left it: for tests and recovery tools only.
+    pub fn unclaimed(tab: &str) -> Self {
+        Journal { tab: tab.to_string() }
+    }
+
     /// This tab's name.
     pub fn tab(&self) -> &str {
         &self.tab
