@@ -722,10 +722,10 @@ impl LearningTogether {
         self.factors.iter().find(|f| f.id == id)
     }
 
-    /// Rewords a factor. A blank text is refused.
+    /// Takes a factor's text as it is typed (even blank for a moment while it is rewritten),
+    /// so nothing waits for the box to be left.
     pub fn edit_factor(&mut self, id: FactorId, text: &str) -> Result<(), EditError> {
-        let text = non_blank(text)?;
-        self.factor_mut(id)?.text = text;
+        self.factor_mut(id)?.text = text.to_string();
         Ok(())
     }
 
@@ -1027,10 +1027,10 @@ impl LearningTogether {
         Ok(())
     }
 
-    /// Rewords a recommendation. A blank text is refused.
+    /// Takes a recommendation's text as it is typed (even blank for a moment while it is
+    /// rewritten), like the other text of the review.
     pub fn edit_recommendation(&mut self, id: ItemId, text: &str) -> Result<(), EditError> {
-        let text = non_blank(text)?;
-        self.recommendations.iter_mut().find(|r| r.id == id).ok_or(EditError::NoSuchRecommendation)?.text = text;
+        self.recommendations.iter_mut().find(|r| r.id == id).ok_or(EditError::NoSuchRecommendation)?.text = text.to_string();
         Ok(())
     }
 
@@ -1267,7 +1267,11 @@ mod tests {
         );
         lt.recategorise_factor(d, FactorCategory::OrganisationalCulture).unwrap();
         assert_eq!(lt.factor(d).unwrap().level, FactorLevel::Organisational);
-        assert_eq!(lt.edit_factor(a, ""), Err(EditError::BlankText));
+        // Text is taken as typed, even blank for a moment while it is rewritten.
+        assert_eq!(lt.edit_factor(a, ""), Ok(()));
+        assert_eq!(lt.factor(a).map(|f| f.text.as_str()), Some(""));
+        assert_eq!(lt.edit_factor(a, "Caseload pressure "), Ok(()));
+        assert_eq!(lt.factor(a).map(|f| f.text.as_str()), Some("Caseload pressure "));
     }
 
     #[test]
@@ -1315,7 +1319,6 @@ mod tests {
         assert!(lt.remove_finding(f));
         assert_eq!(lt.recommendations[0].finding, None);
         lt.edit_recommendation(r, "Joint threshold training, every year").unwrap();
-        assert_eq!(lt.edit_recommendation(r, " "), Err(EditError::BlankText));
         assert_eq!(lt.recommendations[0].text, "Joint threshold training, every year");
         let g = lt.add_finding("Referrals lose history", PatternType::HumanToolOperation).unwrap();
         lt.answer_finding(r, Some(g)).unwrap();

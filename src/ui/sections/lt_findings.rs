@@ -199,7 +199,7 @@ fn RecommendationsSection() -> impl IntoView {
                     let select_id = unique_id("recommendation-finding");
                     view! {
                         <li class="item">
-                            <HintedText label="Recommendation" field_key=format!("recommendation {id}") rows=2 value=text commit_on_change=true
+                            <HintedText label="Recommendation" field_key=format!("recommendation {id}") rows=2 value=text
                                 on_change=Callback::new(move |v: String| { try_edit_lt(review, |lt| lt.edit_recommendation(id, &v)); })/>
                             <div class="field">
                                 <label for=select_id.clone()>"It answers"</label>
