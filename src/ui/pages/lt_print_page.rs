@@ -1,5 +1,5 @@
 //! The print views of a Learning Together review. The **review report** (A4 portrait)
-//! gathers the case, the people by role, the stages, the narrative of multi-agency
+//! gathers the case, the people by role (not the team's internal stage table), the narrative of multi-agency
 //! perspectives, the key practice episodes, the contributory factors by level, the findings
 //! and the recommendations. The records of the one-to-one conversations are not printed in
 //! it: they are the review team's working notes, and the report draws on them through the
@@ -81,12 +81,6 @@ fn ReportPaper(title: String, lt: LearningTogether, printed_on: Option<NaiveDate
             </table>
         }
         .into_any()
-    };
-    let stages = view! {
-        <table class="print-table">
-            <thead><tr><th scope="col">"Stage"</th><th scope="col">"Status"</th></tr></thead>
-            <tbody>{lt.stage_list().into_iter().map(|(s, st)| view! { <tr><td>{s.label()}</td><td>{st.label()}</td></tr> }).collect_view()}</tbody>
-        </table>
     };
     let narrative = bullet_list(lt.narrative().into_iter().map(|e| {
         let when = e.date_or_period.text();
@@ -179,8 +173,6 @@ fn ReportPaper(title: String, lt: LearningTogether, printed_on: Option<NaiveDate
             <h2>"Participants"</h2>
             <p class="print-source">"Professionals are identified by role and agency; children and family members by pseudonym."</p>
             {participants}
-            <h2>"Stages of the review"</h2>
-            {stages}
             <h2>"Narrative of multi-agency perspectives"</h2>
             {narrative}
             <h2>"Key practice episodes"</h2>
