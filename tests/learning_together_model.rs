@@ -6,7 +6,6 @@
 
 use case_review_studio::model::contributory_factor::FactorLevel;
 use case_review_studio::model::conversation_guide::{ConversationPart, FactorCategory, FACTORS_LEAD, PARTS};
-use case_review_studio::model::conversation_notes::FROM_PREPARATION;
 use case_review_studio::model::date_or_period::DateOrPeriod;
 use case_review_studio::model::key_practice_episode::Appraisal;
 use case_review_studio::model::learning_together::{EditError, ItemId};
@@ -178,12 +177,13 @@ fn a_practitioners_preparation_is_added_without_overwriting_the_reviewers_notes(
     let c = lt.conversation(conversation).unwrap();
     let overview = c.notes.notes(ConversationPart::Overview);
     assert!(overview.starts_with("Reviewer: covered the first six months"));
-    assert!(overview.ends_with(&format!("{FROM_PREPARATION}\nI was the named health visitor from birth")));
+    let mark = "From the preparation of Health visitor, Community health:";
+    assert!(overview.ends_with(&format!("{mark}\nI was the named health visitor from birth")));
     assert!(c.notes.answer(ConversationPart::Mindset, 1).starts_with("Reviewer: she thought"));
     assert!(c.notes.answer(ConversationPart::Mindset, 1).contains("I thought the family were coping"));
     assert_eq!(
         c.notes.answer(ConversationPart::Mindset, 5),
-        format!("{FROM_PREPARATION}\nWhether to refer or wait for the review")
+        format!("{mark}\nWhether to refer or wait for the review")
     );
     let work = c.notes.factor_notes(FactorCategory::ConditionsOfWork);
     assert!(work.starts_with("Reviewer: two vacancies") && work.contains("I covered two caseloads"));
@@ -399,4 +399,127 @@ fn a_preparation_travels_as_a_small_review_file_and_is_added_without_overwriting
     let answer = lt.conversation(c).unwrap().notes.answer(ConversationPart::Overview, 1).to_string();
     assert!(answer.starts_with("Reviewer's own note"), "{answer}");
     assert!(answer.contains("Visited four times"), "{answer}");
+}
+
+fn preparation_of(role: &str, agency: &str) -> PractitionerPreparation {
+    PractitionerPreparation { role: role.into(), agency: agency.into(), ..Default::default() }
+}
+
+#[test]
+fn a_preparation_added_to_a_conversation_keeps_its_source() {
+    let mut lt = LearningTogether::default();
+    let hv = lt.add_participant("Health visitor", "NHS trust");
+    let mut prep = preparation_of("Health visitor", "NHS trust");
+    prep.notes.set_answer(ConversationPart::Mindset, 1, "I thought the baby was thriving.");
+    prep.add_turning_point("Missed 8-week check", DateOrPeriod::during("June"));
+    let filed = NaiveDate::from_ymd_opt(2026, 12, 2);
+    assert_eq!(lt.check_preparation(&prep, hv), None);
+    let done = lt.import_preparation_from(&prep, hv, filed).unwrap();
+    let c = lt.conversation(done.conversation).unwrap();
+    assert_eq!(
+        c.notes.answer(ConversationPart::Mindset, 1),
+        "From the preparation of Health visitor, NHS trust, file of 2 Dec 2026:\nI thought the baby was thriving."
+    );
+    let source = c.turning_points[0].preparation.as_ref().unwrap();
+    assert_eq!(source.label(), "From the preparation of Health visitor, NHS trust, file of 2 Dec 2026");
+    assert_eq!(c.preparations.len(), 1);
+}
+
+#[test]
+fn a_preparation_by_someone_else_is_questioned_before_anything_is_added() {
+    let mut lt = LearningTogether::default();
+    let hv = lt.add_participant("Health visitor", "NHS trust");
+    let teacher = preparation_of("Class teacher", "Primary school");
+    let question = lt.check_preparation(&teacher, hv).unwrap();
+    assert_eq!(
+        question.to_string(),
+        "This preparation is by Class teacher, Primary school, but the conversation is with Health visitor, NHS trust. Add it to this conversation anyway?"
+    );
+    assert!(lt.conversations.is_empty(), "asking changes nothing");
+    assert_eq!(lt.check_preparation(&preparation_of("health visitor", "NHS Trust"), hv), None);
+}
+
+#[test]
+fn an_updated_preparation_brings_in_only_what_changed() {
+    let mut lt = LearningTogether::default();
+    let hv = lt.add_participant("Health visitor", "NHS trust");
+    let mut prep = preparation_of("Health visitor", "NHS trust");
+    prep.notes.set_factor_notes(FactorCategory::ConditionsOfWork, "I covered two caseloads. No admin support.");
+    prep.notes.set_notes(ConversationPart::WentWell, "The GP called back the same day.");
+    lt.import_preparation_from(&prep, hv, NaiveDate::from_ymd_opt(2026, 12, 2)).unwrap();
+    prep.notes.set_factor_notes(
+        FactorCategory::ConditionsOfWork,
+        "I covered two caseloads. No admin support. The clinic moved in March.",
+    );
+    let again = lt.import_preparation_from(&prep, hv, NaiveDate::from_ymd_opt(2026, 12, 9)).unwrap();
+    assert_eq!(again.notes_added, 1, "only the changed answer");
+    let c = lt.conversation(again.conversation).unwrap();
+    let work = c.notes.factor_notes(FactorCategory::ConditionsOfWork);
+    assert_eq!(work.matches("two caseloads").count(), 1, "{work}");
+    assert!(work.ends_with("file of 9 Dec 2026:\nThe clinic moved in March."), "{work}");
+    assert_eq!(c.notes.notes(ConversationPart::WentWell).matches("GP called").count(), 1);
+    assert_eq!(c.preparations.len(), 2);
+}
+
+#[test]
+fn a_factor_recorded_from_a_conversation_keeps_it_as_its_source_and_is_made_once() {
+    let mut lt = LearningTogether::default();
+    let hv = lt.add_participant("Health visitor", "NHS trust");
+    let sw = lt.add_participant("Social worker", "Children's services");
+    let c1 = lt.start_conversation(hv, None).unwrap();
+    let c2 = lt.start_conversation(sw, None).unwrap();
+    let mut prep = preparation_of("Health visitor", "NHS trust");
+    prep.notes.set_factor_notes(FactorCategory::ConditionsOfWork, "Caseloads doubled after the restructure");
+    lt.import_preparation(&prep, hv).unwrap();
+    assert_eq!(lt.factor_recorded_from(c1, FactorCategory::ConditionsOfWork), None);
+    let first = lt.record_factor_from_conversation(c1, FactorCategory::ConditionsOfWork).unwrap();
+    assert!(!first.already_recorded);
+    let f = lt.factor(first.factor).unwrap();
+    assert_eq!(f.text, "Caseloads doubled after the restructure", "the preparation's mark is not part of the factor");
+    assert_eq!(f.source_conversations, [c1]);
+    assert_eq!(lt.factor_sources(first.factor), ["Health visitor, NHS trust"]);
+    assert_eq!(lt.factor_recorded_from(c1, FactorCategory::ConditionsOfWork), Some(first.factor));
+
+    let twice = lt.record_factor_from_conversation(c1, FactorCategory::ConditionsOfWork).unwrap();
+    assert_eq!(twice, case_review_studio::model::learning_together::RecordedFactor { factor: first.factor, already_recorded: true });
+    lt.conversation_mut(c2).unwrap().notes.set_factor_notes(FactorCategory::OwnTeam, "caseloads doubled after the restructure.");
+    let other = lt.record_factor_from_conversation(c2, FactorCategory::OwnTeam).unwrap();
+    assert!(other.already_recorded);
+    assert_eq!(lt.factors.len(), 1);
+    assert_eq!(lt.factor(first.factor).unwrap().source_conversations, [c1, c2]);
+    assert_eq!(lt.record_factor_from_conversation(c2, FactorCategory::Family), Err(EditError::BlankText));
+    assert!(lt.remove_participant(sw));
+    assert_eq!(lt.factor(first.factor).unwrap().source_conversations, [c1]);
+}
+
+#[test]
+fn a_finding_is_traced_to_its_episodes_factors_and_conversations_both_ways_and_in_priority_order() {
+    let mut lt = LearningTogether::default();
+    let hv = lt.add_participant("Health visitor", "NHS trust");
+    let c = lt.start_conversation(hv, None).unwrap();
+    let tp = lt.add_turning_point(c, "Missed 8-week check", DateOrPeriod::on(day(3))).unwrap();
+    let e = lt.promote_turning_point(c, tp).unwrap();
+    lt.conversation_mut(c).unwrap().notes.set_factor_notes(FactorCategory::InterAgency, "No shared chronology");
+    let f = lt.record_factor_from_conversation(c, FactorCategory::InterAgency).unwrap().factor;
+    let first = lt.add_finding("Transfers lose history", PatternType::HumanToolOperation).unwrap();
+    let second = lt.add_finding("Supervision looks at timescales", PatternType::HumanManagementSystemOperation).unwrap();
+    lt.rest_finding_on_episode(second, e, true).unwrap();
+    lt.rest_finding_on_factor(second, f, true).unwrap();
+    lt.rest_finding_on_factor(second, f, true).unwrap();
+    let basis = lt.finding_basis(second);
+    assert_eq!(basis.episodes, ["Episode 1: Missed 8-week check"]);
+    assert_eq!(basis.factors, ["No shared chronology"]);
+    assert_eq!(basis.conversations, ["Health visitor, NHS trust"]);
+    assert_eq!(lt.findings_resting_on_episode(e).iter().map(|(n, f)| (*n, f.id)).collect::<Vec<_>>(), [(2, second)]);
+    assert_eq!(lt.findings_resting_on_factor(f).len(), 1);
+    lt.move_finding(second, true).unwrap();
+    assert_eq!(lt.findings.iter().map(|f| f.id).collect::<Vec<_>>(), [second, first]);
+    lt.move_finding(second, true).unwrap();
+    assert_eq!(lt.findings[0].id, second, "the first stays first");
+    assert_eq!(lt.findings_resting_on_episode(e)[0].0, 1);
+    assert!(lt.remove_factor(f));
+    assert!(lt.finding(second).unwrap().factors.is_empty());
+    assert!(lt.remove_episode(e));
+    assert!(lt.finding_basis(second).is_empty());
+    assert_eq!(lt.rest_finding_on_episode(second, 999, true), Err(EditError::NoSuchEpisode));
 }

@@ -10,6 +10,7 @@
 //! is replaced only when the team lists it themselves, because every use of the word would
 //! change with it; the app's suggestions leave such names out and say so.
 
+use super::identifying_details::{identifying_details, DetailKind, FieldKind, TITLES};
 use super::review::{Review, ReviewBody, ReviewId};
 
 /// What a listed place becomes unless the team writes something else.
@@ -18,6 +19,12 @@ pub const PLACE_PLACEHOLDER: &str = "[place]";
 pub const DEFAULT_CHILD_PSEUDONYM: &str = "Child A";
 /// What the child's family name becomes unless the team chooses otherwise.
 pub const DEFAULT_FAMILY_NAME: &str = "[family name]";
+/// What a name the hints found becomes unless the team writes the person's role.
+pub const NAME_PLACEHOLDER: &str = "[name]";
+/// What an address the hints found becomes.
+pub const ADDRESS_PLACEHOLDER: &str = "[address]";
+/// What a postcode the hints found becomes.
+pub const POSTCODE_PLACEHOLDER: &str = "[postcode]";
 /// What the facilitator's name becomes in the copy: the role, as the method asks.
 pub const FACILITATOR_ROLE: &str = "Facilitator";
 
@@ -87,13 +94,71 @@ pub struct AnonymisedReview {
     pub child_name_left_in: Option<String>,
 }
 
-/// Proposes replacements from the names a review records: the child's name (whole, then
-/// first and family names apart), the attendees' names (by their role) and the
-/// facilitator's. A Learning Together review records people by role and pseudonym
-/// already, so nothing is proposed for one: the team lists any names used in the notes.
+/// Proposes replacements from the names a review records (for a case discussion: the
+/// child's name, whole, then first and family names apart; the attendees' names, by their
+/// role; the facilitator's), then every detail the text hints find anywhere in the review:
+/// names (without their titles, which are replaced with them), addresses, postcodes and
+/// place names, each with a placeholder for the team to change. Pseudonyms the review
+/// uses are never proposed.
 pub fn suggested_replacements(review: &Review) -> Suggestions {
     let mut out = Suggestions::default();
-    let ReviewBody::CaseDiscussion(cd) = &review.body else { return out };
+    recorded_names(review, &mut out);
+    found_details(review, &mut out);
+    out
+}
+
+/// The details the text hints find in every text of the review.
+fn found_details(review: &Review, out: &mut Suggestions) {
+    let pseudonyms: Vec<String> = match &review.body {
+        ReviewBody::LearningTogether(lt) => lt.pseudonyms().into_iter().map(str::to_string).collect(),
+        _ => Vec::new(),
+    };
+    let known: Vec<&str> = pseudonyms.iter().map(String::as_str).collect();
+    let is_pseudonym = |w: &str| known.iter().any(|p| p.eq_ignore_ascii_case(w));
+    let mut copy = review.clone();
+    each_text_mut(&mut copy, &mut |_, text| {
+        for d in identifying_details(text, FieldKind::FreeText, &known) {
+            let words = &text[d.start..d.end];
+            match d.kind {
+                DetailKind::PersonName => {
+                    let name = without_title(words);
+                    if name.split_whitespace().all(is_pseudonym) {
+                        continue;
+                    }
+                    out.add(name, NAME_PLACEHOLDER);
+                    let parts: Vec<&str> = name.split_whitespace().collect();
+                    if parts.len() > 1 {
+                        for part in parts.into_iter().filter(|p| !is_pseudonym(p)) {
+                            out.add_word(part, NAME_PLACEHOLDER);
+                        }
+                    }
+                }
+                DetailKind::Address => out.add(words, ADDRESS_PLACEHOLDER),
+                DetailKind::Postcode => out.add(words, POSTCODE_PLACEHOLDER),
+                DetailKind::Place => {
+                    out.add(words.trim_end_matches("'s").trim_end_matches("\u{2019}s"), PLACE_PLACEHOLDER)
+                }
+            }
+        }
+    });
+}
+
+/// "Mrs Patel" without its title: "Patel".
+fn without_title(name: &str) -> &str {
+    let mut words = name.splitn(2, char::is_whitespace);
+    match (words.next(), words.next()) {
+        (Some(first), Some(rest)) if is_title(first) => rest.trim(),
+        _ => name.trim(),
+    }
+}
+
+fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// The names a case discussion records.
+fn recorded_names(review: &Review, out: &mut Suggestions) {
+    let ReviewBody::CaseDiscussion(cd) = &review.body else { return };
     let child = cd.header.child_name.trim();
     if !child.is_empty() && !is_pseudonym_already(child, DEFAULT_CHILD_PSEUDONYM) {
         out.add(child, DEFAULT_CHILD_PSEUDONYM);
@@ -119,7 +184,6 @@ pub fn suggested_replacements(review: &Review) -> Suggestions {
     if !facilitator.is_empty() {
         out.add(facilitator, "the facilitator");
     }
-    out
 }
 
 impl Suggestions {
@@ -307,6 +371,9 @@ pub fn each_text_mut(review: &mut Review, f: &mut dyn FnMut(&'static str, &mut S
             }
             f("Letters", &mut lt.letters.introductory_letter);
             f("Letters", &mut lt.letters.conversation_explanation);
+            f("Letters", &mut lt.letters.family_letter);
+            f("Letters", &mut lt.letters.contact);
+            f("Letters", &mut lt.letters.signed_by);
             for c in &mut lt.conversations {
                 for part in c.notes.parts.values_mut() {
                     f("Conversations", &mut part.notes);
@@ -320,6 +387,14 @@ pub fn each_text_mut(review: &mut Review, f: &mut dyn FnMut(&'static str, &mut S
                 for t in &mut c.turning_points {
                     f("Turning points", &mut t.text);
                     f("Turning points", &mut t.date_or_period.period);
+                    if let Some(source) = &mut t.preparation {
+                        f("Turning points", &mut source.role);
+                        f("Turning points", &mut source.agency);
+                    }
+                }
+                for source in &mut c.preparations {
+                    f("Conversations", &mut source.role);
+                    f("Conversations", &mut source.agency);
                 }
             }
             for e in &mut lt.narrative_events {
@@ -456,7 +531,12 @@ impl<'a> Matcher<'a> {
                 .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
             match best {
                 Some((end, term)) => {
-                    let start = chars[i].0;
+                    let floor = out.last().map_or(0, |f: &Found| f.end);
+                    // A placeholder keeps the title ("Mr [family name]"); a role takes its place.
+                    let takes_title = !self.list[term].with.trim_start().starts_with('[');
+                    let start = title_before(text, &chars, i)
+                        .filter(|&t| t >= floor && takes_title)
+                        .unwrap_or(chars[i].0);
                     let end_byte = chars.get(end).map_or(text.len(), |c| c.0);
                     out.push(Found { start, end: end_byte, term });
                     i = end;
@@ -528,6 +608,22 @@ impl<'a> Matcher<'a> {
     }
 }
 
+/// Where a title ("Mrs", "PC", "Dr.") just before char index `i` starts (a byte offset),
+/// so that replacing a name takes its title with it: "Mrs Patel" becomes "the team
+/// manager", not "Mrs the team manager".
+fn title_before(text: &str, chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let at = chars.get(i)?.0;
+    let before = &text[..at];
+    let gap = before.len() - before.trim_end_matches([' ', '\u{a0}']).len();
+    if gap == 0 {
+        return None;
+    }
+    let head = before[..before.len() - gap].trim_end_matches('.');
+    let word_start = head.rfind(|c: char| !is_word_char(c)).map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
+    let word = &head[word_start..];
+    (!word.is_empty() && is_title(word)).then_some(word_start)
+}
+
 /// Where `term` ends (a char index) if it matches at char index `i` as whole words.
 fn match_at(chars: &[(usize, char)], i: usize, term: &Term) -> Option<usize> {
     if term.starts_with_word && i > 0 && is_word_char(chars[i - 1].1) {
@@ -562,6 +658,7 @@ fn match_at(chars: &[(usize, char)], i: usize, term: &Term) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::date_or_period::DateOrPeriod;
     use crate::model::case_discussion::Attendee;
     use crate::model::ReviewKind;
     use chrono::{TimeZone, Utc};
@@ -660,7 +757,16 @@ mod tests {
     #[test]
     fn names_with_apostrophes_and_hyphens_match_whole() {
         let t = list(&[("O'Brien", "Father"), ("Smith-Jones", "Mother")]);
-        assert_eq!(replace_terms("Mr O’Brien and Ms Smith-Jones", &t), "Mr Father and Ms Mother");
+        assert_eq!(replace_terms("Mr O’Brien and Ms Smith-Jones", &t), "Father and Mother");
+    }
+
+    #[test]
+    fn a_title_goes_with_the_name_a_role_replaces() {
+        let t = list(&[("Patel", "the team manager"), ("Hughes", "Police officer"), ("Smith", DEFAULT_FAMILY_NAME)]);
+        assert_eq!(
+            replace_terms("Mrs Patel met PC Hughes and Mr. Smith; Patel agreed.", &t),
+            "the team manager met Police officer and Mr. [family name]; the team manager agreed."
+        );
     }
 
     fn at() -> chrono::DateTime<Utc> {
@@ -700,6 +806,11 @@ mod tests {
                 ("Sarah Jones", "Health visitor"),
                 ("Sarah", "Health visitor"),
                 ("Priya Patel", "the facilitator"),
+                // Found by the hints in the text.
+                ("Priya", NAME_PLACEHOLDER),
+                ("Patel", NAME_PLACEHOLDER),
+                ("Jones", NAME_PLACEHOLDER),
+                ("Salford", PLACE_PLACEHOLDER),
             ])
         );
         assert!(s.everyday_words_left_out.is_empty());
@@ -724,11 +835,54 @@ mod tests {
     }
 
     #[test]
+    fn a_learning_together_copy_starts_with_every_detail_the_hints_found() {
+        let mut r = Review::new(Uuid::from_u128(4), ReviewKind::LearningTogether, at());
+        r.edit_learning_together(at(), |lt| {
+            lt.family_pseudonym = "the Green family".into();
+            let mum = lt.add_family_member("Mother", "Kerry");
+            let _ = mum;
+            lt.scope = "Kerry moved to Leeds. Mrs Patel and PC Hughes visited 12 Acacia Avenue, LS6 2AB.".into();
+            lt.add_event("Sarah Jones called the Independent Reviewing Officer", DateOrPeriod::default()).unwrap();
+        });
+        let s = suggested_replacements(&r);
+        let terms: Vec<(&str, &str)> = s.replacements.iter().map(|x| (x.term.as_str(), x.with.as_str())).collect();
+        for expected in [
+            ("Leeds", PLACE_PLACEHOLDER),
+            ("Patel", NAME_PLACEHOLDER),
+            ("Hughes", NAME_PLACEHOLDER),
+            ("12 Acacia Avenue", ADDRESS_PLACEHOLDER),
+            ("LS6 2AB", POSTCODE_PLACEHOLDER),
+            ("Sarah Jones", NAME_PLACEHOLDER),
+        ] {
+            assert!(terms.contains(&expected), "{expected:?} missing from {terms:?}");
+        }
+        assert!(!terms.iter().any(|(t, _)| ["Kerry", "Green", "Independent Reviewing Officer"].contains(t)), "{terms:?}");
+        let placeholders = anonymise(&r, &s.replacements, Uuid::from_u128(5)).review;
+        assert_eq!(
+            placeholders.learning_together().unwrap().scope,
+            "Kerry moved to [place]. Mrs [name] and PC [name] visited [address], [postcode]."
+        );
+        // The team writes each person's role in place of the placeholder: the title goes too.
+        let mut list = s.replacements.clone();
+        for r in &mut list {
+            match r.term.as_str() {
+                "Patel" => r.with = "the team manager".into(),
+                "Hughes" => r.with = "a police officer".into(),
+                _ => {}
+            }
+        }
+        let copy = anonymise(&r, &list, Uuid::from_u128(5)).review;
+        assert_eq!(
+            copy.learning_together().unwrap().scope,
+            "Kerry moved to [place]. the team manager and a police officer visited [address], [postcode]."
+        );
+    }
+
+    #[test]
     fn the_copy_names_people_by_role_and_leaves_the_review_unchanged() {
         let original = discussion();
         let before = original.clone();
-        let mut terms = suggested_replacements(&original).replacements;
-        terms.push(Replacement::new("Salford", PLACE_PLACEHOLDER));
+        let terms = suggested_replacements(&original).replacements;
         let out = anonymise(&original, &terms, Uuid::from_u128(99));
         assert_eq!(original, before);
         let copy = &out.review;
@@ -747,7 +901,7 @@ mod tests {
         assert_eq!(copy.last_exported, None);
         assert_eq!(out.child_name_left_in, None);
         // Jayden Smith: title and child's name; Jayden: about (2) and worry; Salford: agency and about.
-        assert_eq!(out.counts, vec![2, 3, 0, 0, 1, 0, 2]);
+        assert_eq!(out.counts, vec![2, 3, 0, 0, 1, 0, 0, 0, 0, 2]);
     }
 
     #[test]
@@ -889,11 +1043,14 @@ mod tests {
                 "family_pseudonym": "Jayden", "scope": "Jayden",
                 "participants": [{"id": 1, "role": "Jayden", "agency": "Jayden", "is_family_member": true, "pseudonym": "Jayden"}],
                 "review_team": [{"id": 2, "role": "Jayden"}],
-                "letters": {"introductory_letter": "Jayden", "conversation_explanation": "Jayden"},
+                "letters": {"introductory_letter": "Jayden", "conversation_explanation": "Jayden",
+                    "family_letter": "Jayden", "contact": "Jayden", "signed_by": "Jayden"},
                 "conversations": [{"id": 3, "participant_id": 1, "notes": {
                     "parts": {"overview": {"notes": "Jayden", "answers": {"1": "Jayden"}}},
                     "factors": {"family": "Jayden"}},
-                    "turning_points": [{"id": 4, "text": "Jayden", "date_or_period": when}]}],
+                    "turning_points": [{"id": 4, "text": "Jayden", "date_or_period": when,
+                        "preparation": {"role": "Jayden", "agency": "Jayden"}}],
+                    "preparations": [{"role": "Jayden", "agency": "Jayden"}]}],
                 "narrative_events": [{"id": 5, "date_or_period": when, "what_happened": "Jayden",
                     "views": [{"agency": "Jayden", "view": "Jayden"}]}],
                 "episodes": [{"id": 6, "episode": "Jayden", "date_or_period": when, "roles_involved": ["Jayden"],

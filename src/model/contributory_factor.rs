@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::conversation_guide::FactorCategory;
-use super::learning_together::{EpisodeId, FactorId};
+use super::learning_together::{ConversationId, EpisodeId, FactorId};
 
 /// Where in the system a contributory factor sits, from the frontline outwards: the levels
 /// the analysis view groups factors by.
@@ -88,6 +88,9 @@ pub struct ContributoryFactor {
     /// The key practice episodes this factor helps to explain. Kept in step with each
     /// episode's own list: change it only through `link_factor` and `unlink_factor`.
     pub episodes: Vec<EpisodeId>,
+    /// The conversations in which it was raised, when it was recorded from one.
+    #[serde(default)]
+    pub source_conversations: Vec<ConversationId>,
 }
 
 impl Default for ContributoryFactor {
@@ -98,6 +101,7 @@ impl Default for ContributoryFactor {
             level: FactorCategory::Other.level(),
             text: String::new(),
             episodes: Vec::new(),
+            source_conversations: Vec::new(),
         }
     }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::conversation_notes::ConversationNotes;
 use super::date_or_period::DateOrPeriod;
+use super::practitioner_preparation::PreparationSource;
 use super::learning_together::{ConversationId, EpisodeId, ItemId, ParticipantId};
 
 /// A crucial moment the participant describes, "when key decisions or actions were taken
@@ -25,6 +26,9 @@ pub struct TurningPoint {
     /// True when it came from the practitioner's own preparation rather than the
     /// reviewer's record.
     pub from_preparation: bool,
+    /// Whose preparation it came from, and the day of their file.
+    #[serde(default)]
+    pub preparation: Option<PreparationSource>,
 }
 
 impl TurningPoint {
@@ -45,6 +49,9 @@ pub struct Conversation {
     /// Notes against the conversation guide, including part 4's factors by category.
     pub notes: ConversationNotes,
     pub turning_points: Vec<TurningPoint>,
+    /// The preparation files added to this record, in the order they were added.
+    #[serde(default)]
+    pub preparations: Vec<PreparationSource>,
 }
 
 impl Conversation {

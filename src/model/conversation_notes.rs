@@ -124,25 +124,85 @@ impl ConversationNotes {
 }
 
 /// Appends `addition` to `existing` under `mark`, after a blank line if `existing` has
-/// text. Does nothing if `addition` is blank or the same marked block is already there.
-/// Returns whether anything was added.
+/// text. Only the sentences not already in `existing` are added, so an updated
+/// preparation brings in what changed and the same answer is never copied twice. Does
+/// nothing if `addition` is blank or every sentence of it is already there. Returns
+/// whether anything was added.
 fn append_marked_text(existing: &mut String, addition: &str, mark: &str) -> bool {
     let addition = addition.trim();
     if addition.is_empty() {
         return false;
     }
-    let block = format!("{mark}\n{addition}");
-    if existing.contains(&block) {
+    let known = squeeze(existing);
+    let mut all_new = true;
+    let paragraphs: Vec<String> = addition
+        .lines()
+        .map(|line| {
+            let fresh: Vec<&str> =
+                sentences(line).into_iter().filter(|s| !known.contains(&squeeze(s))).collect();
+            all_new &= fresh.len() == sentences(line).len();
+            fresh.join(" ")
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    if paragraphs.is_empty() {
         return false;
     }
+    let text = if all_new { addition.to_string() } else { paragraphs.join("\n") };
     if !existing.trim().is_empty() {
         existing.truncate(existing.trim_end().len());
         existing.push_str("\n\n");
     } else {
         existing.clear();
     }
-    existing.push_str(&block);
+    existing.push_str(&format!("{mark}\n{text}"));
     true
+}
+
+/// The sentences of one line of text, trimmed: split after ".", "?" or "!" followed by a
+/// space.
+fn sentences(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let next_is_space = chars.get(i + 1).is_some_and(|(_, n)| n.is_whitespace());
+        if matches!(c, '.' | '?' | '!') && next_is_space {
+            out.push(line[start..at + c.len_utf8()].trim());
+            start = at + c.len_utf8();
+        }
+    }
+    out.push(line[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// Text with runs of white space made one space, lower-cased, for "is this already here".
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// The marks that head text added from a preparation: the generic one and "From the
+/// preparation of ...".
+pub fn is_preparation_mark(line: &str) -> bool {
+    let line = line.trim();
+    line == FROM_PREPARATION || (line.starts_with("From the preparation of ") && line.ends_with(':'))
+}
+
+/// A note as plain text for a factor or a report: the marks of added preparations left
+/// out, lines joined into one paragraph, without doubled punctuation (".;", "..").
+pub fn clean_text(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !is_preparation_mark(l)) {
+        if !out.is_empty() {
+            if !out.ends_with(['.', '?', '!', ':', ';']) {
+                out.push('.');
+            }
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -202,5 +262,25 @@ mod tests {
         assert_eq!(json["parts"]["reflections"]["answers"]["2"], "Relieved");
         let back: ConversationNotes = serde_json::from_value(json).unwrap();
         assert_eq!(back, n);
+    }
+
+    #[test]
+    fn an_updated_answer_brings_in_only_what_changed() {
+        let mut theirs = ConversationNotes::default();
+        theirs.set_answer(Mindset, 1, "I thought the move had settled things. The flat was warm.");
+        let mut ours = ConversationNotes::default();
+        assert_eq!(ours.append_marked(&theirs, "From the preparation of HV, file of 2 Dec 2026:"), 1);
+        theirs.set_answer(Mindset, 1, "I thought the move had settled things. The flat was warm. Then the boiler broke.");
+        assert_eq!(ours.append_marked(&theirs, "From the preparation of HV, file of 9 Dec 2026:"), 1);
+        let answer = ours.answer(Mindset, 1);
+        assert_eq!(answer.matches("settled things").count(), 1, "{answer}");
+        assert!(answer.ends_with("file of 9 Dec 2026:\nThen the boiler broke."), "{answer}");
+        assert_eq!(ours.append_marked(&theirs, "From the preparation of HV, file of 9 Dec 2026:"), 0);
+    }
+
+    #[test]
+    fn clean_text_leaves_out_marks_and_joins_lines() {
+        let text = format!("Two vacancies\n\n{FROM_PREPARATION}\nI covered two caseloads.\nFrom the preparation of HV, file of 2 Dec 2026:\nNo cover;");
+        assert_eq!(clean_text(&text), "Two vacancies. I covered two caseloads. No cover;");
     }
 }

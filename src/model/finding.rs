@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::learning_together::{FindingId, ItemId};
+use super::learning_together::{EpisodeId, FactorId, FindingId, ItemId};
 use super::pattern_type::PatternType;
 
 /// One finding of the review.
@@ -22,6 +22,28 @@ pub struct Finding {
     pub evidence_it_is_wider: String,
     pub why_it_matters: String,
     pub issues_for_the_board: Vec<String>,
+    /// The key practice episodes it rests on.
+    #[serde(default)]
+    pub episodes: Vec<EpisodeId>,
+    /// The contributory factors it rests on.
+    #[serde(default)]
+    pub factors: Vec<FactorId>,
+}
+
+/// What a finding rests on, as a report shows it: the episodes (numbered as in the key
+/// practice episodes table), the factors, and who the conversations behind them were with.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FindingBasis {
+    pub episodes: Vec<String>,
+    pub factors: Vec<String>,
+    pub conversations: Vec<String>,
+}
+
+impl FindingBasis {
+    /// True when the finding is linked to nothing yet.
+    pub fn is_empty(&self) -> bool {
+        self.episodes.is_empty() && self.factors.is_empty()
+    }
 }
 
 impl Finding {

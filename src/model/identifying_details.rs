@@ -22,6 +22,9 @@ pub enum DetailKind {
     PersonName,
     Address,
     Postcode,
+    /// A town, city or county: Appendix 2 promises no geographic location in the public
+    /// report.
+    Place,
 }
 
 /// One place in a text that looks like an identifying detail.
@@ -52,12 +55,37 @@ impl IdentifyingDetail {
             (DetailKind::Postcode, _) => {
                 format!("\u{201c}{words}\u{201d} looks like a postcode. Leave out where the family lives.")
             }
+            (DetailKind::Place, _) => format!(
+                "\u{201c}{words}\u{201d} is a place name. The public report does not mention where the case happened."
+            ),
         }
     }
 }
 
 /// Titles that come before a surname.
-const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "prof"];
+pub const TITLES: &[&str] =
+    &["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "pc", "dc", "ds", "di", "sgt", "insp", "cllr", "rev", "sir", "dame"];
+
+/// Towns, cities and counties of the UK that a review is likely to mention: a place name
+/// in the notes is pointed out, since the public report names no geographic location.
+/// Only names that are not also everyday words are listed.
+const PLACES: &[&str] = &[
+    "aberdeen", "barnsley", "basildon", "bedford", "belfast", "birkenhead", "birmingham", "blackburn",
+    "blackpool", "bolton", "bournemouth", "bradford", "brighton", "bristol", "burnley", "cambridge",
+    "cardiff", "carlisle", "chelmsford", "cheltenham", "chester", "colchester", "coventry", "crawley",
+    "croydon", "darlington", "derby", "doncaster", "dudley", "dundee", "durham", "edinburgh", "exeter",
+    "gateshead", "glasgow", "gloucester", "grimsby", "guildford", "halifax", "harrogate", "hartlepool",
+    "huddersfield", "hull", "ipswich", "kirklees", "lancaster", "leeds", "leicester", "lincoln", "liverpool",
+    "london", "luton", "manchester", "middlesbrough", "newcastle", "newport", "northampton",
+    "norwich", "nottingham", "oldham", "oxford", "peterborough", "plymouth", "portsmouth", "preston",
+    "rochdale", "rotherham", "salford", "sheffield", "slough", "solihull", "southampton",
+    "southend", "stockport", "stoke", "sunderland", "swansea", "swindon", "tameside", "telford", "trafford",
+    "wakefield", "walsall", "warrington", "watford", "wigan", "wolverhampton", "worcester", "york",
+    "yorkshire", "lancashire", "cheshire", "merseyside", "kent", "essex", "surrey", "sussex", "devon",
+    "cornwall", "norfolk", "suffolk", "cumbria", "northumberland", "derbyshire", "nottinghamshire",
+    "leicestershire", "staffordshire", "shropshire", "hertfordshire", "hampshire", "berkshire",
+    "oxfordshire", "wiltshire", "somerset", "dorset", "lincolnshire", "warwickshire", "gloucestershire",
+];
 
 /// Words that end a street name.
 const STREET_WORDS: &[&str] = &[
@@ -77,7 +105,12 @@ const ORDINARY_CAPITALISED: &[&str] = &[
     "detective", "constable", "sergeant", "inspector", "pc", "ds", "dc", "school", "nursery", "named",
     "team", "key", "personal", "young", "early", "years", "help", "family", "families", "liaison",
     "class", "form", "tutor", "pastoral", "attendance", "mentor", "hv", "sw", "iro", "lado", "dsl", "senco",
-    "sendco", "nurse's", "receptionist", "caseworker", "paramedic", "officer's", "staff",
+    "sendco", "nurse's", "receptionist", "caseworker", "paramedic", "officer's", "staff", "reviewing",
+    "visiting", "nursing", "commissioning", "operations", "improvement", "quality", "assurance", "inclusion",
+    "engagement", "tenancy", "benefits", "employment", "universal", "credit", "jobcentre", "plus",
+    "neighbourhood", "response", "investigation", "investigating", "triage", "intake", "referral",
+    "referrals", "hub", "midwifery", "paediatric", "paediatrics", "sister", "matron", "registrar",
+    "health-visiting", "iro's", "conference's", "chair's", "officers", "nurses", "managers",
     // Agencies and services.
     "council", "police", "nhs", "trust", "hospital", "services", "service", "board", "partnership",
     "children", "children's", "childrens", "care", "mash", "court", "housing", "probation", "youth",
@@ -132,6 +165,12 @@ impl Word<'_> {
         let lower = self.lower();
         let base = lower.trim_end_matches("'s").trim_end_matches("\u{2019}s");
         ORDINARY_CAPITALISED.contains(&lower.as_str()) || ORDINARY_CAPITALISED.contains(&base)
+    }
+
+    fn is_place(&self) -> bool {
+        let lower = self.lower();
+        let base = lower.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        PLACES.contains(&base)
     }
 
     fn is_title(&self) -> bool {
@@ -245,8 +284,15 @@ pub fn identifying_details(text: &str, field: FieldKind, pseudonyms: &[&str]) ->
             i = j + 1;
             continue;
         }
+        // A town, city or county.
+        if w.is_capitalised() && w.is_place() && !known(&w) {
+            out.push(IdentifyingDetail { start: w.start, end: w.end, kind: DetailKind::Place });
+            i += 1;
+            continue;
+        }
         // A run of capitalised words that are not roles, agencies or ordinary words.
-        let is_name_word = |w: &Word| w.is_capitalised() && !w.is_ordinary() && !known(w) && w.text.chars().count() > 1;
+        let is_name_word =
+            |w: &Word| w.is_capitalised() && !w.is_ordinary() && !w.is_place() && !known(w) && w.text.chars().count() > 1;
         if is_name_word(&w) {
             let mut j = i;
             while j + 1 < ws.len() && is_name_word(&ws[j + 1]) && joined(text, &ws[j], &ws[j + 1]) {
@@ -344,5 +390,25 @@ mod tests {
             assert!(text.is_char_boundary(d.start) && text.is_char_boundary(d.end));
         }
         assert!(found(text, FieldKind::FreeText).contains(&("Émilie Dubois", DetailKind::PersonName)));
+    }
+
+    #[test]
+    fn role_names_and_benefits_are_not_names() {
+        for text in [
+            "The Independent Reviewing Officer chaired the meeting.",
+            "There were errors in her Universal Credit letter.",
+            "Jobcentre Plus sent a letter.",
+        ] {
+            assert_eq!(found(text, FieldKind::FreeText), vec![], "{text}");
+        }
+        assert_eq!(found("Independent Reviewing Officer", FieldKind::Role), vec![]);
+    }
+
+    #[test]
+    fn place_names_and_police_titles_are_pointed_out() {
+        assert_eq!(found("The family moved to Leeds in May.", FieldKind::FreeText), vec![("Leeds", DetailKind::Place)]);
+        assert_eq!(found("PC Hughes attended", FieldKind::FreeText), vec![("PC Hughes", DetailKind::PersonName)]);
+        assert_eq!(found("Leeds City Council", FieldKind::Role), vec![("Leeds", DetailKind::Place)]);
+        assert_eq!(found("She was reading a letter", FieldKind::FreeText), vec![], "lower-case words are not places");
     }
 }

@@ -14,14 +14,14 @@ use serde::{Deserialize, Serialize};
 use super::contributory_factor::{ContributoryFactor, FactorLevel};
 use super::conversation::{Conversation, TurningPoint};
 use super::conversation_guide::FactorCategory;
-use super::conversation_notes::FROM_PREPARATION;
+use super::conversation_notes::clean_text;
 use super::date_or_period::DateOrPeriod;
-use super::finding::{Finding, Recommendation};
+use super::finding::{Finding, FindingBasis, Recommendation};
 use super::key_practice_episode::{Appraisal, KeyPracticeEpisode};
 use super::letters::{self, Letters};
 use super::narrative::NarrativeEvent;
 use super::pattern_type::PatternType;
-use super::practitioner_preparation::PractitionerPreparation;
+use super::practitioner_preparation::{preparation_mismatch, PractitionerPreparation, PreparationMismatch, PreparationSource};
 use super::review_stage::{ReviewStage, StageStatus};
 
 /// Identifies an item within one review. Every kind of item draws from the same counter,
@@ -82,6 +82,7 @@ pub enum EditError {
     NoSuchFactor,
     NoSuchFinding,
     NoSuchEvent,
+    NoSuchRecommendation,
     /// The text was empty or only spaces.
     BlankText,
     /// Only children and family members are given pseudonyms.
@@ -101,6 +102,7 @@ impl std::fmt::Display for EditError {
             EditError::NoSuchFactor => "That contributory factor is no longer in the review.",
             EditError::NoSuchFinding => "That finding is no longer in the review.",
             EditError::NoSuchEvent => "That event is no longer in the narrative.",
+            EditError::NoSuchRecommendation => "That recommendation is no longer in the review.",
             EditError::BlankText => "Write something first.",
             EditError::NotAFamilyMember => {
                 "Pseudonyms are for children and family members; professionals are known by their role."
@@ -122,6 +124,23 @@ pub struct PreparationImport {
     /// Pieces of text added to the notes, answers and factor categories.
     pub notes_added: usize,
     pub turning_points_added: usize,
+}
+
+/// What recording part 4's answer as a contributory factor did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordedFactor {
+    pub factor: FactorId,
+    /// True when the review already had a factor in the same words: the conversation was
+    /// added to its sources instead of making a second factor.
+    pub already_recorded: bool,
+}
+
+/// Factor wording compared without case, spacing or a closing full stop.
+fn same_factor_text(a: &str, b: &str) -> bool {
+    let norm = |t: &str| {
+        t.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches(['.', ';', ' ']).to_lowercase()
+    };
+    norm(a) == norm(b)
 }
 
 /// Everything recorded in one Learning Together review.
@@ -267,6 +286,9 @@ impl LearningTogether {
         for e in &mut self.episodes {
             e.source_conversations.retain(|c| !removed.contains(c));
         }
+        for f in &mut self.factors {
+            f.source_conversations.retain(|c| !removed.contains(c));
+        }
         true
     }
 
@@ -323,6 +345,18 @@ impl LearningTogether {
     /// Drafts whichever letters are still blank from the review's details. Letters the
     /// team has written or edited are kept as they are.
     pub fn draft_letters(&mut self, review_title: &str) {
+        self.draft_letters_on(review_title, None);
+    }
+
+    /// Drafts the blank letters, dated `today` unless the team has already set the
+    /// letters' date.
+    pub fn draft_letters_on(&mut self, review_title: &str, today: Option<NaiveDate>) {
+        if self.letters.letter_date.is_none() {
+            self.letters.letter_date = today;
+        }
+        if self.letters.family_letter.trim().is_empty() {
+            self.letters.family_letter = letters::family_letter(self);
+        }
         if self.letters.introductory_letter.trim().is_empty() {
             self.letters.introductory_letter = letters::introductory_letter(self, review_title);
         }
@@ -487,17 +521,44 @@ impl LearningTogether {
             .ok_or(EditError::NoSuchTurningPoint)
     }
 
-    /// Adds a practitioner's own preparation to their conversation, starting the
-    /// conversation if need be. Nothing already written is changed: each piece is added
-    /// after the reviewer's notes, marked as from the practitioner's preparation, and their
-    /// turning points are added unless the conversation already has one in the same words.
-    /// Adding the same preparation twice adds nothing the second time.
+    /// Whether a preparation should be questioned before it is added to this participant's
+    /// conversation: its role or agency differs from theirs. `None` when it matches (or the
+    /// participant is unknown: adding then fails with [`EditError::NoSuchParticipant`]).
+    pub fn check_preparation(
+        &self,
+        preparation: &PractitionerPreparation,
+        participant: ParticipantId,
+    ) -> Option<PreparationMismatch> {
+        let p = self.participant(participant)?;
+        preparation_mismatch(preparation, &p.role, &p.agency, &p.label())
+    }
+
+    /// Adds a practitioner's preparation with no file date; see
+    /// [`LearningTogether::import_preparation_from`].
     pub fn import_preparation(
         &mut self,
         preparation: &PractitionerPreparation,
         participant: ParticipantId,
     ) -> Result<PreparationImport, EditError> {
+        self.import_preparation_from(preparation, participant, None)
+    }
+
+    /// Adds a practitioner's own preparation (a file last changed on `file_date`) to their
+    /// conversation, starting the conversation if need be. Nothing already written is
+    /// changed: each piece is added after the reviewer's notes under the line "From the
+    /// preparation of <role, agency>, file of <date>:", only the sentences not already in
+    /// the record are added (so an updated preparation brings in what changed), and their
+    /// turning points are added unless the conversation already has one in the same words.
+    /// Adding the same preparation twice adds nothing the second time. Check
+    /// [`LearningTogether::check_preparation`] first.
+    pub fn import_preparation_from(
+        &mut self,
+        preparation: &PractitionerPreparation,
+        participant: ParticipantId,
+        file_date: Option<NaiveDate>,
+    ) -> Result<PreparationImport, EditError> {
         let conversation = self.start_conversation(participant, None)?;
+        let source = PreparationSource::of(preparation, file_date);
         let mut new_points = Vec::new();
         {
             let c = self.conversation(conversation).ok_or(EditError::NoSuchConversation)?;
@@ -514,7 +575,7 @@ impl LearningTogether {
         }
         let ids: Vec<ItemId> = new_points.iter().map(|_| self.allocate_id()).collect();
         let c = self.conversation_mut(conversation).ok_or(EditError::NoSuchConversation)?;
-        let notes_added = c.notes.append_marked(&preparation.notes, FROM_PREPARATION);
+        let notes_added = c.notes.append_marked(&preparation.notes, &source.mark());
         let turning_points_added = new_points.len();
         for (id, (text, date_or_period)) in ids.into_iter().zip(new_points) {
             c.turning_points.push(TurningPoint {
@@ -523,9 +584,60 @@ impl LearningTogether {
                 date_or_period,
                 promoted_to: None,
                 from_preparation: true,
+                preparation: Some(source.clone()),
             });
         }
+        if (notes_added > 0 || turning_points_added > 0) && !c.preparations.contains(&source) {
+            c.preparations.push(source);
+        }
         Ok(PreparationImport { conversation, notes_added, turning_points_added })
+    }
+
+    /// Records what a conversation's part 4 says about a category as one of the review's
+    /// contributory factors, keeping the conversation as its source. The text is taken
+    /// clean (without the lines marking added preparations). If the review already has a
+    /// factor in the same words, no second factor is made: the conversation joins its
+    /// sources.
+    pub fn record_factor_from_conversation(
+        &mut self,
+        conversation: ConversationId,
+        category: FactorCategory,
+    ) -> Result<RecordedFactor, EditError> {
+        let c = self.conversation(conversation).ok_or(EditError::NoSuchConversation)?;
+        let text = non_blank(&clean_text(c.notes.factor_notes(category)))?;
+        if let Some(f) = self.factors.iter_mut().find(|f| same_factor_text(&f.text, &text)) {
+            if !f.source_conversations.contains(&conversation) {
+                f.source_conversations.push(conversation);
+            }
+            return Ok(RecordedFactor { factor: f.id, already_recorded: true });
+        }
+        let factor = self.add_factor(category, &text)?;
+        self.factor_mut(factor)?.source_conversations.push(conversation);
+        Ok(RecordedFactor { factor, already_recorded: false })
+    }
+
+    /// The factor already recorded from this conversation's answer about a category, if any.
+    pub fn factor_recorded_from(&self, conversation: ConversationId, category: FactorCategory) -> Option<FactorId> {
+        let c = self.conversation(conversation)?;
+        let text = clean_text(c.notes.factor_notes(category));
+        self.factors
+            .iter()
+            .find(|f| f.source_conversations.contains(&conversation) && same_factor_text(&f.text, &text))
+            .map(|f| f.id)
+    }
+
+    /// Who the conversations a factor came from were with ("Health visitor, NHS trust").
+    pub fn factor_sources(&self, factor: FactorId) -> Vec<String> {
+        self.factor(factor)
+            .map(|f| {
+                f.source_conversations
+                    .iter()
+                    .filter_map(|&c| self.conversation(c))
+                    .filter_map(|c| self.participant(c.participant_id))
+                    .map(Participant::label)
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 }
 
@@ -571,6 +683,9 @@ impl LearningTogether {
         for f in &mut self.factors {
             f.episodes.retain(|&e| e != id);
         }
+        for f in &mut self.findings {
+            f.episodes.retain(|&e| e != id);
+        }
         for tp in self.conversations.iter_mut().flat_map(|c| c.turning_points.iter_mut()) {
             if tp.promoted_to == Some(id) {
                 tp.promoted_to = None;
@@ -597,6 +712,7 @@ impl LearningTogether {
             level: category.level(),
             text,
             episodes: Vec::new(),
+            source_conversations: Vec::new(),
         });
         Ok(id)
     }
@@ -606,7 +722,6 @@ impl LearningTogether {
         self.factors.iter().find(|f| f.id == id)
     }
 
-    /// Rewords a factor. A blank text is refused.
     /// Takes a factor's text as it is typed (even blank for a moment while it is rewritten),
     /// so nothing waits for the box to be left.
     pub fn edit_factor(&mut self, id: FactorId, text: &str) -> Result<(), EditError> {
@@ -637,6 +752,9 @@ impl LearningTogether {
         }
         for e in &mut self.episodes {
             e.factors.retain(|&f| f != id);
+        }
+        for f in &mut self.findings {
+            f.factors.retain(|&x| x != id);
         }
         true
     }
@@ -828,6 +946,101 @@ impl LearningTogether {
         let id = self.allocate_id();
         self.recommendations.push(Recommendation { id, text, finding });
         Ok(id)
+    }
+
+    /// Links a finding to a key practice episode it rests on, or removes the link.
+    pub fn rest_finding_on_episode(&mut self, id: FindingId, episode: EpisodeId, linked: bool) -> Result<(), EditError> {
+        if self.episode(episode).is_none() {
+            return Err(EditError::NoSuchEpisode);
+        }
+        let f = self.finding_mut(id).ok_or(EditError::NoSuchFinding)?;
+        f.episodes.retain(|&e| e != episode);
+        if linked {
+            f.episodes.push(episode);
+        }
+        Ok(())
+    }
+
+    /// Links a finding to a contributory factor it rests on, or removes the link.
+    pub fn rest_finding_on_factor(&mut self, id: FindingId, factor: FactorId, linked: bool) -> Result<(), EditError> {
+        if self.factor(factor).is_none() {
+            return Err(EditError::NoSuchFactor);
+        }
+        let f = self.finding_mut(id).ok_or(EditError::NoSuchFinding)?;
+        f.factors.retain(|&x| x != factor);
+        if linked {
+            f.factors.push(factor);
+        }
+        Ok(())
+    }
+
+    /// The findings that rest on an episode (the other way of the link), with their numbers.
+    pub fn findings_resting_on_episode(&self, episode: EpisodeId) -> Vec<(usize, &Finding)> {
+        self.findings.iter().enumerate().filter(|(_, f)| f.episodes.contains(&episode)).map(|(n, f)| (n + 1, f)).collect()
+    }
+
+    /// The findings that rest on a factor, with their numbers.
+    pub fn findings_resting_on_factor(&self, factor: FactorId) -> Vec<(usize, &Finding)> {
+        self.findings.iter().enumerate().filter(|(_, f)| f.factors.contains(&factor)).map(|(n, f)| (n + 1, f)).collect()
+    }
+
+    /// What a finding rests on, in words: its episodes as numbered in the episodes table,
+    /// its factors, and whom the conversations behind both were with.
+    pub fn finding_basis(&self, id: FindingId) -> FindingBasis {
+        let Some(f) = self.finding(id) else { return FindingBasis::default() };
+        let order: Vec<EpisodeId> = self.episodes_in_order().iter().map(|e| e.id).collect();
+        let mut conversations: Vec<ConversationId> = Vec::new();
+        let mut episodes = Vec::new();
+        for &e in &f.episodes {
+            if let Some(ep) = self.episode(e) {
+                let n = order.iter().position(|x| *x == e).map_or(0, |n| n + 1);
+                episodes.push(format!("Episode {n}: {}", ep.episode.trim()));
+                conversations.extend(ep.source_conversations.iter().copied());
+            }
+        }
+        let mut factors = Vec::new();
+        for &x in &f.factors {
+            if let Some(factor) = self.factor(x) {
+                factors.push(clean_text(&factor.text));
+                conversations.extend(factor.source_conversations.iter().copied());
+            }
+        }
+        let mut who: Vec<String> = Vec::new();
+        for c in conversations {
+            if let Some(label) = self.conversation(c).and_then(|c| self.participant(c.participant_id)).map(Participant::label) {
+                if !who.contains(&label) {
+                    who.push(label);
+                }
+            }
+        }
+        FindingBasis { episodes, factors, conversations: who }
+    }
+
+    /// Moves a finding one place up (towards first priority) or down. The findings' order
+    /// is their priority.
+    pub fn move_finding(&mut self, id: FindingId, up: bool) -> Result<(), EditError> {
+        let i = self.findings.iter().position(|f| f.id == id).ok_or(EditError::NoSuchFinding)?;
+        let j = if up { i.checked_sub(1) } else { Some(i + 1).filter(|&j| j < self.findings.len()) };
+        if let Some(j) = j {
+            self.findings.swap(i, j);
+        }
+        Ok(())
+    }
+
+    /// Takes a recommendation's text as it is typed (even blank for a moment while it is
+    /// rewritten), like the other text of the review.
+    pub fn edit_recommendation(&mut self, id: ItemId, text: &str) -> Result<(), EditError> {
+        self.recommendations.iter_mut().find(|r| r.id == id).ok_or(EditError::NoSuchRecommendation)?.text = text.to_string();
+        Ok(())
+    }
+
+    /// Changes which finding a recommendation answers (or none).
+    pub fn answer_finding(&mut self, id: ItemId, finding: Option<FindingId>) -> Result<(), EditError> {
+        if finding.is_some_and(|f| self.finding(f).is_none()) {
+            return Err(EditError::NoSuchFinding);
+        }
+        self.recommendations.iter_mut().find(|r| r.id == id).ok_or(EditError::NoSuchRecommendation)?.finding = finding;
+        Ok(())
     }
 
     /// Removes a recommendation.
@@ -1105,7 +1318,14 @@ mod tests {
         assert_eq!(lt.add_recommendation("x", Some(999)), Err(EditError::NoSuchFinding));
         assert!(lt.remove_finding(f));
         assert_eq!(lt.recommendations[0].finding, None);
+        lt.edit_recommendation(r, "Joint threshold training, every year").unwrap();
+        assert_eq!(lt.recommendations[0].text, "Joint threshold training, every year");
+        let g = lt.add_finding("Referrals lose history", PatternType::HumanToolOperation).unwrap();
+        lt.answer_finding(r, Some(g)).unwrap();
+        assert_eq!(lt.recommendations[0].finding, Some(g));
+        assert_eq!(lt.answer_finding(r, Some(999)), Err(EditError::NoSuchFinding));
         assert!(lt.remove_recommendation(r));
+        assert_eq!(lt.edit_recommendation(r, "x"), Err(EditError::NoSuchRecommendation));
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod respectful_language;
 pub mod review_stage;
 pub mod tree_nudge;
 pub mod review;
+pub mod share_check;
 pub mod smart_action_check;
 pub mod text_hints;
 pub mod working_days;

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::conversation_notes::ConversationNotes;
@@ -66,6 +67,118 @@ impl PractitionerPreparation {
     }
 }
 
+/// Where text added to a conversation came from: whose preparation (their role and agency
+/// as they wrote them) and the day of their file. It keeps the source of each added piece
+/// visible in the record: "From the preparation of Health visitor, NHS trust, file of 2 Dec".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PreparationSource {
+    pub role: String,
+    pub agency: String,
+    /// The day the practitioner last changed their preparation, when the file says so.
+    pub file_date: Option<NaiveDate>,
+}
+
+impl PreparationSource {
+    /// The source of a preparation file written on `file_date`.
+    pub fn of(preparation: &PractitionerPreparation, file_date: Option<NaiveDate>) -> Self {
+        PreparationSource {
+            role: preparation.role.trim().to_string(),
+            agency: preparation.agency.trim().to_string(),
+            file_date,
+        }
+    }
+
+    /// "From the preparation of Health visitor, NHS trust, file of 2 Dec 2026", or "From
+    /// the practitioner's preparation" when the file says nothing of whose it is.
+    pub fn label(&self) -> String {
+        let who: Vec<&str> = [self.role.as_str(), self.agency.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+        let mut out = if who.is_empty() {
+            "From the practitioner\u{2019}s preparation".to_string()
+        } else {
+            format!("From the preparation of {}", who.join(", "))
+        };
+        if let Some(d) = self.file_date {
+            out.push_str(&format!(", file of {}", d.format("%-d %b %Y")));
+        }
+        out
+    }
+
+    /// The label as the line that heads each added piece of text.
+    pub fn mark(&self) -> String {
+        format!("{}:", self.label())
+    }
+}
+
+/// Why a preparation may not belong to the person whose conversation it is being added to:
+/// the role or agency it gives differs from the participant's. The team is asked before
+/// anything is added.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PreparationMismatch {
+    /// Whose the preparation says it is ("Class teacher, Primary school").
+    pub preparation_of: String,
+    /// Whose conversation it is ("Health visitor, NHS trust").
+    pub participant: String,
+}
+
+impl std::fmt::Display for PreparationMismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.preparation_of.is_empty() {
+            write!(
+                f,
+                "This preparation does not say whose it is (no role or agency). The conversation is with {}. Add it to this conversation anyway?",
+                self.participant
+            )
+        } else {
+            write!(
+                f,
+                "This preparation is by {}, but the conversation is with {}. Add it to this conversation anyway?",
+                self.preparation_of, self.participant
+            )
+        }
+    }
+}
+
+/// Role and agency words, compared without case, punctuation or word order noise.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// True when two descriptions of a role (or agency) plausibly name the same thing: equal,
+/// or one's words all found in the other ("Health visitor" and "Health Visitor (0-19)").
+fn same_description(a: &str, b: &str) -> bool {
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return a.is_empty() && b.is_empty();
+    }
+    a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w))
+}
+
+/// Whether a preparation written as `role`/`agency` should be questioned before it is added
+/// to the conversation with someone in `participant_role`/`participant_agency`. A blank
+/// agency in the preparation is not questioned (not everyone writes it); a different or
+/// missing role is.
+pub fn preparation_mismatch(
+    preparation: &PractitionerPreparation,
+    participant_role: &str,
+    participant_agency: &str,
+    participant_label: &str,
+) -> Option<PreparationMismatch> {
+    let role_ok = same_description(&preparation.role, participant_role);
+    let agency_ok = preparation.agency.trim().is_empty()
+        || participant_agency.trim().is_empty()
+        || same_description(&preparation.agency, participant_agency);
+    if role_ok && agency_ok {
+        return None;
+    }
+    let who: Vec<&str> =
+        [preparation.role.trim(), preparation.agency.trim()].into_iter().filter(|s| !s.is_empty()).collect();
+    Some(PreparationMismatch { preparation_of: who.join(", "), participant: participant_label.to_string() })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +205,28 @@ mod tests {
         let sparse: PractitionerPreparation = serde_json::from_str(r#"{"role":"GP"}"#).unwrap();
         assert_eq!(sparse.role, "GP");
         assert!(sparse.notes.is_empty());
+    }
+
+    #[test]
+    fn a_source_reads_as_whose_preparation_and_when() {
+        let prep = PractitionerPreparation { role: " Health visitor ".into(), agency: "NHS trust".into(), ..Default::default() };
+        let source = PreparationSource::of(&prep, NaiveDate::from_ymd_opt(2026, 12, 2));
+        assert_eq!(source.label(), "From the preparation of Health visitor, NHS trust, file of 2 Dec 2026");
+        assert_eq!(PreparationSource::default().mark(), "From the practitioner\u{2019}s preparation:");
+    }
+
+    #[test]
+    fn a_preparation_from_someone_else_is_questioned() {
+        let teacher = PractitionerPreparation { role: "Class teacher".into(), agency: "Primary school".into(), ..Default::default() };
+        let m = preparation_mismatch(&teacher, "Health visitor", "NHS trust", "Health visitor, NHS trust").unwrap();
+        assert!(m.to_string().contains("by Class teacher, Primary school, but the conversation is with Health visitor, NHS trust"));
+        let hv = PractitionerPreparation { role: "health visitor".into(), agency: "NHS Trust".into(), ..Default::default() };
+        assert_eq!(preparation_mismatch(&hv, "Health visitor (0-19)", "NHS trust", "x"), None);
+        let other_agency = PractitionerPreparation { role: "Health visitor".into(), agency: "Private nursery".into(), ..Default::default() };
+        assert!(preparation_mismatch(&other_agency, "Health visitor", "NHS trust", "x").is_some());
+        let no_agency = PractitionerPreparation { role: "Health visitor".into(), ..Default::default() };
+        assert_eq!(preparation_mismatch(&no_agency, "Health visitor", "NHS trust", "x"), None);
+        let anonymous = PractitionerPreparation::default();
+        assert!(preparation_mismatch(&anonymous, "Health visitor", "NHS trust", "x").unwrap().to_string().contains("does not say whose"));
     }
 }

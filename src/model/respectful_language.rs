@@ -71,12 +71,90 @@ pub fn flags(text: &str) -> Vec<LanguageFlag> {
         if let Some((end, suggestion)) = FLAGGED
             .iter()
             .find_map(|(words, suggestion)| match_words(text, start, words).map(|end| (end, *suggestion)))
+            .filter(|&(end, _)| !describes_no_practice(text, start, end))
         {
             out.push(LanguageFlag { start, end, word: text[start..end].to_string(), suggestion });
             resume_at = end;
         }
     }
     out
+}
+
+/// Things, not people: when one of these "failed to" work, no practice is judged.
+const THINGS: &[&str] = &[
+    "boiler", "heating", "system", "systems", "computer", "laptop", "phone", "car", "printer", "server",
+    "software", "app", "email", "e-mail", "letter", "lift", "engine", "battery", "payment", "bus", "train",
+    "pump", "device", "link", "website", "portal", "alarm", "meter", "fridge", "cooker", "shower", "door",
+    "lock", "camera", "network",
+];
+
+/// What a machine or a thing fails to do.
+const THING_VERBS: &[&str] = &[
+    "work", "start", "load", "open", "close", "connect", "print", "send", "save", "heat", "function",
+    "upload", "download", "sync", "charge", "arrive", "lock", "flush", "boot",
+];
+
+/// What errors and mistakes in a document are in: these describe paperwork, not practice.
+const DOCUMENTS: &[&str] = &[
+    "letter", "letters", "form", "forms", "payment", "payments", "claim", "bill", "bills", "statement",
+    "calculation", "calculations", "award", "spelling", "paperwork", "invoice", "payslip", "benefit",
+    "benefits", "tax", "meter", "account", "address", "postcode", "date", "dates", "spreadsheet", "data",
+];
+
+/// Words before "error" that make it about a document or a machine.
+const ERROR_KINDS: &[&str] =
+    &["spelling", "typing", "typographical", "rounding", "system", "computer", "software", "technical", "billing", "payment", "benefit", "printing"];
+
+/// Words that deny the judgement that follows ("not about blaming anyone", "no blame").
+const DENIALS: &[&str] = &["not", "no", "never", "without", "nor", "isn't", "isn\u{2019}t", "avoid", "avoiding", "rather"];
+
+/// Past participles that are not formed with -ed or -en.
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "been", "known", "done", "seen", "made", "told", "said", "sent", "got", "had", "kept", "brought",
+    "bought", "found", "met", "put", "set", "let", "run", "come", "become", "felt", "left", "heard",
+    "understood", "thought", "held", "stood", "read", "paid", "led", "fed", "built", "lost", "won", "shut",
+    "taught", "caught", "sought", "begun", "meant", "spent", "sat", "stuck", "dealt", "gone", "rung",
+];
+
+/// The lower-case words of `text`, each with where it ends.
+fn plain_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// True when the flagged words at `start..end` judge no one's practice: a thing "failed to
+/// work", a rule that "should have no more than" so many, "errors in her letter", or a
+/// denial ("not about blaming anyone").
+fn describes_no_practice(text: &str, start: usize, end: usize) -> bool {
+    let sentence_start = text[..start].rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1);
+    let sentence_end = text[end..].find(['.', '!', '?', ';']).map_or(text.len(), |i| end + i);
+    let before = plain_words(&text[sentence_start..start]);
+    let after = plain_words(&text[end..sentence_end]);
+    let flagged = text[start..end].to_lowercase();
+    let last_before = before.last().map(String::as_str);
+    let recent: Vec<&str> = before.iter().rev().take(4).map(String::as_str).collect();
+    if flagged.starts_with("blam") || flagged.starts_with("fault") {
+        return recent.iter().any(|w| DENIALS.contains(w));
+    }
+    if flagged.starts_with("fail") && flagged.ends_with("to") {
+        let thing = before.iter().rev().take(3).any(|w| THINGS.contains(&w.as_str()));
+        let verb = after.first().is_some_and(|w| THING_VERBS.contains(&w.as_str()));
+        return thing || (verb && !last_before.is_some_and(|w| ["she", "he", "they", "i", "we"].contains(&w)));
+    }
+    if flagged.starts_with("should") {
+        let Some(next) = after.first().map(String::as_str) else { return false };
+        let participle = next.ends_with("ed") || next.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&next);
+        return !participle;
+    }
+    if flagged.starts_with("error") || flagged.starts_with("mistake") {
+        let kind = last_before.is_some_and(|w| ERROR_KINDS.contains(&w));
+        let in_document = matches!(after.first().map(String::as_str), Some("in" | "on"))
+            && after.iter().skip(1).take(5).any(|w| DOCUMENTS.contains(&w.as_str()));
+        return kind || in_document;
+    }
+    false
 }
 
 /// True when the text has nothing to flag.
@@ -138,6 +216,38 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         flags(text).into_iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn sentences_that_judge_no_practice_are_left_alone() {
+        for text in [
+            "The boiler failed to work for three weeks.",
+            "The heating system failed to start in November.",
+            "The policy says a worker should have no more than 400 families.",
+            "There were errors in her Universal Credit letter.",
+            "A spelling error on the form delayed the claim.",
+            "This is not about criticising or blaming anyone.",
+            "A review of this kind has no blame attached.",
+            "Every child should have a named worker.",
+        ] {
+            assert!(is_respectful(text), "{text:?} was flagged: {:?}", flags(text));
+        }
+    }
+
+    #[test]
+    fn judging_sentences_are_still_pointed_out() {
+        for text in [
+            "The social worker failed to visit.",
+            "Share chronologies on transfer; the team failed to do this.",
+            "She failed to work with the school.",
+            "We should have known.",
+            "The team should have shared the referral.",
+            "An error in the assessment.",
+            "They blamed the school.",
+            "It was a mistake to close the case.",
+        ] {
+            assert!(!is_respectful(text), "{text:?} was not flagged");
+        }
     }
 
     #[test]

@@ -181,14 +181,53 @@ fn FallbackNote(reason: String, used_before: bool) -> impl IntoView {
     }
 }
 
-/// The message area at the foot of the screen, announced to screen readers.
+/// How long a notice that needs no answer stays before it fades (an Undo stays longer,
+/// an error until it is dismissed or replaced).
+const NOTICE_MS: u64 = 6_000;
+const NOTICE_WITH_UNDO_MS: u64 = 15_000;
+/// How long the fade takes.
+const NOTICE_FADE_MS: u64 = 600;
+
+/// The message area at the foot of the screen, announced to screen readers. Notices that
+/// need no answer fade by themselves; the area never takes clicks meant for the page
+/// beneath it, and the page keeps room at its foot so nothing stays hidden behind it.
 #[component]
 fn NoticeArea() -> impl IntoView {
     let notices = expect_context::<NoticeContext>();
+    let fading = RwSignal::new(false);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let Some((is_error, has_undo)) = notices.0.with(|n| n.as_ref().map(|n| (n.is_error, n.undo.is_some()))) else {
+            return;
+        };
+        fading.set(false);
+        generation.update_value(|g| *g += 1);
+        let this = generation.get_value();
+        if is_error {
+            return;
+        }
+        let stay = if has_undo { NOTICE_WITH_UNDO_MS } else { NOTICE_MS };
+        set_timeout(
+            move || {
+                if generation.get_value() == this {
+                    fading.set(true);
+                }
+            },
+            std::time::Duration::from_millis(stay),
+        );
+        set_timeout(
+            move || {
+                if generation.get_value() == this {
+                    notices.clear();
+                }
+            },
+            std::time::Duration::from_millis(stay + NOTICE_FADE_MS),
+        );
+    });
     view! {
-        <div class="notice-area" role="status" aria-live="polite">
+        <div class="notice-area" class:notice-area-showing=move || notices.0.with(Option::is_some) role="status" aria-live="polite">
             {move || notices.0.get().map(|Notice { text, is_error, undo }| view! {
-                <div class="notice" class:notice-error=is_error>
+                <div class="notice" class:notice-error=is_error class:notice-fading=move || fading.get()>
                     <p>{text}</p>
                     {undo.map(|undo| view! {
                         <button class="button-secondary" on:click=move |_| {

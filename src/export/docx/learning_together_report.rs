@@ -181,16 +181,25 @@ fn findings(d: &mut WordDocument, lt: &LearningTogether) {
          \u{201c}{TYPOLOGY_DESCRIPTION}\u{201d}."
     ));
     for (i, f) in lt.findings.iter().enumerate() {
-        finding(d, i + 1, f);
+        finding(d, i + 1, f, lt);
     }
 }
 
-fn finding(d: &mut WordDocument, number: usize, f: &Finding) {
+fn finding(d: &mut WordDocument, number: usize, f: &Finding, lt: &LearningTogether) {
     d.heading(2, &format!("Finding {number}: {}", f.statement.trim()));
     let patterns: Vec<&str> = f.pattern_types.iter().map(|p| p.label()).collect();
     let label = if patterns.len() == 1 { "Pattern type: " } else { "Pattern types: " };
     let tags = if patterns.is_empty() { Span::quiet(NOT_RECORDED) } else { Span::plain(patterns.join("; ")) };
     d.paragraph(vec![Span::bold(label), tags]);
+    let basis = lt.finding_basis(f.id);
+    for (label, items) in [
+        ("Key practice episodes it rests on: ", &basis.episodes),
+        ("Contributory factors it rests on: ", &basis.factors),
+        ("From conversations with: ", &basis.conversations),
+    ] {
+        let value = if items.is_empty() { Span::quiet(NONE_RECORDED) } else { Span::plain(items.join("; ")) };
+        d.paragraph(vec![Span::bold(label), value]);
+    }
     d.heading(3, "How it showed in this case");
     d.text_or(&f.how_it_showed_in_this_case, NONE_RECORDED);
     d.heading(3, "Evidence it is wider than this case");

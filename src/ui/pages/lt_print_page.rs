@@ -1,5 +1,5 @@
 //! The print views of a Learning Together review. The **review report** (A4 portrait)
-//! gathers the case, the people by role, the stages, the narrative of multi-agency
+//! gathers the case, the people by role (not the team's internal stage table), the narrative of multi-agency
 //! perspectives, the key practice episodes, the contributory factors by level, the findings
 //! and the recommendations. The records of the one-to-one conversations are not printed in
 //! it: they are the review team's working notes, and the report draws on them through the
@@ -35,6 +35,7 @@ pub fn LtPrintedReview(
     on_cleanup(move || document().set_title(&previous_title));
     let id = anonymised_from.unwrap_or(review.id);
     let title = review.title.clone();
+    let checked = review.clone();
     let shown = match print_view {
         PrintView::Notes | PrintView::ToolSheet | PrintView::Report => PrintView::Report,
         other => other,
@@ -42,6 +43,7 @@ pub fn LtPrintedReview(
     view! {
         <div class="print-view">
             <PrintToolbar id=id print_view=shown anonymised=anonymised_from.is_some()/>
+            <crate::ui::widgets::ShareCheckNote review=checked/>
             {match shown {
                 PrintView::EpisodesTable => view! { <EpisodesPaper title=title lt=lt printed_on=printed_on/> }.into_any(),
                 PrintView::Letters => view! { <LettersPaper lt=lt/> }.into_any(),
@@ -79,12 +81,6 @@ fn ReportPaper(title: String, lt: LearningTogether, printed_on: Option<NaiveDate
             </table>
         }
         .into_any()
-    };
-    let stages = view! {
-        <table class="print-table">
-            <thead><tr><th scope="col">"Stage"</th><th scope="col">"Status"</th></tr></thead>
-            <tbody>{lt.stage_list().into_iter().map(|(s, st)| view! { <tr><td>{s.label()}</td><td>{st.label()}</td></tr> }).collect_view()}</tbody>
-        </table>
     };
     let narrative = bullet_list(lt.narrative().into_iter().map(|e| {
         let when = e.date_or_period.text();
@@ -139,11 +135,16 @@ fn ReportPaper(title: String, lt: LearningTogether, printed_on: Option<NaiveDate
     let findings = bullet_list(lt.findings.iter().enumerate().map(|(n, f)| {
         let tags: Vec<&str> = f.pattern_types.iter().map(|p| p.label()).collect();
         let issues: Vec<String> = f.issues_for_the_board.iter().map(|i| i.trim().to_string()).filter(|i| !i.is_empty()).collect();
+        let basis = lt.finding_basis(f.id);
+        let join = |v: &[String]| if v.is_empty() { "None recorded".to_string() } else { v.join("; ") };
         view! {
             <li class="print-finding">
                 <h3>{format!("Finding {}: {}", n + 1, f.statement)}</h3>
                 <p><strong>"Pattern types: "</strong>{tags.join("; ")}</p>
                 <dl class="print-outcome">
+                    <dt>"Key practice episodes it rests on"</dt><dd>{join(&basis.episodes)}</dd>
+                    <dt>"Contributory factors it rests on"</dt><dd>{join(&basis.factors)}</dd>
+                    <dt>"From conversations with"</dt><dd>{join(&basis.conversations)}</dd>
                     <dt>"How it showed in this case"</dt><dd>{multiline(&f.how_it_showed_in_this_case)}</dd>
                     <dt>"Evidence that it is wider than this case"</dt><dd>{multiline(&f.evidence_it_is_wider)}</dd>
                     <dt>"Why it matters"</dt><dd>{multiline(&f.why_it_matters)}</dd>
@@ -172,8 +173,6 @@ fn ReportPaper(title: String, lt: LearningTogether, printed_on: Option<NaiveDate
             <h2>"Participants"</h2>
             <p class="print-source">"Professionals are identified by role and agency; children and family members by pseudonym."</p>
             {participants}
-            <h2>"Stages of the review"</h2>
-            {stages}
             <h2>"Narrative of multi-agency perspectives"</h2>
             {narrative}
             <h2>"Key practice episodes"</h2>
@@ -247,7 +246,7 @@ fn EpisodesPaper(title: String, lt: LearningTogether, printed_on: Option<NaiveDa
     }
 }
 
-/// The two letters, one to a page.
+/// The letters, one to a page.
 #[component]
 fn LettersPaper(lt: LearningTogether) -> impl IntoView {
     let letter = |heading: &'static str, text: &str| {
@@ -265,6 +264,7 @@ fn LettersPaper(lt: LearningTogether) -> impl IntoView {
     };
     view! {
         {letter("Introductory letter", &lt.letters.introductory_letter)}
+        {(!lt.letters.family_letter.trim().is_empty()).then(|| letter("Introductory letter for family members", &lt.letters.family_letter))}
         {letter("Explanation of one-to-one conversations", &lt.letters.conversation_explanation)}
     }
 }

@@ -39,6 +39,10 @@ pub fn GuideParts(
     /// review's contributory factors.
     #[prop(optional)]
     record_factor: Option<Callback<FactorCategory>>,
+    /// In the reviewer's record: the categories whose answer is already one of the
+    /// review's factors (recorded from this conversation).
+    #[prop(optional, into)]
+    recorded_factors: Option<Signal<Vec<FactorCategory>>>,
     /// Shown in part 3a: the turning points.
     turning_points: ViewFn,
 ) -> impl IntoView {
@@ -73,13 +77,20 @@ pub fn GuideParts(
                             <div class="guide-prompt">
                                 <HintedText label=format!("{}. {}", cat.number(), cat.label()) field_key=key rows=3 value=value
                                     on_change=Callback::new(move |v: String| on_factor.run((cat, v)))/>
-                                {record_factor.map(|record| view! {
-                                    <button type="button" class="button-quiet button-small"
-                                        aria-label=format!("Record as a contributory factor: {}", cat.label())
-                                        disabled=move || value.with(|v| v.trim().is_empty())
-                                        on:click=move |_| record.run(cat)>
-                                        "Record as a contributory factor"
-                                    </button>
+                                {record_factor.map(|record| {
+                                    let recorded = move || recorded_factors.is_some_and(|r| r.with(|r| r.contains(&cat)));
+                                    view! {
+                                        <Show when=recorded fallback=move || view! {
+                                            <button type="button" class="button-quiet button-small"
+                                                aria-label=format!("Record as a contributory factor: {}", cat.label())
+                                                disabled=move || value.with(|v| v.trim().is_empty())
+                                                on:click=move |_| record.run(cat)>
+                                                "Record as a contributory factor"
+                                            </button>
+                                        }>
+                                            <p class="item-meta"><span class="tag tag-good">"Recorded as a contributory factor"</span></p>
+                                        </Show>
+                                    }
                                 })}
                             </div>
                         }

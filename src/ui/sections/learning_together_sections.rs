@@ -105,12 +105,14 @@ pub fn provide_hints(review: RwSignal<Review>) {
 pub fn LearningTogetherSections() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     provide_hints(review);
+    let current = current_area();
     view! {
         <div class="cd-layout">
             <nav class="section-nav" aria-label="Parts of the review">
                 <ol>
                     {ANCHORS.into_iter().map(|(id, label)| view! {
-                        <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); jump_to(id); }>{label}</a></li>
+                        <li><a href=format!("#{id}") aria-current=move || (current.get() == id).then_some("location")
+                            on:click=move |ev| { ev.prevent_default(); jump_to(id); }>{label}</a></li>
                     }).collect_view()}
                 </ol>
             </nav>
@@ -127,6 +129,34 @@ pub fn LearningTogetherSections() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// Which part of the review is on screen: the last part whose top has passed the upper
+/// third of the window, followed as the page scrolls, for the side menu to mark.
+fn current_area() -> RwSignal<&'static str> {
+    let current = RwSignal::new(ANCHORS[0].0);
+    let update = move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let line = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(768.0) / 3.0;
+        let mut here = ANCHORS[0].0;
+        for (id, _) in ANCHORS {
+            if let Some(el) = doc.get_element_by_id(id) {
+                if el.get_bounding_client_rect().top() <= line {
+                    here = id;
+                }
+            }
+        }
+        if current.get_untracked() != here {
+            current.set(here);
+        }
+    };
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| update());
+    let resize = window_event_listener(leptos::ev::resize, move |_| update());
+    on_cleanup(move || {
+        scroll.remove();
+        resize.remove();
+    });
+    current
 }
 
 /// The seven stages as a task list, each with its status and the tools it uses.
@@ -356,42 +386,70 @@ fn ParticipantRow(participant: Participant, pending_removal: RwSignal<Option<Par
     }
 }
 
-/// The introductory letter and the explanation of one-to-one conversations.
+/// The introductory letters (for professionals and for family members) and the
+/// explanation of one-to-one conversations, with the date, contact and signature they carry.
 #[component]
 fn LettersSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let (intro, set_intro) = lt_text(review, |lt| lt.letters.introductory_letter.clone(), |lt, v| lt.letters.introductory_letter = v);
+    let (family, set_family) = lt_text(review, |lt| lt.letters.family_letter.clone(), |lt, v| lt.letters.family_letter = v);
     let (explain, set_explain) =
         lt_text(review, |lt| lt.letters.conversation_explanation.clone(), |lt, v| lt.letters.conversation_explanation = v);
+    let (contact, set_contact) = lt_text(review, |lt| lt.letters.contact.clone(), |lt, v| lt.letters.contact = v);
+    let (signed, set_signed) = lt_text(review, |lt| lt.letters.signed_by.clone(), |lt, v| lt.letters.signed_by = v);
+    let letter_date = Memo::new(move |_| read_lt(review, |lt| lt.letters.letter_date));
     let id = review.with_untracked(|r| r.id);
     let draft = move |_| {
         let title = review.with_untracked(|r| r.title.clone());
-        edit_lt(review, |lt| lt.draft_letters(&title));
+        edit_lt(review, |lt| lt.draft_letters_on(&title, Some(crate::ui::browser::local_today())));
     };
     let redraft = move |which: u8| {
         let title = review.with_untracked(|r| r.title.clone());
         edit_lt(review, |lt| {
-            if which == 0 {
-                lt.letters.introductory_letter = crate::model::letters::introductory_letter(lt, &title);
-            } else {
-                lt.letters.conversation_explanation = crate::model::letters::conversation_explanation(lt, &title);
+            if lt.letters.letter_date.is_none() {
+                lt.letters.letter_date = Some(crate::ui::browser::local_today());
+            }
+            match which {
+                0 => lt.letters.introductory_letter = crate::model::letters::introductory_letter(lt, &title),
+                1 => lt.letters.family_letter = crate::model::letters::family_letter(lt),
+                _ => lt.letters.conversation_explanation = crate::model::letters::conversation_explanation(lt, &title),
             }
         });
     };
     view! {
         <section class="section-card" id="lt-letters" aria-labelledby="lt-letters-h">
             <h2 id="lt-letters-h">"Letters to participants"</h2>
-            <p class="prompt">"Drafted from the review’s details: its title, the family’s pseudonym and the review team. "
-                "Edit them freely; drafting again only fills letters that are blank."</p>
+            <p class="prompt">"Drafted from the review’s details: its title, the family’s pseudonym, the review team, "
+                "and the date, contact and signature below. Edit them freely; drafting again only fills letters that are blank. "
+                "The explanation of the conversations is SCIE’s Appendix 2, word for word."</p>
+            <div class="add-row">
+                <div class="field">
+                    <label for="letter-date">"Date on the letters"</label>
+                    <input id="letter-date" type="date"
+                        prop:value=move || letter_date.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                        on:change=move |ev| {
+                            let d = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                            edit_lt(review, |lt| lt.letters.letter_date = d);
+                        }/>
+                </div>
+                <div class="field field-wide">
+                    <HintedText label="How to reach the review team (telephone, e-mail)" field_key="letter contact" rows=1 value=contact on_change=set_contact/>
+                </div>
+                <div class="field">
+                    <HintedText label="Signed by (role)" field_key="letter signed by" rows=1 value=signed on_change=set_signed/>
+                </div>
+            </div>
             <div class="button-row">
                 <button type="button" class="button-secondary" on:click=draft>"Draft letters from the review’s details"</button>
                 <a class="button button-quiet" href=Route::Print(id, PrintView::Letters).href()>"Print letters"</a>
             </div>
-            <HintedText label="Introductory letter" field_key="letter intro" rows=12 value=intro on_change=set_intro/>
+            <HintedText label="Introductory letter (professionals)" field_key="letter intro" rows=12 value=intro on_change=set_intro/>
             <button type="button" class="button-quiet button-small" on:click=move |_| redraft(0)>"Redraft the introductory letter"</button>
+            <HintedText label="Introductory letter (family members)" field_key="letter family" rows=12 value=family on_change=set_family/>
+            <button type="button" class="button-quiet button-small" on:click=move |_| redraft(1)>"Redraft the letter for family members"</button>
             <HintedText label="Explanation of one-to-one conversations" field_key="letter conversations" rows=12
                 value=explain on_change=set_explain/>
-            <button type="button" class="button-quiet button-small" on:click=move |_| redraft(1)>"Redraft the explanation"</button>
+            <button type="button" class="button-quiet button-small" on:click=move |_| redraft(2)>"Redraft the explanation"</button>
         </section>
     }
 }

@@ -188,6 +188,9 @@ fn EpisodeCard(id: EpisodeId, number: usize) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let resting = Memo::new(move |_| {
+        read_lt(review, |lt| lt.findings_resting_on_episode(id).into_iter().map(|(n, f)| format!("Finding {n}: {}", f.statement)).collect::<Vec<_>>())
+    });
     let appraisal_id = unique_id("appraisal");
     let heading_id = unique_id("episode");
     let labelled = heading_id.clone();
@@ -239,6 +242,9 @@ fn EpisodeCard(id: EpisodeId, number: usize) -> impl IntoView {
             </fieldset>
             <p class="item-meta">"From conversations with: "
                 {move || { let s = sources.get(); if s.is_empty() { "none recorded".to_string() } else { s.join("; ") } }}</p>
+            <Show when=move || resting.with(|r| !r.is_empty())>
+                <p class="item-meta">{move || format!("Findings resting on it: {}", resting.get().join("; "))}</p>
+            </Show>
             <button type="button" class="button-quiet button-small" on:click=move |_| edit_lt(review, |lt| { lt.remove_episode(id); })>
                 "Remove"<span class="visually-hidden">{move || format!(" episode {number}: {}", name())}</span>
             </button>
@@ -320,6 +326,10 @@ fn FactorItem(id: FactorId) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let sources = Memo::new(move |_| read_lt(review, |lt| lt.factor_sources(id)));
+    let resting = Memo::new(move |_| {
+        read_lt(review, |lt| lt.findings_resting_on_factor(id).into_iter().map(|(n, _)| format!("finding {n}")).collect::<Vec<_>>())
+    });
     let text = Signal::derive(move || factor.with(|f| f.as_ref().map(|f| f.text.clone()).unwrap_or_default()));
     let (cat_id, level_id) = (unique_id("category"), unique_id("level"));
     let current_cat = move || factor.with(|f| f.as_ref().map(|f| f.category));
@@ -352,6 +362,12 @@ fn FactorItem(id: FactorId) -> impl IntoView {
                     </select>
                 </div>
             </div>
+            <Show when=move || sources.with(|s| !s.is_empty())>
+                <p class="item-meta">{move || format!("From the conversation with {}", sources.get().join("; "))}</p>
+            </Show>
+            <Show when=move || resting.with(|r| !r.is_empty())>
+                <p class="item-meta">{move || format!("Findings resting on it: {}", resting.get().join(", "))}</p>
+            </Show>
             <p class="item-meta">"Helps explain: "{move || { let e = episodes.get(); if e.is_empty() { "no episode linked yet".to_string() } else { e.join("; ") } }}</p>
             <button type="button" class="button-quiet button-small" on:click=move |_| edit_lt(review, |lt| { lt.remove_factor(id); })>
                 "Remove"<span class="visually-hidden">{move || format!(" factor: {}", text.get())}</span>

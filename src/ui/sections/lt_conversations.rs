@@ -17,10 +17,11 @@ use crate::model::conversation::Conversation;
 use crate::model::conversation_guide::FactorCategory;
 use crate::model::date_or_period::DateOrPeriod;
 use crate::model::learning_together::{ConversationId, ParticipantId};
+use crate::model::practitioner_preparation::{PractitionerPreparation, PreparationSource};
 use crate::model::ReviewBody;
 use crate::storage::file_format::{read_file, MAX_FILE_BYTES};
 use crate::ui::contexts::NoticeContext;
-use crate::ui::widgets::{unique_id, DatedItemForm};
+use crate::ui::widgets::{unique_id, DatedItemForm, ModalDialog};
 
 /// The conversations: pick a participant, then write the record of their conversation.
 #[component]
@@ -109,10 +110,18 @@ fn ConversationRecord(participant: ParticipantId, conversation: ConversationId, 
     let date = Memo::new(move |_| read_lt(review, |lt| lt.conversation(conversation).and_then(|c| c.date)));
     let date_id = unique_id("conversation-date");
     let record_factor = Callback::new(move |cat: FactorCategory| {
-        let text = notes.with_untracked(|n| n.factor_notes(cat).to_string());
-        if try_edit_lt(review, |lt| lt.add_factor(cat, &text)).is_some() {
-            notices.say(format!("Recorded as a contributory factor under “{}”. Link it to key practice episodes under Contributory factors.", cat.label()));
+        if let Some(done) = try_edit_lt(review, |lt| lt.record_factor_from_conversation(conversation, cat)) {
+            notices.say(if done.already_recorded {
+                "Already a contributory factor in these words: no second copy was made; this conversation is kept as one of its sources.".to_string()
+            } else {
+                format!("Recorded as a contributory factor under “{}”, from this conversation. Link it to key practice episodes under Contributory factors.", cat.label())
+            });
         }
+    });
+    let recorded_factor = Signal::derive(move || {
+        read_lt(review, |lt| {
+            FactorCategory::ALL.into_iter().filter(|&c| lt.factor_recorded_from(conversation, c).is_some()).collect::<Vec<_>>()
+        })
     });
     view! {
         <article class="conversation-record" aria-labelledby="conversation-record-h">
@@ -139,7 +148,7 @@ fn ConversationRecord(participant: ParticipantId, conversation: ConversationId, 
                 on_answer=Callback::new(move |(part, n, text): (_, u8, String)| edit_conversation(Box::new(move |c| c.notes.set_answer(part, n, &text))))
                 on_notes=Callback::new(move |(part, text): (_, String)| edit_conversation(Box::new(move |c| c.notes.set_notes(part, &text))))
                 on_factor=Callback::new(move |(cat, text): (_, String)| edit_conversation(Box::new(move |c| c.notes.set_factor_notes(cat, &text))))
-                record_factor=record_factor
+                record_factor=record_factor recorded_factors=recorded_factor
                 turning_points=ViewFn::from(move || view! { <TurningPoints conversation=conversation/> })/>
         </article>
     }
@@ -156,7 +165,10 @@ fn TurningPoints(conversation: ConversationId) -> impl IntoView {
                 .map(|c| {
                     c.turning_points_in_order()
                         .into_iter()
-                        .map(|t| (t.id, t.text.clone(), t.date_or_period.text(), t.promoted_to.filter(|e| lt.episode(*e).is_some()), t.from_preparation))
+                        .map(|t| {
+                            let source = t.from_preparation.then(|| t.preparation.as_ref().map_or_else(|| PreparationSource::default().label(), PreparationSource::label));
+                            (t.id, t.text.clone(), t.date_or_period.text(), t.promoted_to.filter(|e| lt.episode(*e).is_some()), source)
+                        })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -177,7 +189,7 @@ fn TurningPoints(conversation: ConversationId) -> impl IntoView {
                             <p class="item-text">{text.clone()}</p>
                             <p class="item-meta">
                                 {(!when.is_empty()).then(|| view! { <span>{when.clone()}</span> })}
-                                {from_prep.then(|| view! { <span class="tag">"From the practitioner’s preparation"</span> })}
+                                {from_prep.clone().map(|source| view! { <span class="tag">{source}</span> })}
                                 {promoted.map(|_| view! { <span class="tag tag-good">"Key practice episode"</span> })}
                             </p>
                             <div class="button-row">
@@ -212,12 +224,31 @@ fn TurningPoints(conversation: ConversationId) -> impl IntoView {
     }
 }
 
-/// Adds a practitioner's preparation file to this participant's conversation.
+/// Adds a practitioner's preparation file to this participant's conversation. A file
+/// whose role or agency is not the participant's is questioned before anything is added.
 #[component]
 fn PreparationImport(participant: ParticipantId) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let notices = expect_context::<NoticeContext>();
     let input = NodeRef::<leptos::html::Input>::new();
+    // A preparation waiting for the team's answer: the file, its date and the question.
+    let questioned = RwSignal::new(None::<(PractitionerPreparation, Option<NaiveDate>, String)>);
+    let add = move |prep: &PractitionerPreparation, file_date: Option<NaiveDate>| {
+        if let Some(done) = try_edit_lt(review, |lt| lt.import_preparation_from(prep, participant, file_date)) {
+            let source = PreparationSource::of(prep, file_date).label();
+            let text = if done.notes_added + done.turning_points_added == 0 {
+                format!("Nothing new to add: everything in this preparation is already in the record ({source}).")
+            } else {
+                format!(
+                    "Added {}: {} and {}. Nothing already written was changed.",
+                    source.replacen("From the", "the", 1),
+                    plural(done.notes_added, "note", "notes"),
+                    plural(done.turning_points_added, "turning point", "turning points"),
+                )
+            };
+            notices.say(text);
+        }
+    };
     let read = move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
             if file.size() > MAX_FILE_BYTES as f64 {
@@ -235,18 +266,16 @@ fn PreparationImport(participant: ParticipantId) -> impl IntoView {
                     return;
                 }
             };
-            let Some(prep) = reviews.into_iter().find_map(|r| match r.body {
-                ReviewBody::Preparation(p) => Some(p),
+            let Some((prep, file_date)) = reviews.into_iter().find_map(|r| match r.body {
+                ReviewBody::Preparation(p) => Some((p, Some(r.updated.date_naive()))),
                 _ => None,
             }) else {
                 notices.warn(format!("“{}” has no conversation preparation in it. Open review files from the library instead.", file.name()));
                 return;
             };
-            if let Some(done) = try_edit_lt(review, |lt| lt.import_preparation(&prep, participant)) {
-                notices.say(format!(
-                    "Added the practitioner’s preparation: {} notes and {} turning points. Nothing already written was changed.",
-                    done.notes_added, done.turning_points_added
-                ));
+            match read_lt(review, |lt| lt.check_preparation(&prep, participant)) {
+                Some(question) => questioned.set(Some((prep, file_date, question.to_string()))),
+                None => add(&prep, file_date),
             }
         });
     };
@@ -256,11 +285,29 @@ fn PreparationImport(participant: ParticipantId) -> impl IntoView {
         </button>
         <input type="file" accept=".json,application/json" hidden node_ref=input aria-label="Practitioner’s preparation file"
             on:change=move |ev| {
-                let el: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+                let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
                 if let Some(f) = el.files().and_then(|f| f.get(0)) {
                     read(f);
                 }
                 el.set_value("");
             }/>
+        {move || questioned.get().map(|(prep, file_date, question)| view! {
+            <ModalDialog title="Is this the right preparation?" on_cancel=Callback::new(move |_| questioned.set(None))>
+                <p>{question}</p>
+                <p>"Nothing has been added yet."</p>
+                <div class="dialog-actions">
+                    <button type="button" class="button-secondary" on:click=move |_| questioned.set(None)>"Don’t add it"</button>
+                    <button type="button" class="button-quiet" on:click=move |_| {
+                        add(&prep, file_date);
+                        questioned.set(None);
+                    }>"Add it anyway"</button>
+                </div>
+            </ModalDialog>
+        })}
     }
+}
+
+/// "1 note", "2 notes".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
 }

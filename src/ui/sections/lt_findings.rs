@@ -67,9 +67,40 @@ fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
     let issues = Signal::derive(move || finding.with(|f| f.as_ref().map(|f| f.issues_for_the_board.join("\n")).unwrap_or_default()));
     let heading_id = unique_id("finding");
     let labelled = heading_id.clone();
+    let episodes = Memo::new(move |_| {
+        read_lt(review, |lt| {
+            lt.episodes_in_order()
+                .into_iter()
+                .enumerate()
+                .map(|(n, e)| (e.id, format!("Episode {}: {}", n + 1, e.episode), lt.finding(id).is_some_and(|f| f.episodes.contains(&e.id))))
+                .collect::<Vec<_>>()
+        })
+    });
+    let factors = Memo::new(move |_| {
+        read_lt(review, |lt| {
+            lt.factors
+                .iter()
+                .map(|x| (x.id, x.text.clone(), lt.finding(id).is_some_and(|f| f.factors.contains(&x.id))))
+                .collect::<Vec<_>>()
+        })
+    });
+    let basis = Memo::new(move |_| read_lt(review, |lt| lt.finding_basis(id)));
+    let count = Memo::new(move |_| read_lt(review, |lt| lt.findings.len()));
+    let is_last = move || number == count.get();
     view! {
         <li class="finding-card" aria-labelledby=labelled>
             <h3 id=heading_id>{move || format!("Finding {number}: {}", statement())}</h3>
+            <div class="button-row">
+                <span class="muted">{format!("Priority {number}")}</span>
+                <button type="button" class="button-quiet button-small" disabled=number == 1
+                    on:click=move |_| { try_edit_lt(review, |lt| lt.move_finding(id, true)); }>
+                    "Move up"<span class="visually-hidden">{move || format!(" finding {number}")}</span>
+                </button>
+                <button type="button" class="button-quiet button-small" disabled=is_last
+                    on:click=move |_| { try_edit_lt(review, |lt| lt.move_finding(id, false)); }>
+                    "Move down"<span class="visually-hidden">{move || format!(" finding {number}")}</span>
+                </button>
+            </div>
             <HintedText label="Finding" field_key=format!("finding {id} statement") rows=2 value=field(|f| f.statement.clone())
                 on_change=set(|f, v| f.statement = v)/>
             <fieldset class="checkbox-list pattern-tags">
@@ -100,6 +131,35 @@ fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
                     f.issues_for_the_board = v.split('\n').map(str::to_string).collect();
                     if f.issues_for_the_board.iter().all(|i| i.trim().is_empty()) { f.issues_for_the_board.clear(); }
                 }))/>
+            <fieldset class="checkbox-list">
+                <legend>"Key practice episodes it rests on"</legend>
+                <Show when=move || episodes.with(|e| e.is_empty())><p class="muted">"No key practice episodes yet."</p></Show>
+                <For each=move || episodes.get() key=|e| e.clone() children=move |(eid, label, linked)| view! {
+                    <label class="checkbox">
+                        <input type="checkbox" prop:checked=linked on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            try_edit_lt(review, |lt| lt.rest_finding_on_episode(id, eid, on));
+                        }/>
+                        <span>{label}</span>
+                    </label>
+                }/>
+            </fieldset>
+            <fieldset class="checkbox-list">
+                <legend>"Contributory factors it rests on"</legend>
+                <Show when=move || factors.with(|f| f.is_empty())><p class="muted">"No contributory factors yet."</p></Show>
+                <For each=move || factors.get() key=|f| f.clone() children=move |(fid, text, linked)| view! {
+                    <label class="checkbox">
+                        <input type="checkbox" prop:checked=linked on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            try_edit_lt(review, |lt| lt.rest_finding_on_factor(id, fid, on));
+                        }/>
+                        <span>{text}</span>
+                    </label>
+                }/>
+            </fieldset>
+            <Show when=move || basis.with(|b| !b.conversations.is_empty())>
+                <p class="item-meta">{move || format!("From conversations with: {}", basis.get().conversations.join("; "))}</p>
+            </Show>
             <button type="button" class="button-quiet button-small" on:click=move |_| edit_lt(review, |lt| { lt.remove_finding(id); })>
                 "Remove"<span class="visually-hidden">{move || format!(" finding {number}")}</span>
             </button>
@@ -119,6 +179,7 @@ fn RecommendationsSection() -> impl IntoView {
         })
     });
     let findings = Memo::new(move |_| read_lt(review, |lt| lt.findings.iter().map(|f| (f.id, f.statement.clone())).collect::<Vec<_>>()));
+    let rec_ids = move || recs.with(|rs| rs.iter().map(|r| r.0).collect::<Vec<_>>());
     let draft = RwSignal::new(String::new());
     let answers = RwSignal::new(None::<FindingId>);
     let add = move || {
@@ -131,12 +192,27 @@ fn RecommendationsSection() -> impl IntoView {
         <section class="section-card" id="lt-recommendations" aria-labelledby="lt-recommendations-h">
             <h2 id="lt-recommendations-h">"Recommendations"</h2>
             <ol class="item-list">
-                <For each=move || recs.get() key=|r| r.clone() children=move |(id, text, finding)| {
-                    let short: String = text.chars().take(50).collect();
+                <For each=rec_ids key=|id| *id children=move |id| {
+                    let text = Signal::derive(move || recs.with(|rs| rs.iter().find(|r| r.0 == id).map(|r| r.1.clone()).unwrap_or_default()));
+                    let answered = Memo::new(move |_| read_lt(review, |lt| lt.recommendations.iter().find(|r| r.id == id).and_then(|r| r.finding)));
+                    let short: String = text.get_untracked().chars().take(50).collect();
+                    let select_id = unique_id("recommendation-finding");
                     view! {
                         <li class="item">
-                            <p class="item-text">{text}</p>
-                            <p class="item-meta">{finding.map_or("Stands on its own".to_string(), |n| format!("Answers finding {n}"))}</p>
+                            <HintedText label="Recommendation" field_key=format!("recommendation {id}") rows=2 value=text
+                                on_change=Callback::new(move |v: String| { try_edit_lt(review, |lt| lt.edit_recommendation(id, &v)); })/>
+                            <div class="field">
+                                <label for=select_id.clone()>"It answers"</label>
+                                <select id=select_id on:change=move |ev| {
+                                    let f = event_target_value(&ev).parse().ok();
+                                    try_edit_lt(review, |lt| lt.answer_finding(id, f));
+                                }>
+                                    <option value="" selected=move || answered.get().is_none()>"No particular finding (stands on its own)"</option>
+                                    {move || findings.get().into_iter().enumerate().map(|(n, (fid, s))| view! {
+                                        <option value=fid.to_string() selected=move || answered.get() == Some(fid)>{format!("Finding {}: {}", n + 1, s)}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
                             <button type="button" class="button-quiet button-small" on:click=move |_| edit_lt(review, |lt| { lt.remove_recommendation(id); })>
                                 "Remove"<span class="visually-hidden">{format!(" recommendation: {short}")}</span>
                             </button>
@@ -145,9 +221,9 @@ fn RecommendationsSection() -> impl IntoView {
                 }/>
             </ol>
             <form class="add-item" on:submit=move |ev| { ev.prevent_default(); add(); }>
-                <div class="field">
-                    <label for="new-recommendation">"New recommendation"</label>
-                    <textarea id="new-recommendation" rows="2" prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
+                <div class="field field-wide">
+                    <HintedText label="New recommendation" field_key="new recommendation" rows=2 value=Signal::from(draft)
+                        on_change=Callback::new(move |v: String| draft.set(v))/>
                 </div>
                 <div class="field">
                     <label for="new-recommendation-finding">"It answers"</label>

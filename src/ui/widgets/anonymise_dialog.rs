@@ -163,7 +163,9 @@ pub fn AnonymiseDialog(
                     <button type="button" class="button-secondary" on:click=move |_| add("")>"Add a name"</button>
                     <button type="button" class="button-secondary" on:click=move |_| add(PLACE_PLACEHOLDER)>"Add a place"</button>
                 </div>
-                <p class="hint">"A place is replaced with “" {PLACE_PLACEHOLDER} "”; clear its replacement to take the place name out altogether."</p>
+                <p class="hint">"The list starts with every name, address, postcode and place the suggestions found. "
+                    "A name found in the text starts as “[name]”: write the person’s role or pseudonym instead (a title such as “Mrs” or “PC” goes with it). "
+                    "A place is replaced with “" {PLACE_PLACEHOLDER} "”; clear its replacement to take the place name out altogether."</p>
                 {move || result.with(|r| r.child_name_left_in.clone()).map(|name| view! {
                     <p class="warn-text" role="alert">
                         "The child’s name “" {name} "” is still in the copy: add it to the list."

@@ -11,6 +11,7 @@ pub mod new_passphrase;
 pub mod protected_export_dialog;
 pub mod review_loader;
 pub mod save_indicator;
+pub mod share_check;
 pub mod text_list;
 pub mod word_export_button;
 
@@ -24,6 +25,7 @@ pub use new_passphrase::NewPassphrase;
 pub use protected_export_dialog::ProtectedExportDialog;
 pub use review_loader::ReviewLoader;
 pub use save_indicator::SaveIndicator;
+pub use share_check::{ShareCheck, ShareCheckDialog, ShareCheckNote};
 pub use text_list::TextList;
 pub use word_export_button::{WordExport, WordExportButton};
 

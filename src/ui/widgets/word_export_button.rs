@@ -64,10 +64,17 @@ pub fn WordExportButton(
 ) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let notices = expect_context::<NoticeContext>();
-    let export = move |_| {
+    let check = super::ShareCheck::new();
+    let save = move || {
         review.with_untracked(|r| save_word_document(which, r, "", notices));
     };
-    view! { <button type="button" class=class on:click=export>{which.label()}</button> }
+    let export = move |_| {
+        review.with_untracked(|r| check.request(r, save));
+    };
+    view! {
+        <button type="button" class=class on:click=export>{which.label()}</button>
+        <super::ShareCheckDialog check=check go_label="Save the Word document anyway" on_go=Callback::new(move |_| save())/>
+    }
 }
 
 /// Makes one of a review's documents and saves it as a download, telling the person how
