@@ -7,6 +7,7 @@ pub mod device_lock;
 pub mod encryption;
 pub mod envelope;
 pub mod file_format;
+pub mod file_reading;
 pub mod import_error;
 pub mod migrations;
 pub mod indexed_db_store;
