@@ -22,6 +22,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
+use super::import_error::thousands;
 use super::record::{stored_revision, PreparedRecord};
 use super::review_store::{Backend, ReviewStore};
 use super::store_error::StoreError;
@@ -109,7 +110,7 @@ impl InterruptedImport {
     pub fn message(&self) -> String {
         let reviews = match self.count {
             1 => "1 review".to_string(),
-            n => format!("{n} reviews"),
+            n => format!("{} reviews", thousands(n)),
         };
         if self.stored {
             format!(

@@ -199,7 +199,7 @@ fn megabytes(bytes: usize) -> String {
 }
 
 /// "10000" reads as "10,000" to most people.
-fn thousands(n: usize) -> String {
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

@@ -14,7 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::model::Review;
 use crate::storage::file_reading::{FileReading, ReadingProgress};
 use crate::storage::import_batch::BatchProgress;
-use crate::storage::import_error::ImportError;
+use crate::storage::import_error::{thousands, ImportError};
 
 /// How long one piece of work may hold the page before the browser gets a turn (the
 /// browser counts a task over 50 ms as long; this leaves room for the slowest machines).
@@ -76,18 +76,6 @@ impl From<BatchProgress> for ImportStage {
             BatchProgress::Saving { done, total } => ImportStage::Saving { done, total },
         }
     }
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Lets the browser draw and handle input before the next piece of work.

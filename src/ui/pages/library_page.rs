@@ -722,7 +722,7 @@ async fn import_reviews(
     match outcome {
         Ok(done) => notices.say(match done {
             1 => "Imported 1 review.".to_string(),
-            n => format!("Imported {n} reviews."),
+            n => format!("Imported {} reviews.", crate::storage::import_error::thousands(n)),
         }),
         Err(e) => notices.warn(format!("Nothing was imported, and your library is as it was. {}", batch_failure(&e))),
     }
