@@ -153,15 +153,14 @@ impl<'a> FileReading<'a> {
     fn after_scan(&mut self) -> Option<Result<Vec<Review>, ImportError>> {
         let bytes: &[u8] = &self.bytes;
         let body = &bytes[self.scan.start..];
-        let Ok(text) = std::str::from_utf8(body) else {
-            // Already checked piece by piece; kept as a refusal rather than a panic.
-            return Some(Err(ImportError::NotText { line: 1, column: 1 }));
-        };
-        if !self.scan.saw_structure && text.trim().is_empty() {
-            return Some(Err(ImportError::Empty));
+        // Already checked piece by piece, so this only fails on a bug; it is done only
+        // when the whole text is needed, as it looks through every byte at once.
+        let whole = || std::str::from_utf8(body).map_err(|_| ImportError::NotText { line: 1, column: 1 });
+        if !self.scan.saw_structure {
+            return Some(whole().and_then(|text| if text.trim().is_empty() { Err(ImportError::Empty) } else { read_whole(text) }));
         }
         let Some((list_start, list_end)) = self.scan.reviews_list else {
-            return Some(read_whole(text));
+            return Some(whole().and_then(read_whole));
         };
         // The file with its list of reviews emptied: `[` ... `]` becomes `[]`.
         let mut top = Vec::with_capacity(body.len() - (list_end - list_start) + 2);
@@ -172,14 +171,14 @@ impl<'a> FileReading<'a> {
             Ok(doc) => doc,
             // Damaged outside the reviews (or so damaged that the list was misjudged): a
             // one-go read stops at the damage and says exactly where it is.
-            Err(_) => return Some(read_whole(text)),
+            Err(_) => return Some(whole().and_then(read_whole)),
         };
         let version = match version_of(&doc) {
             Ok(v) => v,
             Err(e) => return Some(Err(e)),
         };
         if version != CURRENT_FORMAT_VERSION {
-            return Some(read_whole(text));
+            return Some(whole().and_then(read_whole));
         }
         let count = self.scan.spans.len();
         let mut stage = ReviewsStage {
@@ -505,15 +504,14 @@ impl Scan {
         } else {
             raw.to_vec()
         };
-        let path = self.path();
-        let line = self.line;
         let Some(frame) = self.stack.last_mut() else { return Ok(()) };
         frame.expecting_name = false;
         frame.current_name = String::from_utf8_lossy(&name).into_owned();
-        if !frame.names.insert(name) {
-            return Err(ImportError::DuplicateName { name: frame.current_name.clone(), path, line });
+        if frame.names.insert(name) {
+            return Ok(());
         }
-        Ok(())
+        let name = frame.current_name.clone();
+        Err(ImportError::DuplicateName { name, path: self.path(), line: self.line })
     }
 }
 

@@ -22,11 +22,15 @@
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
+use super::device_lock::{sleep_ms, LockStatus};
 use super::import_error::thousands;
 use super::record::{stored_revision, PreparedRecord};
 use super::review_store::{Backend, ReviewStore};
 use super::store_error::StoreError;
 use crate::model::{Review, ReviewId};
+
+/// How long preparing records may hold the page before the browser gets a turn.
+const PREPARE_SLICE_MS: f64 = 24.0;
 
 /// Where the note of an import under way is kept.
 const UNDER_WAY_KEY: &str = "case-review-studio/import-under-way";
@@ -135,11 +139,18 @@ impl ReviewStore {
         let total = batch.len();
         // Sealing awaits WebCrypto for every review, so it is all done first.
         let mut records = Vec::with_capacity(total);
+        let mut slice_started = js_sys::Date::now();
         for (done, write) in batch.writes.iter().enumerate() {
-            if done % 100 == 0 {
+            if done % 100 == 0 && self.lock_status() == LockStatus::Unlocked {
                 progress(BatchProgress::Sealing { done, total });
             }
             records.push((self.prepare(&write.review).await?, write.base_revision));
+            // Writing out a review is quick, but thousands of them are not: let the page
+            // draw and answer between slices.
+            if js_sys::Date::now() - slice_started > PREPARE_SLICE_MS {
+                sleep_ms(0).await;
+                slice_started = js_sys::Date::now();
+            }
         }
         let revision_before = match self.backend.raw(first.review.id).await? {
             Some(raw) => stored_revision(&raw.entry_text),
