@@ -125,10 +125,11 @@ pub fn LibraryPage() -> impl IntoView {
         let refresh = refresh.clone();
         let tabs = tabs.clone();
         move |name: String, bytes: Vec<u8>| {
-            let Ok(store) = store.clone() else { return };
+            let store = store.clone();
             let refresh = refresh.clone();
             let tabs = tabs.clone();
-            leptos::task::spawn_local(async move {
+            async move {
+                let Ok(store) = store else { return };
                 // A protected file names its format; an ordinary file is read (and checked) below.
                 if may_be_protected(&bytes) {
                     if let Ok(text) = std::str::from_utf8(&bytes) {
@@ -147,7 +148,7 @@ pub fn LibraryPage() -> impl IntoView {
                         }
                     }
                 }
-                let incoming = match read_reviews(bytes, std::rc::Rc::new(move |s| import_stage.set(Some(s)))).await {
+                let incoming = match read_reviews(bytes, std::rc::Rc::new(move |s| { import_stage.try_set(Some(s)); })).await {
                     Ok(r) => r,
                     Err(e) => {
                         import_stage.set(None);
@@ -166,14 +167,16 @@ pub fn LibraryPage() -> impl IntoView {
                     import_stage.set(None);
                     pending.set(Some(Pending::ImportClash { incoming, clashing }));
                 }
-            });
+            }
         }
     };
 
     // Created once for the page: the passphrase dialog hands the opened file back here.
     let import_opened = {
         let import_bytes = import_bytes.clone();
-        Callback::new(move |(name, text): (String, String)| import_bytes(name, text.into_bytes()))
+        Callback::new(move |(name, text): (String, String)| {
+            leptos::task::spawn_local(import_bytes(name, text.into_bytes()))
+        })
     };
 
     let export_then_delete = {
@@ -215,8 +218,9 @@ pub fn LibraryPage() -> impl IntoView {
                         ));
                         continue;
                     }
-                    match read_bytes(&file, std::rc::Rc::new(move |s| import_stage.set(Some(s)))).await {
-                        Some(bytes) => import_bytes(name, bytes),
+                    match read_bytes(&file, std::rc::Rc::new(move |s| { import_stage.try_set(Some(s)); })).await {
+                        // One file at a time, each to its end, so the progress bar tells of one.
+                        Some(bytes) => import_bytes(name, bytes).await,
                         None => {
                             import_stage.set(None);
                             notices.warn(format!("“{name}” could not be read."));
