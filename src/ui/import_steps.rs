@@ -145,3 +145,28 @@ pub async fn read_reviews(bytes: Vec<u8>, on_stage: Rc<dyn Fn(ImportStage)>) -> 
         yield_to_browser().await;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_step_is_said_in_words_and_the_bar_only_moves_forward() {
+        assert_eq!(ImportStage::Reading { percent: 40 }.label(), "Reading the file… 40%");
+        assert_eq!(ImportStage::CheckingReviews { done: 3_000, total: 10_000 }.label(), "Checking 3,000 of 10,000 reviews");
+        assert_eq!(ImportStage::Saving { done: 1, total: 2 }.label(), "Saving…");
+        let steps = [
+            ImportStage::Reading { percent: 0 },
+            ImportStage::Reading { percent: 100 },
+            ImportStage::CheckingFile { percent: 50 },
+            ImportStage::CheckingReviews { done: 0, total: 10 },
+            ImportStage::CheckingReviews { done: 10, total: 10 },
+            ImportStage::Protecting { done: 5, total: 10 },
+            ImportStage::Saving { done: 0, total: 10 },
+            ImportStage::Saving { done: 10, total: 10 },
+        ];
+        let percents: Vec<u32> = steps.iter().map(ImportStage::percent).collect();
+        assert!(percents.windows(2).all(|w| w[0] <= w[1]), "{percents:?}");
+        assert_eq!((percents[0], percents[7]), (0, 100));
+    }
+}
