@@ -102,6 +102,7 @@ test("a crash in the middle of a 10,000-review import leaves nothing or everythi
   await openApp(again);
   const counts = await storedCount(again);
   test.info().annotations.push({ type: "stored after the crash", description: JSON.stringify(counts) });
+  console.log(`stored after the crash: ${JSON.stringify(counts)}`);
   expect([0, 10_000]).toContain(counts.library);
   expect(counts.reviews).toBe(counts.library);
   if (counts.library === 0) {
