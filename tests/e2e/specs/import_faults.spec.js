@@ -245,3 +245,38 @@ test("wrong passphrases make the next try wait longer, across a reload, until th
   // A right passphrase starts the count again.
   expect(await page.evaluate(() => localStorage.getItem("case-review-studio/passphrase-wait/device"))).toBeNull();
 });
+
+test("with a passphrase set, 10,000 imported reviews are sealed before they are stored, and the page stays responsive", async ({ page }) => {
+  test.setTimeout(300_000);
+  await watchMainThread(page);
+  await openApp(page);
+  await page.getByRole("link", { name: "Privacy", exact: true }).click();
+  await page.getByLabel("Passphrase for this device").fill(PASSPHRASE);
+  await page.getByLabel("Type the passphrase again").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Encrypt reviews on this device" }).click();
+  await expect(page.getByText("Encryption is on.", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Reviews", exact: true }).click();
+  const reviews = Array.from({ length: 10_000 }, (_, i) => makeLibraryReview(i));
+  await importAndMeasure(page, "ten-thousand-sealed.json", Buffer.from(reviewFile(reviews)), 10_000);
+  const phases = await page.evaluate(() => window.__phases.map((p) => p.text));
+  expect(phases.some((t) => /^Protecting [\d,]+ of 10,000 reviews with your passphrase$/.test(t))).toBe(true);
+  // Nothing readable: the first review's title is nowhere in the stored texts.
+  const readable = await page.evaluate(
+    (title) =>
+      new Promise((resolve) => {
+        const open = indexedDB.open("case-review-studio");
+        open.onsuccess = () => {
+          const tx = open.result.transaction(["reviews", "library"], "readonly");
+          let found = false;
+          for (const name of ["reviews", "library"]) {
+            tx.objectStore(name).getAll().onsuccess = (e) => {
+              if (e.target.result.some((t) => t.includes(title))) found = true;
+            };
+          }
+          tx.oncomplete = () => resolve(found);
+        };
+      }),
+    reviews[0].title,
+  );
+  expect(readable).toBe(false);
+});
