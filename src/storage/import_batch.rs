@@ -30,7 +30,7 @@ use super::store_error::StoreError;
 use crate::model::{Review, ReviewId};
 
 /// How long preparing records may hold the page before the browser gets a turn.
-const PREPARE_SLICE_MS: f64 = 24.0;
+const PREPARE_SLICE_MS: f64 = 16.0;
 
 /// Where the note of an import under way is kept.
 const UNDER_WAY_KEY: &str = "case-review-studio/import-under-way";

@@ -18,7 +18,7 @@ use crate::storage::import_error::{thousands, ImportError};
 
 /// How long one piece of work may hold the page before the browser gets a turn (the
 /// browser counts a task over 50 ms as long; this leaves room for the slowest machines).
-const SLICE_MS: f64 = 24.0;
+const SLICE_MS: f64 = 16.0;
 /// How much of the file is copied into the app at a time.
 const COPY_BYTES_PER_SLICE: u32 = 4 * 1024 * 1024;
 

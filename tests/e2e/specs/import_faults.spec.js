@@ -146,6 +146,10 @@ async function importAndMeasure(page, name, buffer, count) {
     `${(buffer.length / 1048576).toFixed(1)} MB, ${count} reviews, ${seconds.toFixed(1)} s; longest task while importing ` +
     `${worst.toFixed(0)} ms (${during.length} over 50 ms); longest afterwards (listing the library) ${worstAfter.toFixed(0)} ms`;
   test.info().annotations.push({ type: name, description });
+  for (const t of during.filter((t) => t.duration > 100)) {
+    const phase = [...phases].reverse().find((p) => p.at <= t.start);
+    console.log(`  long task ${t.duration.toFixed(0)} ms at ${(t.start - first).toFixed(0)} ms, during “${phase?.text}”`);
+  }
   console.log(`${name}: ${description}`);
   expect(worst, "longest task while reading, checking and saving").toBeLessThanOrEqual(200);
   expect((await storedCount(page)).library).toBe(count);
