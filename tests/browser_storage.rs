@@ -8,6 +8,7 @@
 use case_review_studio::model::{Review, ReviewKind};
 use case_review_studio::storage::encryption::{decrypt_file, encrypt_file};
 use case_review_studio::storage::envelope::EncryptedFile;
+use case_review_studio::storage::import_batch::{interrupted_import, BatchProgress, ImportBatch, InterruptedImport};
 use case_review_studio::storage::import_error::ImportError;
 use case_review_studio::storage::{LockError, LockStatus, ReviewStore, StoreError};
 use chrono::{TimeZone, Utc};
@@ -228,4 +229,144 @@ async fn local_storage_fallback_keeps_the_same_promises() {
     reopened.forget_everything().await.unwrap();
     assert_eq!(reopened.lock_status(), LockStatus::Off);
     assert!(matches!(reopened.load(r.id).await, Err(StoreError::NotFound)));
+}
+
+// ---------------------------------------------------------------------------------------
+// Imports are stored whole or not at all
+// ---------------------------------------------------------------------------------------
+
+fn batch_of(reviews: &[Review]) -> ImportBatch {
+    let mut batch = ImportBatch::new();
+    for r in reviews {
+        batch.add_new(r.clone());
+    }
+    batch
+}
+
+async fn stored_ids(store: &ReviewStore) -> Vec<Uuid> {
+    let mut ids: Vec<Uuid> = store.list().await.unwrap().iter().map(|e| e.summary.id).collect();
+    ids.sort();
+    ids
+}
+
+#[wasm_bindgen_test]
+async fn an_import_batch_stores_every_review_and_replaces_the_chosen_ones() {
+    let store = fresh_db("crs-test-batch").await;
+    let here = review(40, "Already here");
+    store.save(&here, 0).await.unwrap();
+    let many: Vec<Review> = (41..291).map(|n| review(n, &format!("Imported {n}"))).collect();
+    let mut batch = batch_of(&many);
+    let mut replacement = here.clone();
+    replacement.rename("Replaced from the file", Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap());
+    batch.add_replacement(replacement.clone());
+    let seen = std::cell::RefCell::new(Vec::new());
+    assert_eq!(store.write_batch(&batch, &|p| seen.borrow_mut().push(p)).await, Ok(251));
+    assert_eq!(stored_ids(&store).await.len(), 251);
+    assert_eq!(store.load(many[200].id).await.unwrap().review, many[200]);
+    let replaced = store.load(here.id).await.unwrap();
+    assert_eq!((replaced.review, replaced.revision), (replacement, 2));
+    let seen = seen.into_inner();
+    assert!(seen.contains(&BatchProgress::Saving { done: 251, total: 251 }), "{seen:?}");
+    assert!(seen.iter().any(|p| matches!(p, BatchProgress::Saving { done, .. } if *done > 0 && *done < 251)), "{seen:?}");
+}
+
+#[wasm_bindgen_test]
+async fn an_import_batch_with_one_review_that_cannot_be_written_stores_nothing() {
+    let store = fresh_db("crs-test-batch-fails").await;
+    let here = review(50, "Already here");
+    store.save(&here, 0).await.unwrap();
+    let before = store.raw(here.id).await.unwrap();
+    // The last review is stored already (another tab added it meanwhile): it cannot be added
+    // as new, so the 200 before it must not be stored either.
+    let mut incoming: Vec<Review> = (51..251).map(|n| review(n, &format!("Imported {n}"))).collect();
+    incoming.push(here.clone());
+    let outcome = store.write_batch(&batch_of(&incoming), &|_| {}).await;
+    assert_eq!(outcome, Err(StoreError::Conflict { stored_revision: 1 }));
+    assert_eq!(stored_ids(&store).await, vec![here.id]);
+    assert_eq!(store.raw(here.id).await.unwrap(), before);
+    // A stale revision anywhere in the batch does the same.
+    let mut batch = batch_of(&incoming[..10]);
+    batch.add_based_on(here.clone(), 7);
+    assert_eq!(store.write_batch(&batch, &|_| {}).await, Err(StoreError::Conflict { stored_revision: 1 }));
+    assert_eq!(stored_ids(&store).await, vec![here.id]);
+}
+
+#[wasm_bindgen_test]
+async fn an_import_batch_is_sealed_with_a_passphrase_and_refused_while_locked() {
+    let store = fresh_db("crs-test-batch-sealed").await;
+    store.turn_on_encryption(PASSPHRASE, PASSPHRASE, 15, &|_, _| {}).await.unwrap();
+    let incoming: Vec<Review> = (60..90).map(|n| review(n, &format!("Ffion import {n}"))).collect();
+    let seen = std::cell::RefCell::new(Vec::new());
+    assert_eq!(store.write_batch(&batch_of(&incoming), &|p| seen.borrow_mut().push(p)).await, Ok(30));
+    assert!(seen.borrow().contains(&BatchProgress::Sealing { done: 0, total: 30 }));
+    for r in &incoming {
+        let text = stored_text(&store, r).await;
+        for secret in ["Ffion", "import", "nain", "Missed appointments"] {
+            assert!(!text.contains(secret), "{secret} is readable in {text}");
+        }
+    }
+    assert_eq!(store.load(incoming[7].id).await.unwrap().review, incoming[7]);
+
+    store.wait_for_writes().await;
+    store.lock();
+    let more: Vec<Review> = (90..95).map(|n| review(n, "While locked")).collect();
+    assert_eq!(store.write_batch(&batch_of(&more), &|_| {}).await, Err(StoreError::Locked));
+    assert!(store.raw(more[0].id).await.unwrap().is_none());
+    store.unlock(PASSPHRASE).await.unwrap();
+    assert_eq!(stored_ids(&store).await.len(), 30);
+}
+
+#[wasm_bindgen_test]
+async fn an_import_batch_in_local_storage_is_whole_or_nothing_and_rolled_back_after_a_crash() {
+    let store = ReviewStore::open_local_storage().await.expect("localStorage available");
+    let here = review(70, "Fallback here");
+    let _ = store.delete(here.id).await;
+    store.save(&here, 0).await.unwrap();
+    let incoming: Vec<Review> = (71..81).map(|n| review(n, &format!("Fallback import {n}"))).collect();
+    for r in &incoming {
+        let _ = store.delete(r.id).await;
+    }
+    let mut with_clash = incoming.clone();
+    with_clash.push(here.clone());
+    assert!(matches!(store.write_batch(&batch_of(&with_clash), &|_| {}).await, Err(StoreError::Conflict { .. })));
+    for r in &incoming {
+        assert!(store.raw(r.id).await.unwrap().is_none());
+    }
+    assert_eq!(store.write_batch(&batch_of(&incoming), &|_| {}).await, Ok(10));
+    assert_eq!(store.load(incoming[3].id).await.unwrap().review, incoming[3]);
+
+    // A batch the page never finished: its staging note is still there, one review written.
+    let half = review(82, "Half written");
+    let written = store.write_batch(&batch_of(std::slice::from_ref(&half)), &|_| {}).await;
+    assert_eq!(written, Ok(1));
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    local
+        .set_item("case-review-studio/staged-import", &format!(r#"[{{"id":"{}","texts":null}}]"#, half.id))
+        .unwrap();
+    let reopened = ReviewStore::open_local_storage().await.unwrap();
+    assert!(reopened.raw(half.id).await.unwrap().is_none(), "the interrupted batch was rolled back");
+    assert!(local.get_item("case-review-studio/staged-import").unwrap().is_none());
+    assert_eq!(reopened.load(incoming[3].id).await.unwrap().review, incoming[3]);
+    for r in incoming.iter().chain([&here]) {
+        reopened.delete(r.id).await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_import_the_page_never_came_back_from_is_reported_once_at_the_next_start() {
+    let store = fresh_db("crs-test-batch-interrupted").await;
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let r = review(100, "Interrupted");
+    let note = format!(r#"{{"count":10000,"probe":"{}","revision_before":0}}"#, r.id);
+    local.set_item("case-review-studio/import-under-way", &note).unwrap();
+    let told = interrupted_import(&store).await.unwrap();
+    assert_eq!(told, InterruptedImport { count: 10_000, stored: false });
+    assert!(told.message().contains("none of them was stored"), "{}", told.message());
+    assert_eq!(interrupted_import(&store).await, None);
+    store.save(&r, 0).await.unwrap();
+    local.set_item("case-review-studio/import-under-way", &note).unwrap();
+    assert_eq!(interrupted_import(&store).await, Some(InterruptedImport { count: 10_000, stored: true }));
+    // A finished import leaves no note behind.
+    store.write_batch(&batch_of(&[review(101, "Whole")]), &|_| {}).await.unwrap();
+    assert_eq!(interrupted_import(&store).await, None);
 }

@@ -6,8 +6,9 @@
 use std::panic;
 
 use case_review_studio::model::{Review, ReviewKind};
+use case_review_studio::storage::file_reading::{FileReading, ReadingProgress};
 use case_review_studio::storage::file_format::{
-    read_file, write_file, CURRENT_FORMAT_VERSION, FORMAT_NAME, MAX_FILE_BYTES, MAX_NESTING_DEPTH,
+    read_file, read_file_bytes, write_file, CURRENT_FORMAT_VERSION, FORMAT_NAME, MAX_FILE_BYTES, MAX_NESTING_DEPTH,
     MAX_REVIEWS_PER_FILE, MAX_TEXT_CHARS,
 };
 use case_review_studio::storage::import_error::ImportError;
@@ -537,9 +538,27 @@ fn import_refuses_a_negative_version() {
 #[test]
 fn import_refuses_a_version_that_is_not_a_whole_number() {
     assert_eq!(refused(&with_version(json!(1.5))), ImportError::BadVersion);
-    assert_eq!(refused(&with_version(json!(2.0))), ImportError::BadVersion);
+    assert_eq!(refused(&with_version(json!(2.5))), ImportError::BadVersion);
+    assert_eq!(refused(&with_version(json!(-2.0))), ImportError::BadVersion);
+    let half = file_with(|_| {}).replacen("\"version\": 2", "\"version\": 25e-1", 1);
+    assert_eq!(refused(&half), ImportError::BadVersion);
+}
+
+#[test]
+fn import_reads_a_whole_version_written_with_a_decimal_point() {
+    let expected = vec![child_j(), family_k()];
+    assert_eq!(imported(&with_version(json!(2.0))), expected);
     let exponent = file_with(|_| {}).replacen("\"version\": 2", "\"version\": 2e0", 1);
-    assert_eq!(refused(&exponent), ImportError::BadVersion);
+    assert_eq!(imported(&exponent), expected);
+    let point = file_with(|_| {}).replacen("\"version\": 2", "\"version\": 2.000", 1);
+    assert_eq!(imported(&point), expected);
+    // A version 1 file written as 1.0 is upgraded like any version 1 file.
+    let v1 = fixture(1).replacen("\"version\": 1", "\"version\": 1.0", 1);
+    assert_eq!(imported(&v1), imported(&fixture(1)));
+    assert_eq!(
+        refused(&with_version(json!(3.0))),
+        ImportError::TooNew { found: 3, supported: CURRENT_FORMAT_VERSION }
+    );
 }
 
 #[test]
@@ -1011,5 +1030,241 @@ fn an_export_with_any_one_character_spoilt_never_crashes_the_import() {
                 "{spoiler:?} at {at} crashed"
             );
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Read strictly: bytes that are not text, names given twice
+// ---------------------------------------------------------------------------------------
+
+/// Reads raw bytes that must be refused, as [`refused`] does for text.
+fn refused_bytes(bytes: &[u8]) -> ImportError {
+    let error = match panic::catch_unwind(|| read_file_bytes(bytes)) {
+        Ok(Err(error)) => error,
+        Ok(Ok(reviews)) => panic!("the file was accepted with {} reviews", reviews.len()),
+        Err(_) => panic!("reading the file panicked"),
+    };
+    let message = error.to_string();
+    assert!(message.starts_with(char::is_uppercase) && message.ends_with('.'), "{message}");
+    error
+}
+
+/// The bytes of a good file with `bad` put in place of the first `Child J`.
+fn file_bytes_with(bad: &[u8]) -> Vec<u8> {
+    let text = file_with(|_| {});
+    let at = text.find("Child J").unwrap();
+    let mut bytes = text.as_bytes()[..at].to_vec();
+    bytes.extend_from_slice(bad);
+    bytes.extend_from_slice(&text.as_bytes()[at + "Child J".len()..]);
+    bytes
+}
+
+/// The line and column (in characters, from 1) of the first `Child J` in a good file.
+fn place_of_child_j() -> (usize, usize) {
+    let text = file_with(|_| {});
+    let before = &text[..text.find("Child J").unwrap()];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    (line, column)
+}
+
+#[test]
+fn import_refuses_bytes_that_are_not_text_inside_a_review_and_says_where() {
+    let (line, column) = place_of_child_j();
+    // A lone continuation byte, a Latin-1 "é", an overlong "/", a UTF-16 surrogate, a
+    // character cut short, and bytes no UTF-8 text ever holds.
+    let spoilers: [&[u8]; 6] = [b"\x80", b"Caf\xe9", b"\xc0\xaf", b"\xed\xa0\x80", b"\xe2\x82", b"\xff\xfe"];
+    for bad in spoilers {
+        let mut expected_column = column;
+        // Text before the bad byte on the same line moves it along.
+        if bad.starts_with(b"Caf") {
+            expected_column += 3;
+        }
+        assert_eq!(
+            refused_bytes(&file_bytes_with(bad)),
+            ImportError::NotText { line, column: expected_column },
+            "{bad:?}"
+        );
+    }
+    let message = refused_bytes(&file_bytes_with(b"\x80")).to_string();
+    assert!(message.contains(&format!("from line {line}, column {column}")), "{message}");
+    assert!(message.contains("not plain text") && message.contains("Nothing was imported"), "{message}");
+}
+
+#[test]
+fn import_refuses_bytes_that_are_not_text_anywhere_in_the_file() {
+    let text = file_with(|_| {});
+    // In a field name, in white space, at the very start and the very end.
+    let name = text.replacen("\"title\"", "\"ti\u{1}tle\"", 1).into_bytes();
+    let name: Vec<u8> = name.iter().map(|&b| if b == 1 { 0xfe } else { b }).collect();
+    assert!(matches!(refused_bytes(&name), ImportError::NotText { .. }));
+    let mut start = vec![0xff];
+    start.extend_from_slice(text.as_bytes());
+    assert_eq!(refused_bytes(&start), ImportError::NotText { line: 1, column: 1 });
+    let mut end = text.as_bytes().to_vec();
+    end.push(0xc3);
+    let last_line = text.matches('\n').count() + 1;
+    assert!(matches!(refused_bytes(&end), ImportError::NotText { line, .. } if line == last_line));
+    // Far into a large file, past the first piece the reading looks at.
+    let many: Vec<Review> = (0..400u128).map(|i| numbered_review(i)).collect();
+    let big = write_file(&many, at(4, 12));
+    assert!(big.len() > 2 * case_review_studio::storage::file_reading::SCAN_BYTES_PER_STEP);
+    let at_byte = big.rfind("Review 399").unwrap();
+    let mut bytes = big.as_bytes().to_vec();
+    bytes[at_byte] = 0x80;
+    let line = big[..at_byte].matches('\n').count() + 1;
+    assert!(matches!(refused_bytes(&bytes), ImportError::NotText { line: l, .. } if l == line));
+}
+
+#[test]
+fn a_picture_is_refused_as_not_text_rather_than_read_with_stand_in_characters() {
+    let png = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H', b'D', b'R'];
+    assert_eq!(refused_bytes(&png), ImportError::NotText { line: 1, column: 1 });
+}
+
+#[test]
+fn import_refuses_a_name_given_twice_at_the_top_of_the_file() {
+    let once = "\"format\": \"case-review-studio\",";
+    let text = file_with(|_| {}).replacen(once, &format!("{once}\n  {once}"), 1);
+    let line = text[..text.find(once).unwrap()].matches('\n').count() + 2;
+    assert_eq!(line, 4);
+    let error = refused(&text);
+    assert_eq!(error, ImportError::DuplicateName { name: "format".into(), path: String::new(), line: 4 });
+    let message = error.to_string();
+    assert!(message.contains("gives “format” twice"), "{message}");
+    assert!(message.contains("at the top of the file, line 4"), "{message}");
+}
+
+#[test]
+fn import_refuses_a_name_given_twice_inside_a_review_and_says_where() {
+    let text = file_with(|file| {
+        file["reviews"][1]["title"] = json!("TITLE-MARK");
+    });
+    let text = text.replacen("\"title\": \"TITLE-MARK\"", "\"title\": \"One\", \"title\": \"Two\"", 1);
+    let line = text[..text.find("\"Two\"").unwrap()].matches('\n').count() + 1;
+    assert_eq!(
+        refused(&text),
+        ImportError::DuplicateName { name: "title".into(), path: "reviews[1]".into(), line }
+    );
+    // Deep inside: a worry with two texts.
+    let text = file_with(|_| {}).replacen(
+        "\"text\": \"Missed hearing appointments\"",
+        "\"text\": \"Missed hearing appointments\", \"text\": \"Attended\"",
+        1,
+    );
+    match refused(&text) {
+        ImportError::DuplicateName { name, path, .. } => {
+            assert_eq!(name, "text");
+            assert_eq!(path, "reviews[0].body.case_discussion.worries[0]");
+        }
+        other => panic!("expected DuplicateName, got {other:?}"),
+    }
+}
+
+#[test]
+fn import_refuses_a_name_given_twice_even_when_written_differently() {
+    // `\u0074itle` is `title` spelt with an escape: the same name to any JSON reader.
+    let text = file_with(|_| {}).replacen("\"title\":", "\"\\u0074itle\": \"x\", \"title\":", 1);
+    assert!(matches!(refused(&text), ImportError::DuplicateName { name, .. } if name == "title"));
+}
+
+#[test]
+fn the_same_name_in_different_objects_is_fine() {
+    // Every review has a title; every worry has a text: that is not a name given twice.
+    let expected = vec![child_j(), family_k()];
+    assert_eq!(imported(&write_file(&expected, at(4, 12))), expected);
+    // A version 1 file with a name twice is refused too.
+    let v1 = fixture(1).replacen("\"version\": 1,", "\"version\": 1, \"format\": \"x\",", 1);
+    assert!(matches!(refused(&v1), ImportError::DuplicateName { name, .. } if name == "format"));
+}
+
+// ---------------------------------------------------------------------------------------
+// A large file is read a piece at a time, with the same result
+// ---------------------------------------------------------------------------------------
+
+fn numbered_review(i: u128) -> Review {
+    let mut review = Review::new(Uuid::from_u128(0x1000 + i), ReviewKind::CaseDiscussion, at(2, 9));
+    review.rename(&format!("Review {i}"), at(2, 9));
+    review.edit_case_discussion(at(2, 10), |cd| {
+        cd.about_child = "Likes drawing; lives with mum and two brothers. ".repeat(40);
+        cd.add_worry("Missed hearing appointments");
+        cd.add_strength("Nursery raised concerns quickly");
+    });
+    review
+}
+
+#[test]
+fn a_large_file_read_step_by_step_gives_back_every_review_and_says_how_far_it_has_got() {
+    let reviews: Vec<Review> = (0..600u128).map(numbered_review).collect();
+    let text = write_file(&reviews, at(4, 12));
+    let mut reading = FileReading::new(text.as_bytes());
+    let mut steps = 0;
+    let mut seen = Vec::new();
+    let outcome = loop {
+        seen.push(reading.progress());
+        if let Some(outcome) = reading.step() {
+            break outcome;
+        }
+        steps += 1;
+    };
+    assert_eq!(outcome.unwrap(), reviews);
+    assert!(steps > 10, "only {steps} steps");
+    assert!(seen.contains(&ReadingProgress::CheckingReviews { done: 0, total: 600 }), "{seen:?}");
+    assert!(seen.iter().any(|p| matches!(p, ReadingProgress::CheckingFile { done, total } if *done > 0 && done < total)));
+    assert!(seen.iter().any(|p| matches!(p, ReadingProgress::CheckingReviews { done, .. } if *done > 0 && *done < 600)));
+}
+
+#[test]
+fn damaged_json_inside_a_review_is_placed_where_a_one_go_reader_would_place_it() {
+    let reviews: Vec<Review> = (0..30u128).map(numbered_review).collect();
+    let text = write_file(&reviews, at(4, 12));
+    for (target, spoiler) in [("Review 17", "Review \u{1} 17"), ("\"Review 3\",", "\"Review 3\""), ("\"Review 29\"", "Review 29\"")] {
+        let spoilt = text.replacen(target, spoiler, 1);
+        let one_go = serde_json::from_str::<Value>(&spoilt).unwrap_err();
+        assert_eq!(
+            refused(&spoilt),
+            ImportError::NotJson { line: one_go.line(), column: one_go.column() },
+            "{spoiler}"
+        );
+    }
+}
+
+#[test]
+fn commas_in_the_list_of_reviews_are_checked() {
+    let text = write_file(&[child_j(), family_k()], at(4, 12));
+    let reviews_at = text.find("\"reviews\": [").unwrap() + "\"reviews\": [".len();
+    let doubled = format!("{},{}", &text[..reviews_at], &text[reviews_at..]);
+    assert!(matches!(refused(&doubled), ImportError::NotJson { .. }));
+    let trailing = text.replacen("\n  ]\n}", ",\n  ]\n}", 1);
+    assert_ne!(trailing, text);
+    assert!(matches!(refused(&trailing), ImportError::NotJson { .. }));
+    let missing = text.replacen("\n    },\n    {", "\n    }\n    {", 1);
+    assert_ne!(missing, text);
+    assert!(matches!(refused(&missing), ImportError::NotJson { .. }));
+}
+
+#[test]
+fn problems_in_a_large_file_keep_the_order_a_one_go_reader_gives_them() {
+    let reviews: Vec<Review> = (0..40u128).map(numbered_review).collect();
+    let mut file: Value = serde_json::from_str(&write_file(&reviews, at(4, 12))).unwrap();
+    // A malformed review early, too-long text later: too-long text is told first.
+    file["reviews"][2]["title"] = json!(12);
+    file["reviews"][30]["title"] = json!("x".repeat(MAX_TEXT_CHARS + 1));
+    assert!(matches!(refused(&file.to_string()), ImportError::TextTooLong { path, .. } if path == "reviews[30].title"));
+    // And damaged JSON later still comes before both.
+    let text = file.to_string().replacen("Review 35", "Review \u{2} 35", 1);
+    assert!(matches!(refused(&text), ImportError::NotJson { .. }));
+}
+
+#[test]
+fn an_export_with_any_one_byte_spoilt_or_cut_never_crashes_the_import() {
+    let whole = fixture(2).into_bytes();
+    for at in 0..whole.len() {
+        for spoiler in [0x80u8, 0xff, b'[', b','] {
+            let mut spoilt = whole.clone();
+            spoilt[at] = spoiler;
+            assert!(panic::catch_unwind(|| read_file_bytes(&spoilt)).is_ok(), "{spoiler:#x} at {at} crashed");
+        }
+        assert!(panic::catch_unwind(|| read_file_bytes(&whole[..at])).is_ok(), "cut at {at} crashed");
     }
 }

@@ -37,10 +37,13 @@
 //!
 //! A file is read whole or not at all. Before any parsing, files bigger than
 //! [`MAX_FILE_BYTES`] or nested deeper than [`MAX_NESTING_DEPTH`] are refused, so a
-//! damaged or hostile file cannot exhaust the browser. Then the file must be JSON, name
+//! damaged or hostile file cannot exhaust the browser; so are bytes that are not UTF-8
+//! text (never replaced by a stand-in character) and any name given twice in one object
+//! (a JSON reader would quietly keep one of them). Then the file must be JSON, name
 //! this app, carry a version from 1 to [`CURRENT_FORMAT_VERSION`], keep every piece of
 //! text under [`MAX_TEXT_CHARS`], hold between 1 and [`MAX_REVIEWS_PER_FILE`] reviews,
-//! each well formed and none twice. Text is never altered or filtered: markup such as
+//! each well formed and none twice. The version is a whole number (`2.0` is read as 2).
+//! [`super::file_reading`] does all this a piece at a time for large files. Text is never altered or filtered: markup such as
 //! `<script>` is just what someone typed, and the screens escape it when they show it.
 
 use std::collections::HashSet;
@@ -50,6 +53,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::file_reading::FileReading;
 use super::import_error::ImportError;
 use super::migrations;
 use crate::model::Review;
@@ -69,9 +73,6 @@ pub const MAX_TEXT_CHARS: usize = 2_000_000;
 /// The most reviews one file may carry.
 pub const MAX_REVIEWS_PER_FILE: usize = 10_000;
 
-/// The UTF-8 byte order mark some Windows editors put at the start of a text file.
-const BYTE_ORDER_MARK: char = '\u{feff}';
-
 /// The file as written.
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -79,6 +80,16 @@ struct FileOut<'a> {
     version: u32,
     exported_at: DateTime<Utc>,
     reviews: &'a [Review],
+}
+
+/// The top of a current file, read with its list of reviews emptied, to check the fields
+/// around the list.
+#[derive(Deserialize)]
+pub(super) struct FileTop {
+    #[serde(default, rename = "exported_at")]
+    _exported_at: Option<DateTime<Utc>>,
+    #[serde(rename = "reviews")]
+    _reviews: Vec<Value>,
 }
 
 /// The file as read, once upgraded to the current version and its `format` and `version`
@@ -107,16 +118,19 @@ pub fn write_file(reviews: &[Review], exported_at: DateTime<Utc>) -> String {
 
 /// Reads any supported version; upgrades it with the named migrations; validates.
 pub fn read_file(text: &str) -> Result<Vec<Review>, ImportError> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            bytes: text.len(),
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
+    read_file_bytes(text.as_bytes())
+}
+
+/// Reads a file as it is on disk. Bytes that are not UTF-8 text are refused (saying where),
+/// never replaced; see [`FileReading`] for reading a large file a piece at a time.
+pub fn read_file_bytes(bytes: &[u8]) -> Result<Vec<Review>, ImportError> {
+    FileReading::new(bytes).finish()
+}
+
+/// Reads a whole file in one go, once it is known to be text with no name given twice and
+/// no nesting deeper than the limit: used for older formats and for anything not shaped
+/// like a current file.
+pub(super) fn read_whole(text: &str) -> Result<Vec<Review>, ImportError> {
     if nests_deeper_than(text, MAX_NESTING_DEPTH) {
         return Err(ImportError::TooDeep {
             limit: MAX_NESTING_DEPTH,
@@ -173,17 +187,18 @@ fn nests_deeper_than(text: &str, limit: usize) -> bool {
 
 /// The file's format version, once it is known to be a Case Review Studio file whose
 /// version this app can read.
-fn version_of(doc: &Value) -> Result<u32, ImportError> {
+pub(super) fn version_of(doc: &Value) -> Result<u32, ImportError> {
     let Value::Object(file) = doc else {
         return Err(ImportError::NotAReviewFile);
     };
     if file.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
         return Err(ImportError::NotAReviewFile);
     }
-    // Negative, fractional, textual and beyond-64-bit versions all fail `as_u64`.
+    // Negative, fractional, textual and beyond-64-bit versions are refused; a whole number
+    // written with a decimal point (`2.0`, as some tools write every number) is that number.
     let found = file
         .get("version")
-        .and_then(Value::as_u64)
+        .and_then(whole_number)
         .ok_or(ImportError::BadVersion)?;
     if found == 0 {
         return Err(ImportError::BadVersion);
@@ -197,10 +212,21 @@ fn version_of(doc: &Value) -> Result<u32, ImportError> {
     u32::try_from(found).map_err(|_| ImportError::BadVersion)
 }
 
+/// A JSON number that is a whole number from 0 up: `2` or `2.0`, not `2.5` or `-1`. Beyond
+/// 2^53 a number with a decimal point no longer says exactly which whole number it is.
+fn whole_number(value: &Value) -> Option<u64> {
+    if let Some(n) = value.as_u64() {
+        return Some(n);
+    }
+    let f = value.as_f64()?;
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    (f.fract() == 0.0 && (0.0..=EXACT).contains(&f)).then_some(f as u64)
+}
+
 /// Refuses the first piece of text (or field name) longer than [`MAX_TEXT_CHARS`].
 /// `path` is where `value` sits, written like `reviews[0].title`. Recursion is safe here:
 /// the nesting scan has already capped the depth at [`MAX_NESTING_DEPTH`].
-fn check_text_lengths(value: &Value, path: &mut String) -> Result<(), ImportError> {
+pub(super) fn check_text_lengths(value: &Value, path: &mut String) -> Result<(), ImportError> {
     let too_long = |text: &str| {
         // Counting characters is slow on huge text; the byte length is a cheap first test.
         text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS
@@ -268,7 +294,7 @@ fn reviews_in(doc: Value) -> Result<Vec<Review>, ImportError> {
 
 /// Two copies of one review in a file could hold different work; rather than pick one,
 /// the file is refused.
-fn check_each_review_once(reviews: &[Review]) -> Result<(), ImportError> {
+pub(super) fn check_each_review_once(reviews: &[Review]) -> Result<(), ImportError> {
     let mut seen = HashSet::with_capacity(reviews.len());
     match reviews.iter().find(|r| !seen.insert(r.id)) {
         Some(twice) => Err(ImportError::DuplicateReview { id: twice.id }),

@@ -17,6 +17,13 @@ pub enum ImportError {
     /// The file is not JSON text at all: a picture, a web page, a spreadsheet, or an export
     /// that was cut short. `line` and `column` are where reading stopped, counted from 1.
     NotJson { line: usize, column: usize },
+    /// Some bytes of the file are not UTF-8 text: a different kind of file, or one damaged
+    /// in copying. `line` and `column` are where the first such byte is, counted from 1.
+    NotText { line: usize, column: usize },
+    /// One object in the file gives the same name twice (`"title": ..., "title": ...`), so
+    /// there is no telling which value is meant. `path` is where the object sits, `line`
+    /// the line of the second one.
+    DuplicateName { name: String, path: String, line: usize },
     /// The file is JSON but was not saved by Case Review Studio.
     NotAReviewFile,
     /// The file says it is a Case Review Studio file but its format version is missing or
@@ -68,6 +75,21 @@ impl fmt::Display for ImportError {
                 "This file is not a Case Review Studio export (it could not be read past line \
                  {line}, column {column}). {NOTHING} It may be a different kind of file, or an \
                  export that was cut short while it was being copied or downloaded."
+            ),
+            ImportError::NotText { line, column } => write!(
+                f,
+                "This file is not plain text: some of it, from line {line}, column {column}, \
+                 is not readable as UTF-8 characters. {NOTHING} It may be a different kind of \
+                 file, or an export that was damaged while it was copied; please ask whoever \
+                 sent it for a fresh export."
+            ),
+            ImportError::DuplicateName { name, path, line } => write!(
+                f,
+                "This file gives “{}” twice in the same place (at {}, line {line}), so there is \
+                 no telling which one is right. {NOTHING} It may have been edited by hand; please \
+                 ask whoever sent it for a fresh export.",
+                shortened(name),
+                place(path)
             ),
             ImportError::NotAReviewFile => write!(
                 f,
@@ -154,6 +176,16 @@ fn place(path: &str) -> &str {
     }
 }
 
+/// A name short enough to quote in a sentence.
+fn shortened(name: &str) -> String {
+    const MAX: usize = 60;
+    if name.chars().count() > MAX {
+        format!("{}…", name.chars().take(MAX).collect::<String>())
+    } else {
+        name.to_string()
+    }
+}
+
 /// Sizes in the unit people see in their file browser.
 fn megabytes(bytes: usize) -> String {
     const MB: usize = 1024 * 1024;
@@ -167,7 +199,7 @@ fn megabytes(bytes: usize) -> String {
 }
 
 /// "10000" reads as "10,000" to most people.
-fn thousands(n: usize) -> String {
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

@@ -15,7 +15,10 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::record::{stored_revision, PreparedRecord, RawRecord};
+use std::collections::HashMap;
+
+use super::import_batch::{BatchProgress, PreparedBatch};
+use super::record::{entry_text_kind, stored_revision, EntryText, PreparedRecord, RawRecord};
 use super::store_error::StoreError;
 use crate::model::ReviewId;
 
@@ -29,6 +32,9 @@ const REVIEWS: &str = "reviews";
 const LIBRARY: &str = "library";
 /// Settings for this device, keyed by name (the device lock).
 const SETTINGS: &str = "settings";
+/// How many reviews a batch hands to the browser at a time: small enough that handing them
+/// over never holds up the page, large enough not to wait on the database for each one.
+const BATCH_RECORDS_PER_TURN: usize = 100;
 
 /// An open connection to the app's IndexedDB database.
 #[derive(Clone, Debug)]
@@ -137,6 +143,56 @@ impl IndexedDbStore {
         put_record(&reviews, &library, &record.at_revision(revision)).await?;
         tx.commit().await.map_err(browser_error)?;
         Ok(revision)
+    }
+
+    /// Writes every record of a batch in one transaction, or none: a revision that does not
+    /// match, a refusal from the browser, or the page closing part-way leaves the database
+    /// as it was.
+    pub async fn write_batch(&self, records: &PreparedBatch, progress: &dyn Fn(BatchProgress)) -> Result<(), StoreError> {
+        self.check_open()?;
+        let tx = self.readwrite()?;
+        let (reviews, library) = both_stores(&tx)?;
+        let texts: Vec<String> = library
+            .get_all::<String>()
+            .primitive()
+            .map_err(browser_error)?
+            .await
+            .map_err(browser_error)?
+            .collect::<Result<Vec<String>, _>>()
+            .map_err(browser_error)?;
+        let stored: HashMap<ReviewId, u64> = texts
+            .iter()
+            .filter_map(|t| match entry_text_kind(t).ok()? {
+                EntryText::Plain(e) => Some((e.summary.id, e.revision)),
+                EntryText::Sealed { id, revision, .. } => Some((id, revision)),
+            })
+            .collect();
+        for (record, base) in records {
+            let stored_revision = stored.get(&record.id).copied().unwrap_or(0);
+            if base.is_some_and(|b| b != stored_revision) {
+                // Dropping the transaction without committing rolls it back.
+                return Err(StoreError::Conflict { stored_revision });
+            }
+        }
+        let total = records.len();
+        for (turn, chunk) in records.chunks(BATCH_RECORDS_PER_TURN).enumerate() {
+            progress(BatchProgress::Saving { done: turn * BATCH_RECORDS_PER_TURN, total });
+            let mut last = None;
+            for (record, _) in chunk {
+                let raw = record.at_revision(stored.get(&record.id).copied().unwrap_or(0) + 1);
+                let key = raw.id.to_string();
+                // Requests are made as they are built; only the last of each turn is awaited
+                // (a transaction completes its requests in order).
+                drop(reviews.put(raw.review_text.as_str()).with_key(key.as_str()).primitive().map_err(browser_error)?);
+                last = Some(library.put(raw.entry_text.as_str()).with_key(key.as_str()).primitive().map_err(browser_error)?);
+            }
+            if let Some(last) = last {
+                last.await.map_err(browser_error)?;
+            }
+        }
+        progress(BatchProgress::Saving { done: total, total });
+        tx.commit().await.map_err(browser_error)?;
+        Ok(())
     }
 
     /// Deletes a review and returns its stored texts, so the deletion can be undone.

@@ -5,6 +5,9 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
+use serde::{Deserialize, Serialize};
+
+use super::import_batch::{BatchProgress, PreparedBatch};
 use super::record::{stored_revision, PreparedRecord, RawRecord};
 use super::store_error::StoreError;
 use crate::model::ReviewId;
@@ -12,6 +15,16 @@ use crate::model::ReviewId;
 const REVIEW_PREFIX: &str = "case-review-studio/review/";
 const LIBRARY_PREFIX: &str = "case-review-studio/library/";
 const SETTING_PREFIX: &str = "case-review-studio/setting/";
+/// While a batch is being written: what each of its keys held before, so an interrupted
+/// batch can be put back at the next start.
+const STAGED_BATCH: &str = "case-review-studio/staged-import";
+
+/// One review's texts before a batch wrote over them (`None`: it was not stored).
+#[derive(Serialize, Deserialize)]
+struct Before {
+    id: crate::model::ReviewId,
+    texts: Option<(String, String)>,
+}
 
 /// The app's records in the browser's localStorage.
 #[derive(Clone, Debug, Default)]
@@ -22,13 +35,75 @@ fn js_error(e: wasm_bindgen::JsValue) -> StoreError {
 }
 
 impl LocalStore {
-    /// Checks that localStorage can be written here.
+    /// Checks that localStorage can be written here, and puts back as it was anything an
+    /// interrupted batch left half-written.
     pub fn open() -> Result<Self, StoreError> {
         let storage = LocalStorage::raw();
         let probe = "case-review-studio/probe";
         storage.set_item(probe, "1").map_err(js_error)?;
         storage.remove_item(probe).map_err(js_error)?;
-        Ok(LocalStore)
+        let store = LocalStore;
+        store.roll_back_staged_batch()?;
+        Ok(store)
+    }
+
+    /// If a batch was interrupted, puts every key it touched back as it was. True if it did.
+    pub fn roll_back_staged_batch(&self) -> Result<bool, StoreError> {
+        let Some(text) = Self::item(STAGED_BATCH)? else { return Ok(false) };
+        // A note that cannot be read is left in place rather than guessed at.
+        let before: Vec<Before> = serde_json::from_str(&text)
+            .map_err(|e| StoreError::Unavailable(format!("an interrupted import could not be undone: {e}")))?;
+        self.put_back(&before)?;
+        LocalStorage::raw().remove_item(STAGED_BATCH).map_err(js_error)?;
+        Ok(true)
+    }
+
+    fn put_back(&self, before: &[Before]) -> Result<(), StoreError> {
+        for b in before {
+            match &b.texts {
+                Some((review_text, entry_text)) => self.put(&RawRecord {
+                    id: b.id,
+                    review_text: review_text.clone(),
+                    entry_text: entry_text.clone(),
+                })?,
+                None => self.remove(b.id)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes every record of a batch, or none: first a note of what each key held, then
+    /// the records, then the note is removed (the commit). If writing stops part-way here
+    /// the keys are put back at once; if the page closes, at the next start.
+    pub fn write_batch(&self, records: &PreparedBatch, progress: &dyn Fn(BatchProgress)) -> Result<(), StoreError> {
+        let mut before = Vec::with_capacity(records.len());
+        let mut revisions = Vec::with_capacity(records.len());
+        for (record, base) in records {
+            let previous = self.raw(record.id)?;
+            let stored_revision = previous.as_ref().map_or(0, |p| stored_revision(&p.entry_text));
+            if base.is_some_and(|b| b != stored_revision) {
+                return Err(StoreError::Conflict { stored_revision });
+            }
+            revisions.push(stored_revision + 1);
+            before.push(Before { id: record.id, texts: previous.map(|p| (p.review_text, p.entry_text)) });
+        }
+        let note = serde_json::to_string(&before).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        LocalStorage::raw().set_item(STAGED_BATCH, &note).map_err(js_error)?;
+        let total = records.len();
+        for (done, ((record, _), revision)) in records.iter().zip(revisions).enumerate() {
+            if done % 100 == 0 {
+                progress(BatchProgress::Saving { done, total });
+            }
+            if let Err(e) = self.put(&record.at_revision(revision)) {
+                // Best effort now; if this fails too, the note is still there for the next start.
+                if self.put_back(&before).is_ok() {
+                    let _ = LocalStorage::raw().remove_item(STAGED_BATCH);
+                }
+                return Err(e);
+            }
+        }
+        progress(BatchProgress::Saving { done: total, total });
+        LocalStorage::raw().remove_item(STAGED_BATCH).map_err(js_error)
     }
 
     fn item(key: &str) -> Result<Option<String>, StoreError> {

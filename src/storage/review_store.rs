@@ -278,7 +278,7 @@ impl ReviewStore {
 
     /// The texts to write for `review`, sealed when a passphrase is set. All the
     /// encrypting happens here, before the write's transaction begins.
-    async fn prepare(&self, review: &Review) -> Result<PreparedRecord, StoreError> {
+    pub(super) async fn prepare(&self, review: &Review) -> Result<PreparedRecord, StoreError> {
         let Some(key) = self.lock.sealing_key()? else { return Ok(PreparedRecord::plain(review)) };
         let failed = |e: LockError| StoreError::Unavailable(e.to_string());
         let body = encryption::seal(&key, review_plaintext(review).as_bytes(), review_binding(review.id).as_bytes())

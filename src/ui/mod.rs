@@ -6,6 +6,7 @@ pub mod app_lock;
 pub mod autosave;
 pub mod browser;
 pub mod contexts;
+pub mod import_steps;
 pub mod offline_copy;
 pub mod pages;
 pub mod recovery;

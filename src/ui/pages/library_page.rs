@@ -8,14 +8,19 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::export::download::download_text;
 use crate::export::file_name::file_name;
 use crate::model::{past_delete_by, Review, ReviewId, ReviewKind, SummaryFilter};
 use crate::storage::encryption::decrypt_file;
 use crate::storage::envelope::EncryptedFile;
-use crate::storage::file_format::{read_file, write_file};
+use crate::storage::envelope::ENCRYPTED_FILE_FORMAT;
+use crate::storage::file_format::write_file;
+use crate::storage::import_batch::{interrupted_import, ImportBatch};
+use crate::storage::import_error::ImportError;
+use crate::storage::passphrase_backoff::{PassphrasePrompt, PassphraseWait};
+use crate::storage::StoreError;
+use crate::ui::import_steps::{read_bytes, read_reviews, ImportStage};
 use crate::storage::LockStatus;
 use crate::ui::app_lock::AppLock;
 use crate::storage::tab_sync::TabNotice;
@@ -24,7 +29,7 @@ use crate::storage::{LibraryEntry, ReviewStore};
 use crate::ui::browser::{focus_when_ready, format_local, local_today, long_date, navigate, new_id, now};
 use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
 use crate::ui::route::Route;
-use crate::ui::widgets::{LocalFileNote, ModalDialog};
+use crate::ui::widgets::{ImportProgress, LocalFileNote, ModalDialog};
 
 /// A question the library is waiting for the person to answer.
 #[derive(Clone)]
@@ -48,7 +53,21 @@ pub fn LibraryPage() -> impl IntoView {
     let search = RwSignal::new(String::new());
     let kind_filter = RwSignal::new(None::<ReviewKind>);
     let pending = RwSignal::new(None::<Pending>);
+    let import_stage = RwSignal::new(None::<ImportStage>);
     let store = store_ctx.store();
+
+    // An import the page never came back from (closed, crashed) is reported once.
+    if let Ok(store) = store.clone() {
+        leptos::task::spawn_local(async move {
+            if let Some(interrupted) = interrupted_import(&store).await {
+                if interrupted.stored {
+                    notices.say(interrupted.message());
+                } else {
+                    notices.warn(interrupted.message());
+                }
+            }
+        });
+    }
 
     let refresh = {
         let store = store.clone();
@@ -101,51 +120,63 @@ pub fn LibraryPage() -> impl IntoView {
         }
     };
 
-    let import_text = {
+    let import_bytes = {
         let store = store.clone();
         let refresh = refresh.clone();
         let tabs = tabs.clone();
-        move |name: String, text: String| {
-            let Ok(store) = store.clone() else { return };
-            match EncryptedFile::parse(&text) {
-                Ok(Some(file)) => {
-                    pending.set(Some(Pending::ImportProtected { name, file }));
-                    return;
+        move |name: String, bytes: Vec<u8>| {
+            let store = store.clone();
+            let refresh = refresh.clone();
+            let tabs = tabs.clone();
+            async move {
+                let Ok(store) = store else { return };
+                // A protected file names its format; an ordinary file is read (and checked) below.
+                if may_be_protected(&bytes) {
+                    if let Ok(text) = std::str::from_utf8(&bytes) {
+                        match EncryptedFile::parse(text) {
+                            Ok(Some(file)) => {
+                                import_stage.set(None);
+                                pending.set(Some(Pending::ImportProtected { name, file }));
+                                return;
+                            }
+                            Ok(None) => {}
+                            Err(e) => {
+                                import_stage.set(None);
+                                notices.warn(format!("“{name}” was not imported. {e}"));
+                                return;
+                            }
+                        }
+                    }
                 }
-                Ok(None) => {}
-                Err(e) => {
-                    notices.warn(format!("“{name}” was not imported. {e}"));
-                    return;
-                }
-            }
-            let incoming = match read_file(&text) {
-                Ok(r) => r,
-                Err(e) => {
-                    notices.warn(format!("“{name}” was not imported. {e}"));
-                    return;
-                }
-            };
-            let existing: HashSet<ReviewId> = entries.get_untracked().iter().map(|e| e.summary.id).collect();
-            let clashing: Vec<String> =
-                incoming.iter().filter(|r| existing.contains(&r.id)).map(|r| r.title.clone()).collect();
-            if clashing.is_empty() {
-                let refresh = refresh.clone();
-                let tabs = tabs.clone();
-                leptos::task::spawn_local(async move {
-                    import_reviews(&store, incoming, ClashChoice::KeepBoth, &existing, notices).await;
+                let incoming = match read_reviews(bytes, std::rc::Rc::new(move |s| { import_stage.try_set(Some(s)); })).await {
+                    Ok(r) => r,
+                    Err(e) => {
+                        import_stage.set(None);
+                        notices.warn(format!("“{name}” was not imported. {e}"));
+                        return;
+                    }
+                };
+                let existing: HashSet<ReviewId> = entries.get_untracked().iter().map(|e| e.summary.id).collect();
+                let clashing: Vec<String> =
+                    incoming.iter().filter(|r| existing.contains(&r.id)).map(|r| r.title.clone()).collect();
+                if clashing.is_empty() {
+                    import_reviews(&store, incoming, ClashChoice::KeepBoth, &existing, notices, import_stage).await;
                     tabs.announce(TabNotice::LibraryChanged);
                     refresh();
-                });
-            } else {
-                pending.set(Some(Pending::ImportClash { incoming, clashing }));
+                } else {
+                    import_stage.set(None);
+                    pending.set(Some(Pending::ImportClash { incoming, clashing }));
+                }
             }
         }
     };
 
     // Created once for the page: the passphrase dialog hands the opened file back here.
     let import_opened = {
-        let import_text = import_text.clone();
-        Callback::new(move |(name, text): (String, String)| import_text(name, text))
+        let import_bytes = import_bytes.clone();
+        Callback::new(move |(name, text): (String, String)| {
+            leptos::task::spawn_local(import_bytes(name, text.into_bytes()))
+        })
     };
 
     let export_then_delete = {
@@ -170,25 +201,33 @@ pub fn LibraryPage() -> impl IntoView {
 
     let file_input = NodeRef::<leptos::html::Input>::new();
     let read_files = {
-        let import_text = import_text.clone();
+        let import_bytes = import_bytes.clone();
         move |files: web_sys::FileList| {
-            for i in 0..files.length() {
-                let Some(file) = files.item(i) else { continue };
-                let import_text = import_text.clone();
-                leptos::task::spawn_local(async move {
+            if import_stage.get_untracked().is_some() {
+                notices.say("A file is being imported. Please wait until it has finished, then open the next one.");
+                return;
+            }
+            let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.item(i)).collect();
+            let import_bytes = import_bytes.clone();
+            leptos::task::spawn_local(async move {
+                for file in files {
                     let name = file.name();
                     if file.size() > crate::storage::file_format::MAX_FILE_BYTES as f64 {
                         notices.warn(format!(
                             "“{name}” was not imported: it is larger than any review file this app writes."
                         ));
-                        return;
+                        continue;
                     }
-                    match JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
-                        Some(text) => import_text(name, text),
-                        None => notices.warn(format!("“{name}” could not be read.")),
+                    match read_bytes(&file, std::rc::Rc::new(move |s| { import_stage.try_set(Some(s)); })).await {
+                        // One file at a time, each to its end, so the progress bar tells of one.
+                        Some(bytes) => import_bytes(name, bytes).await,
+                        None => {
+                            import_stage.set(None);
+                            notices.warn(format!("“{name}” could not be read."));
+                        }
                     }
-                });
-            }
+                }
+            });
         }
     };
 
@@ -304,6 +343,7 @@ pub fn LibraryPage() -> impl IntoView {
                         }/>
                 </div>
                 <p class="hint">"You can also drop a review file anywhere on this page."</p>
+                <ImportProgress stage=import_stage/>
                 <p class="hint privacy-line">{privacy_line} " " <a href="#/privacy">"Privacy on this device"</a></p>
             </section>
 
@@ -515,7 +555,7 @@ pub fn LibraryPage() -> impl IntoView {
                             <DeleteDialog entry=entry pending=pending store=store refresh=after_change/>
                         }.into_any(),
                         Pending::ImportClash { incoming, clashing } => view! {
-                            <ImportClashDialog incoming=incoming clashing=clashing pending=pending store=store
+                            <ImportClashDialog incoming=incoming clashing=clashing pending=pending store=store stage=import_stage
                                 existing=entries.get_untracked().iter().map(|e| e.summary.id).collect()
                                 refresh=after_change/>
                         }.into_any(),
@@ -569,6 +609,17 @@ fn ImportProtectedDialog(
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let working = RwSignal::new(false);
+    // Wrong passphrases so far (kept across reloads), and a clock for the wait's countdown.
+    let wait = RwSignal::new(PassphraseWait::load(PassphrasePrompt::ProtectedFile));
+    let clock = RwSignal::new(js_sys::Date::now() as u64);
+    let ticking = set_interval_with_handle(move || { clock.try_set(js_sys::Date::now() as u64); }, std::time::Duration::from_millis(250)).ok();
+    on_cleanup(move || {
+        if let Some(t) = ticking {
+            t.clear();
+        }
+    });
+    let wrong = RwSignal::new(wait.get_untracked().seconds_left(clock.get_untracked()) > 0);
+    let shown_error = move || if wrong.get() { Some(wait.get().message(clock.get(), &ImportError::WrongPassphrase.to_string())) } else { error.get() };
     let cancel = Callback::new(move |_| {
         pending.set(None);
         notices.say("Nothing was imported.");
@@ -579,14 +630,34 @@ fn ImportProtectedDialog(
         if working.get_untracked() {
             return;
         }
+        let now = js_sys::Date::now() as u64;
+        clock.set(now);
+        if wait.get_untracked().seconds_left(now) > 0 {
+            wrong.set(true);
+            focus_when_ready("import-passphrase".into());
+            return;
+        }
         let (name, file, typed) = (name.clone(), file.clone(), passphrase.get_untracked());
         working.set(true);
         error.set(None);
+        wrong.set(false);
         leptos::task::spawn_local(async move {
             match decrypt_file(&file, &typed).await {
                 Ok(text) => {
+                    PassphraseWait::default().store(PassphrasePrompt::ProtectedFile);
                     pending.set(None);
                     on_open.run((name, text));
+                }
+                Err(ImportError::WrongPassphrase) => {
+                    let mut w = PassphraseWait::load(PassphrasePrompt::ProtectedFile);
+                    let now = js_sys::Date::now() as u64;
+                    w.failed(now);
+                    w.store(PassphrasePrompt::ProtectedFile);
+                    wait.try_set(w);
+                    clock.try_set(now);
+                    wrong.try_set(true);
+                    working.try_set(false);
+                    focus_when_ready("import-passphrase".into());
                 }
                 Err(e) => {
                     error.try_set(Some(e.to_string()));
@@ -606,7 +677,7 @@ fn ImportProtectedDialog(
                         prop:value=move || passphrase.get()
                         on:input=move |ev| passphrase.set(event_target_value(&ev))/>
                 </div>
-                <p class="error-text" role="alert">{move || error.get()}</p>
+                <p class="error-text" role="alert">{shown_error}</p>
                 <div class="dialog-actions">
                     <button type="submit" class="button-primary" disabled=move || working.get()>
                         {move || if working.get() { "Opening…" } else { "Open file" }}
@@ -625,40 +696,67 @@ enum ClashChoice {
     Replace,
 }
 
+/// Stores the reviews of a file, all of them or none, as `choice` says for those already here.
 async fn import_reviews(
     store: &ReviewStore,
     incoming: Vec<Review>,
     choice: ClashChoice,
     existing: &HashSet<ReviewId>,
     notices: NoticeContext,
+    stage: RwSignal<Option<ImportStage>>,
 ) {
-    let total = incoming.len();
-    let mut done = 0;
-    let mut failures = Vec::new();
+    let mut batch = ImportBatch::new();
     for review in incoming {
         let clash = existing.contains(&review.id);
-        let result = match (clash, choice) {
-            (false, _) => store.save(&review, 0).await,
-            (true, ClashChoice::Replace) => store.replace(&review).await,
+        match (clash, choice) {
+            (false, _) => batch.add_new(review),
+            (true, ClashChoice::Replace) => batch.add_replacement(review),
             (true, ClashChoice::KeepBoth) => {
                 let mut copy = review.clone();
                 copy.id = new_id();
                 copy.title = format!("{} (imported copy)", review.title);
-                store.save(&copy, 0).await
+                batch.add_new(copy)
             }
-        };
-        match result {
-            Ok(_) => done += 1,
-            Err(e) => failures.push(format!("“{}”: {e}", review.title)),
         }
     }
-    if failures.is_empty() {
-        notices.say(match done {
+    let outcome = store.write_batch(&batch, &move |p| {
+        stage.try_set(Some(p.into()));
+    }).await;
+    stage.try_set(None);
+    match outcome {
+        Ok(done) => notices.say(match done {
             1 => "Imported 1 review.".to_string(),
-            n => format!("Imported {n} reviews."),
-        });
-    } else {
-        notices.warn(format!("Imported {done} of {total} reviews. Not imported: {}", failures.join("; ")));
+            n => format!("Imported {} reviews.", crate::storage::import_error::thousands(n)),
+        }),
+        Err(e) => notices.warn(format!("Nothing was imported, and your library is as it was. {}", batch_failure(&e))),
+    }
+}
+
+/// Whether a file may be protected with a passphrase: it names the protected format near its
+/// start or its end (its fields are written in name order, so the format comes after the
+/// ciphertext), or anywhere in a small file. Looking through all of a large ordinary file
+/// would hold up the page for nothing.
+fn may_be_protected(bytes: &[u8]) -> bool {
+    const LOOK: usize = 64 * 1024;
+    let marker = ENCRYPTED_FILE_FORMAT.as_bytes();
+    let holds = |part: &[u8]| part.windows(marker.len()).any(|w| w == marker);
+    if bytes.len() <= 4 * LOOK {
+        return holds(bytes);
+    }
+    holds(&bytes[..LOOK]) || holds(&bytes[bytes.len() - LOOK..])
+}
+
+/// Why a batch was not stored, in words for the person.
+fn batch_failure(e: &StoreError) -> String {
+    match e {
+        StoreError::Conflict { .. } => {
+            "One of its reviews was saved in another tab or window meanwhile. Open the file again to import it.".into()
+        }
+        StoreError::QuotaExceeded => {
+            "The browser has no room left for these reviews. Export and delete reviews you no longer need here, then try again.".into()
+        }
+        StoreError::Unavailable(why) => format!("The browser would not store the reviews ({why}). Please try again."),
+        other => other.to_string(),
     }
 }
 
@@ -772,6 +870,7 @@ fn ImportClashDialog(
     pending: RwSignal<Option<Pending>>,
     store: Result<ReviewStore, crate::storage::StoreError>,
     refresh: Callback<()>,
+    stage: RwSignal<Option<ImportStage>>,
 ) -> impl IntoView {
     let notices = expect_context::<NoticeContext>();
     let cancel = Callback::new(move |_| {
@@ -784,7 +883,7 @@ fn ImportClashDialog(
         let existing = existing.clone();
         pending.set(None);
         leptos::task::spawn_local(async move {
-            import_reviews(&store, incoming, choice, &existing, notices).await;
+            import_reviews(&store, incoming, choice, &existing, notices, stage).await;
             refresh.run(());
         });
     };

@@ -6,7 +6,10 @@
 
 use leptos::prelude::*;
 
+use std::time::Duration;
+
 use crate::storage::encryption;
+use crate::storage::passphrase_backoff::{PassphrasePrompt, PassphraseWait};
 use crate::storage::tab_sync::TabNotice;
 use crate::storage::LockError;
 use crate::ui::app_lock::AppLock;
@@ -30,6 +33,24 @@ pub fn UnlockPage() -> impl IntoView {
     let working = RwSignal::new(false);
     let forgetting = RwSignal::new(false);
     let available = encryption::is_available();
+    // Wrong passphrases so far (kept across reloads), and a clock for the wait's countdown.
+    let wait = RwSignal::new(PassphraseWait::load(PassphrasePrompt::Device));
+    let clock = RwSignal::new(js_sys::Date::now() as u64);
+    let ticking = set_interval_with_handle(move || { clock.try_set(js_sys::Date::now() as u64); }, Duration::from_millis(250)).ok();
+    on_cleanup(move || {
+        if let Some(t) = ticking {
+            t.clear();
+        }
+    });
+    let waiting = move || wait.get().seconds_left(clock.get()) > 0;
+    let wrong = RwSignal::new(waiting());
+    let shown_error = move || {
+        if wrong.get() {
+            Some(wait.get().message(clock.get(), &LockError::WrongPassphrase.to_string()))
+        } else {
+            error.get()
+        }
+    };
 
     let unlock = {
         let lock = lock.clone();
@@ -37,6 +58,13 @@ pub fn UnlockPage() -> impl IntoView {
         move || {
             let Ok(store) = store.clone() else { return };
             if working.get_untracked() || lock.locking.get_untracked() {
+                return;
+            }
+            let now = js_sys::Date::now() as u64;
+            clock.set(now);
+            if wait.get_untracked().seconds_left(now) > 0 {
+                wrong.set(true);
+                focus_when_ready(PASSPHRASE_INPUT_ID.into());
                 return;
             }
             let typed = passphrase.get_untracked();
@@ -47,11 +75,13 @@ pub fn UnlockPage() -> impl IntoView {
             }
             working.set(true);
             error.set(None);
+            wrong.set(false);
             let lock = lock.clone();
             let journal = journal.clone();
             leptos::task::spawn_local(async move {
                 match store.unlock(&typed).await {
                     Ok(()) => {
+                        PassphraseWait::default().store(PassphrasePrompt::Device);
                         passphrase.try_set(String::new());
                         // Edits a tab had only in its sealed journal are saved before any
                         // screen reads the reviews.
@@ -60,6 +90,17 @@ pub fn UnlockPage() -> impl IntoView {
                         if let Some(text) = recovered {
                             notices.say(text);
                         }
+                    }
+                    Err(LockError::WrongPassphrase) => {
+                        let mut w = PassphraseWait::load(PassphrasePrompt::Device);
+                        let now = js_sys::Date::now() as u64;
+                        w.failed(now);
+                        w.store(PassphrasePrompt::Device);
+                        wait.try_set(w);
+                        clock.try_set(now);
+                        wrong.try_set(true);
+                        working.try_set(false);
+                        focus_when_ready(PASSPHRASE_INPUT_ID.into());
                     }
                     Err(e) => {
                         error.try_set(Some(e.to_string()));
@@ -113,7 +154,7 @@ pub fn UnlockPage() -> impl IntoView {
                                 prop:value=move || passphrase.get()
                                 on:input=move |ev| passphrase.set(event_target_value(&ev))/>
                         </div>
-                        <p id="unlock-error" class="error-text" role="alert">{move || error.get()}</p>
+                        <p id="unlock-error" class="error-text" role="alert">{shown_error}</p>
                         <button type="submit" class="button-primary" disabled=move || working.get() || lock.locking.get()>
                             {move || if lock.locking.get() { "Locking…" } else if working.get() { "Unlocking…" } else { "Unlock" }}
                         </button>
