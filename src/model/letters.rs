@@ -11,10 +11,12 @@ use serde::{Deserialize, Serialize};
 use super::LearningTogether;
 
 /// The letters as the review team has edited them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct Letters {
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub introductory_letter: String,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub conversation_explanation: String,
 }
 

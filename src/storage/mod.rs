@@ -14,6 +14,7 @@ pub mod local_store;
 pub mod lock_error;
 pub mod passphrase;
 pub mod record;
+pub mod review_history;
 pub mod review_store;
 pub mod store_error;
 pub mod tab_sync;
