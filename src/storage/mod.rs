@@ -3,11 +3,14 @@
 //! browser stores: IndexedDB first, localStorage when IndexedDB is unavailable. When a
 //! passphrase is set on the device, it also encrypts what it stores.
 
+pub mod bring_in;
+pub mod device_identity;
 pub mod device_lock;
 pub mod encryption;
 pub mod envelope;
 pub mod file_format;
 pub mod import_error;
+pub mod merge_summary;
 pub mod migrations;
 pub mod indexed_db_store;
 pub mod local_store;

@@ -291,10 +291,10 @@ impl ReviewHistory {
 
     /// Who added and who last changed each item (by its id), from the history: for each
     /// change in order, the items whose content differs from the change before.
-    pub fn authorship(&mut self) -> BTreeMap<u64, (ChangeEntry, ChangeEntry)> {
+    pub fn authorship(&mut self) -> BTreeMap<(String, u64), (ChangeEntry, ChangeEntry)> {
         let entries = self.entries();
-        let mut out: BTreeMap<u64, (ChangeEntry, ChangeEntry)> = BTreeMap::new();
-        let mut before: BTreeMap<u64, String> = BTreeMap::new();
+        let mut out: BTreeMap<(String, u64), (ChangeEntry, ChangeEntry)> = BTreeMap::new();
+        let mut before: BTreeMap<(String, u64), String> = BTreeMap::new();
         for entry in entries {
             let Ok(review) = self.review_at(entry.hash) else { continue };
             let Ok(json) = serde_json::to_value(&review.body) else { continue };
@@ -302,7 +302,7 @@ impl ReviewHistory {
             items_by_id(&json, &mut now);
             for (id, text) in &now {
                 if before.get(id) != Some(text) {
-                    out.entry(*id).and_modify(|(_, last)| *last = entry.clone()).or_insert((entry.clone(), entry.clone()));
+                    out.entry(id.clone()).and_modify(|(_, last)| *last = entry.clone()).or_insert((entry.clone(), entry.clone()));
                 }
             }
             before = now;
@@ -311,20 +311,75 @@ impl ReviewHistory {
     }
 }
 
-/// Every object with a numeric `id` inside a list, by id, with its JSON text.
-fn items_by_id(value: &Json, out: &mut BTreeMap<u64, String>) {
+/// Who added and who last changed one item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemAuthorship {
+    pub id: u64,
+    /// A few words naming the item, as it is now.
+    pub words: String,
+    pub added: ChangeEntry,
+    pub last_changed: ChangeEntry,
+}
+
+impl ReviewHistory {
+    /// Who added and last changed each item still in the review, in the review's order.
+    pub fn who_wrote_what(&mut self) -> Vec<ItemAuthorship> {
+        let authors = self.authorship();
+        let Ok(review) = self.review() else { return Vec::new() };
+        let Ok(json) = serde_json::to_value(&review.body) else { return Vec::new() };
+        let mut ordered = Vec::new();
+        items_in_order(&json, "", &mut ordered);
+        ordered
+            .into_iter()
+            .filter_map(|(list, id, item)| {
+                let (added, last_changed) = authors.get(&(list, id))?.clone();
+                Some(ItemAuthorship { id, words: super::merge_summary::item_words(&item), added, last_changed })
+            })
+            .collect()
+    }
+}
+
+fn items_in_order(value: &Json, field: &str, out: &mut Vec<(String, u64, Json)>) {
     match value {
         Json::Array(items) => {
             for item in items {
                 if let Some(id) = item.get("id").and_then(Json::as_u64) {
-                    out.insert(id, item.to_string());
+                    out.push((list_name(field).to_string(), id, item.clone()));
                 }
-                items_by_id(item, out);
+                items_in_order(item, field, out);
             }
         }
-        Json::Object(fields) => fields.values().for_each(|v| items_by_id(v, out)),
+        Json::Object(fields) => fields.iter().for_each(|(k, v)| items_in_order(v, k, out)),
         _ => {}
     }
+}
+
+/// Which list an item belongs to, for telling apart items of different lists with the
+/// same number (boxes of the tree are one list wherever they hang).
+fn list_name(field: &str) -> &str {
+    match field {
+        "effects" | "causes" | "children" => "tree",
+        other => other,
+    }
+}
+
+/// Every object with a numeric `id` inside a list, by list and id, with its JSON text.
+fn items_by_id(value: &Json, out: &mut BTreeMap<(String, u64), String>) {
+    fn go(value: &Json, field: &str, out: &mut BTreeMap<(String, u64), String>) {
+        match value {
+            Json::Array(items) => {
+                for item in items {
+                    if let Some(id) = item.get("id").and_then(Json::as_u64) {
+                        out.insert((list_name(field).to_string(), id), item.to_string());
+                    }
+                    go(item, field, out);
+                }
+            }
+            Json::Object(fields) => fields.iter().for_each(|(k, v)| go(v, k, out)),
+            _ => {}
+        }
+    }
+    go(value, "", out)
 }
 
 /// After a merge, two copies may both hold an item with the same id: the same item brought
@@ -334,7 +389,7 @@ pub fn tidy_merged(review: &Review, block: u64) -> (Review, bool) {
     let Ok(mut json) = serde_json::to_value(review) else { return (review.clone(), false) };
     let mut used = BTreeMap::new();
     items_by_id(&json, &mut used);
-    let mut next = used.keys().copied().filter(|id| id_blocks::block_of(*id) == block).max().map_or(id_blocks::first_id(block), |m| m + 1);
+    let mut next = used.keys().map(|(_, id)| *id).filter(|id| id_blocks::block_of(*id) == block).max().map_or(id_blocks::first_id(block), |m| m + 1);
     let mut changed = false;
     tidy_lists(&mut json, &mut next, &mut changed);
     if !changed {
