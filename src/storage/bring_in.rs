@@ -112,8 +112,8 @@ impl BringInReport {
         }
         match self.added.len() {
             0 => {}
-            1 => parts.push(format!("Added “{}”.", self.added[0])),
-            n => parts.push(format!("Added {n} reviews.")),
+            1 => parts.push("Imported 1 review.".to_string()),
+            n => parts.push(format!("Imported {n} reviews.")),
         }
         for c in &self.combined {
             let how = if c.merged { "Merged" } else { "Brought in" };

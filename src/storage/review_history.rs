@@ -127,7 +127,9 @@ fn actor(prefix: [u8; 4], rest: &[u8]) -> ActorId {
     ActorId::from(bytes)
 }
 
-/// Removes every value that is not a map or a list, leaving the empty shape.
+/// Removes every value inside the review's content that is not a map or a list, leaving
+/// the empty shape (the review's own id, title and times stay, so the shape reads as a
+/// review).
 fn keep_only_shape(doc: &mut AutoCommit, obj: &ObjId) -> Result<(), HistoryError> {
     match doc.object_type(obj).map_err(damaged)? {
         ObjType::Map | ObjType::Table => {
@@ -135,6 +137,7 @@ fn keep_only_shape(doc: &mut AutoCommit, obj: &ObjId) -> Result<(), HistoryError
             for key in keys {
                 match doc.get(obj, key.as_str()).map_err(damaged)? {
                     Some((Value::Object(ObjType::Map | ObjType::List | ObjType::Table), child)) => keep_only_shape(doc, &child)?,
+                    Some((Value::Scalar(_), _)) if *obj == ROOT => {}
                     Some(_) => doc.delete(obj, key.as_str()).map_err(damaged)?,
                     None => {}
                 }

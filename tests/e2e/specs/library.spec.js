@@ -129,7 +129,7 @@ test("export, then import into an empty browser: the review is identical", async
   await fresh.close();
 });
 
-test("importing a review that is already here asks: keep both, or replace", async ({ page }) => {
+test("importing a review that is already here never replaces it: an older file changes nothing", async ({ page }) => {
   await startReview(page);
   await fillCaseDiscussion(page, "Same review");
   const exported = await exportReview(page);
@@ -139,17 +139,11 @@ test("importing a review that is already here asks: keep both, or replace", asyn
 
   const input = page.getByLabel("Review file to open");
   await input.setInputFiles({ name: "same.json", mimeType: "application/json", buffer: Buffer.from(exported.text) });
-  let dialog = page.getByRole("dialog", { name: "This review is already in your library" });
-  await dialog.getByRole("button", { name: "Keep both" }).click();
-  await expect(page.getByRole("link", { name: "Same review (imported copy)" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Same review", exact: true })).toBeVisible();
-
-  await input.setInputFiles({ name: "same.json", mimeType: "application/json", buffer: Buffer.from(exported.text) });
-  dialog = page.getByRole("dialog", { name: "This review is already in your library" });
-  await dialog.getByRole("button", { name: "Replace" }).click();
-  await expect(page.getByText("Imported 1 review.")).toBeVisible();
+  await expect(page.getByText("“same.json” has nothing you don't already have. Nothing was changed.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Replace" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Same review", exact: true })).toHaveCount(1);
   await page.getByRole("link", { name: "Same review", exact: true }).click();
-  await expect(page.getByLabel("Child's name or pseudonym")).toHaveValue("Child J");
+  await expect(page.getByLabel("Child's name or pseudonym")).toHaveValue("Changed after export");
 });
 
 test("a file dropped on the library is imported", async ({ page }) => {
