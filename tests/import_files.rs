@@ -446,7 +446,7 @@ fn import_refuses_hand_edited_json_with_comments_or_trailing_commas() {
         refused(&commented),
         ImportError::NotJson { line: 1, .. }
     ));
-    let trailing = text.replacen("\"version\": 2,", "\"version\": 2,,", 1);
+    let trailing = text.replacen("\"version\": 3,", "\"version\": 3,,", 1);
     assert!(matches!(
         refused(&trailing),
         ImportError::NotJson { line: 3, .. }
@@ -538,7 +538,7 @@ fn import_refuses_a_negative_version() {
 fn import_refuses_a_version_that_is_not_a_whole_number() {
     assert_eq!(refused(&with_version(json!(1.5))), ImportError::BadVersion);
     assert_eq!(refused(&with_version(json!(2.0))), ImportError::BadVersion);
-    let exponent = file_with(|_| {}).replacen("\"version\": 2", "\"version\": 2e0", 1);
+    let exponent = file_with(|_| {}).replacen("\"version\": 3", "\"version\": 3e0", 1);
     assert_eq!(refused(&exponent), ImportError::BadVersion);
 }
 
@@ -565,7 +565,7 @@ fn import_refuses_a_version_that_is_not_a_number_at_all() {
 #[test]
 fn import_refuses_a_version_too_big_to_be_a_whole_number() {
     let text =
-        file_with(|_| {}).replacen("\"version\": 2", "\"version\": 184467440737095516160000", 1);
+        file_with(|_| {}).replacen("\"version\": 3", "\"version\": 184467440737095516160000", 1);
     assert_eq!(refused(&text), ImportError::BadVersion);
 }
 
@@ -595,7 +595,7 @@ fn import_explains_a_newer_file_in_plain_words() {
     assert_eq!(
         error.to_string(),
         "This file was saved by a newer version of Case Review Studio (file format 7). This \
-         version reads formats up to 2. Nothing was imported; please use the newer version or \
+         version reads formats up to 3. Nothing was imported; please use the newer version or \
          ask whoever sent it for an older export."
     );
 }
