@@ -488,6 +488,7 @@ mod tests {
                 ),
                 node(4, "Missed appointments not followed up", vec![]),
             ],
+            id_block: 0,
         }
     }
 
