@@ -116,6 +116,11 @@ impl Laptop {
             self.clock += Duration::seconds(7);
             apply(&mut review, e, self.clock);
             self.history.record(&review, &self.author).unwrap();
+            // What the history holds is exactly the review as saved (the field-by-field
+            // save writes the same as a whole-review one).
+            let mut back = self.history.review().unwrap();
+            back.use_id_block(self.author.id_block());
+            assert_eq!(back, review);
         }
     }
 

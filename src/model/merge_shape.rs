@@ -356,3 +356,41 @@ pub mod device_local {
         Ok(T::default())
     }
 }
+
+/// Wrappers that give one field its shape when it is written on its own (a save that
+/// changed only that field), exactly as the derived code writes it inside its struct.
+pub mod field {
+    use super::*;
+    use chrono::{DateTime, NaiveDate, Utc};
+
+    macro_rules! wrapper {
+        ($name:ident, $ty:ty, $module:ident) => {
+            /// A field written with [`super::$module`].
+            pub struct $name<'a>(pub &'a $ty);
+
+            impl Reconcile for $name<'_> {
+                type Key<'k> = autosurgeon::reconcile::NoKey;
+                fn reconcile<R: Reconciler>(&self, reconciler: R) -> Result<(), R::Error> {
+                    super::$module::reconcile(self.0, reconciler)
+                }
+            }
+        };
+    }
+
+    wrapper!(Text, String, text);
+    wrapper!(Time, DateTime<Utc>, time);
+    wrapper!(OptionalTime, Option<DateTime<Utc>>, optional_time);
+    wrapper!(Date, Option<NaiveDate>, date);
+    wrapper!(StringSet, BTreeSet<String>, string_set);
+    wrapper!(JsonFields, BTreeMap<String, serde_json::Value>, json_fields);
+
+    /// A map keyed by model values, written with [`super::keyed_map`].
+    pub struct KeyedMap<'a, K, V>(pub &'a BTreeMap<K, V>);
+
+    impl<K: serde::Serialize, V: Reconcile> Reconcile for KeyedMap<'_, K, V> {
+        type Key<'k> = autosurgeon::reconcile::NoKey;
+        fn reconcile<R: Reconciler>(&self, reconciler: R) -> Result<(), R::Error> {
+            super::keyed_map::reconcile(self.0, reconciler)
+        }
+    }
+}

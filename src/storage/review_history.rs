@@ -91,6 +91,10 @@ pub struct ChangeEntry {
 #[derive(Debug)]
 pub struct ReviewHistory {
     doc: AutoCommit,
+    /// The review as last recorded, with the heads it was recorded at: a save that
+    /// follows writes only the fields that changed since (a whole-review comparison costs
+    /// far more than the edit).
+    last: Option<(Review, Vec<ChangeHash>)>,
 }
 
 impl Clone for ReviewHistory {
@@ -98,7 +102,7 @@ impl Clone for ReviewHistory {
         let mut doc = self.doc.clone();
         let actor = doc.get_actor().clone();
         doc.set_actor(actor);
-        ReviewHistory { doc }
+        ReviewHistory { doc, last: self.last.clone() }
     }
 }
 
@@ -162,7 +166,7 @@ impl ReviewHistory {
 
     /// The history of a review started on this device.
     pub fn begin(review: &Review, author: &Author) -> Result<Self, HistoryError> {
-        let mut history = ReviewHistory { doc: Self::shape(review)? };
+        let mut history = ReviewHistory { doc: Self::shape(review)?, last: None };
         history.record(review, author)?;
         Ok(history)
     }
@@ -175,13 +179,13 @@ impl ReviewHistory {
         doc.set_actor(actor(BROUGHT_OVER_ACTOR, &fingerprint(&text)));
         autosurgeon::reconcile(&mut doc, review).map_err(damaged)?;
         doc.commit_with(CommitOptions::default().with_message(BROUGHT_OVER).with_time(seconds(review.updated)));
-        Ok(ReviewHistory { doc })
+        Ok(ReviewHistory { doc, last: None })
     }
 
     /// A history from its saved bytes, checked to be of review `id`.
     pub fn from_bytes(bytes: &[u8], id: ReviewId) -> Result<Self, HistoryError> {
         let doc = AutoCommit::load(bytes).map_err(damaged)?;
-        let history = ReviewHistory { doc };
+        let history = ReviewHistory { doc, last: None };
         if history.review()?.id != id {
             return Err(HistoryError::OtherReview);
         }
@@ -212,20 +216,112 @@ impl ReviewHistory {
     /// The review as it stood just after change `hash`.
     pub fn review_at(&mut self, hash: ChangeHash) -> Result<Review, HistoryError> {
         let fork = self.doc.fork_at(&[hash]).map_err(damaged)?;
-        ReviewHistory { doc: fork }.review()
+        ReviewHistory { doc: fork, last: None }.review()
     }
 
     /// Records `review` as `author`'s change, at the time of its last edit. Returns false
     /// (and records nothing) when the review is already as the history has it.
     pub fn record(&mut self, review: &Review, author: &Author) -> Result<bool, HistoryError> {
         self.doc.set_actor(ActorId::from(author.actor.clone()));
-        autosurgeon::reconcile(&mut self.doc, review).map_err(damaged)?;
+        let heads = self.doc.get_heads();
+        let quick = match self.last.take() {
+            Some((before, at)) if at == heads => self.record_changed_fields(&before, review)?,
+            _ => false,
+        };
+        if !quick {
+            autosurgeon::reconcile(&mut self.doc, review).map_err(damaged)?;
+        }
         if self.doc.pending_ops() == 0 {
             self.doc.rollback();
+            self.last = Some((review.clone(), heads));
             return Ok(false);
         }
         let label = if author.label.is_empty() { "This device".to_string() } else { author.label.clone() };
         self.doc.commit_with(CommitOptions::default().with_message(label).with_time(seconds(review.updated)));
+        self.last = Some((review.clone(), self.doc.get_heads()));
+        Ok(true)
+    }
+
+    /// Writes only the fields of `review` that differ from `before` (recorded at the
+    /// current heads). False when that cannot be done field by field (another method, a
+    /// shape not found), and the whole review must be reconciled instead.
+    fn record_changed_fields(&mut self, before: &Review, review: &Review) -> Result<bool, HistoryError> {
+        use crate::model::merge_shape::field;
+        use crate::model::ReviewBody;
+        if before.id != review.id || before.kind() != review.kind() {
+            return Ok(false);
+        }
+        // A field not listed here (added to the model later) must never be skipped: if
+        // copying the listed fields does not make the two equal, reconcile everything.
+        let mut check = before.clone();
+        check.title.clone_from(&review.title);
+        check.created = review.created;
+        check.updated = review.updated;
+        check.last_exported = review.last_exported;
+        check.delete_by = review.delete_by;
+        check.unknown.clone_from(&review.unknown);
+        check.body.clone_from(&review.body);
+        if check != *review {
+            return Ok(false);
+        }
+        let doc = &mut self.doc;
+        let e = |x: autosurgeon::ReconcileError| damaged(x);
+        if before.title != review.title {
+            autosurgeon::reconcile_prop(doc, ROOT, "title", &review.title).map_err(e)?;
+        }
+        if before.created != review.created {
+            autosurgeon::reconcile_prop(doc, ROOT, "created", field::Time(&review.created)).map_err(e)?;
+        }
+        if before.updated != review.updated {
+            autosurgeon::reconcile_prop(doc, ROOT, "updated", field::Time(&review.updated)).map_err(e)?;
+        }
+        if before.last_exported != review.last_exported {
+            autosurgeon::reconcile_prop(doc, ROOT, "last_exported", field::OptionalTime(&review.last_exported)).map_err(e)?;
+        }
+        if before.delete_by != review.delete_by {
+            autosurgeon::reconcile_prop(doc, ROOT, "delete_by", field::Date(&review.delete_by)).map_err(e)?;
+        }
+        if before.unknown != review.unknown {
+            autosurgeon::reconcile_prop(doc, ROOT, "unknown", field::JsonFields(&review.unknown)).map_err(e)?;
+        }
+        if before.body == review.body {
+            return Ok(true);
+        }
+        let variant = match review.kind() {
+            crate::model::ReviewKind::CaseDiscussion => "CaseDiscussion",
+            crate::model::ReviewKind::LearningTogether => "LearningTogether",
+            crate::model::ReviewKind::Preparation => "Preparation",
+        };
+        let Some((Value::Object(ObjType::Map), body)) = doc.get(ROOT, "body").map_err(damaged)? else { return Ok(false) };
+        let Some((Value::Object(ObjType::Map), obj)) = doc.get(&body, variant).map_err(damaged)? else { return Ok(false) };
+        macro_rules! fields {
+            ($old:expr, $new:expr, plain: [$($p:ident),*], wrapped: [$($w:ident => $wrap:path),*]) => {{
+                let mut check = $old.clone();
+                $(check.$p.clone_from(&$new.$p);)*
+                $(check.$w.clone_from(&$new.$w);)*
+                if check != *$new {
+                    return Ok(false);
+                }
+                $(if $old.$p != $new.$p {
+                    autosurgeon::reconcile_prop(doc, &obj, stringify!($p), &$new.$p).map_err(e)?;
+                })*
+                $(if $old.$w != $new.$w {
+                    autosurgeon::reconcile_prop(doc, &obj, stringify!($w), $wrap(&$new.$w)).map_err(e)?;
+                })*
+            }};
+        }
+        match (&before.body, &review.body) {
+            (ReviewBody::CaseDiscussion(old), ReviewBody::CaseDiscussion(new)) => fields!(old, new,
+                plain: [header, facts, immediate_thoughts, tree, worries, strengths, information_gaps, people_to_involve, actions, outcome, next_id],
+                wrapped: [about_child => field::Text]),
+            (ReviewBody::LearningTogether(old), ReviewBody::LearningTogether(new)) => fields!(old, new,
+                plain: [family_pseudonym, participants, review_team, letters, conversations, narrative_events, episodes, factors, findings, recommendations, next_id],
+                wrapped: [scope => field::Text, stages => field::KeyedMap, dismissed_hints => field::StringSet]),
+            (ReviewBody::Preparation(old), ReviewBody::Preparation(new)) => fields!(old, new,
+                plain: [role, agency, notes, turning_points],
+                wrapped: [dismissed_hints => field::StringSet]),
+            _ => return Ok(false),
+        }
         Ok(true)
     }
 
@@ -261,7 +357,7 @@ impl ReviewHistory {
             return Err(HistoryError::Damaged("the two copies share no history".into()));
         }
         let fork = self.doc.fork_at(&heads).map_err(damaged)?;
-        ReviewHistory { doc: fork }.review()
+        ReviewHistory { doc: fork, last: None }.review()
     }
 
     /// Every change, oldest first.
