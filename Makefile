@@ -81,7 +81,7 @@ test-native:
 
 test-wasm: rust-tools browser
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/.cargo/webdriver.json \
-	  cargo test --locked --target wasm32-unknown-unknown --test browser_storage
+	  cargo test --locked --target wasm32-unknown-unknown --test browser_storage --test browser_journal
 
 test-e2e: dist browser office node-packages
 	cd tests/e2e && npx playwright test

@@ -207,6 +207,19 @@ async function typing(page, cdp, id, label, mode, run) {
   await page.evaluate(() => {
     window.__bench.keys = [];
     window.__bench.typing = true;
+    // When each edit reaches the app's journal (its synchronous recovery copy): from then on
+    // a reload, a crash or the browser closing cannot lose it. The baseline has no journal.
+    window.__bench.journal = [];
+    if (!window.__bench.journalWrapped) {
+      window.__bench.journalWrapped = true;
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) {
+        const t0 = performance.now();
+        const r = setItem.call(this, k, v);
+        if (String(k).startsWith("case-review-studio/journal/")) window.__bench.journal.push({ t0, t1: performance.now() });
+        return r;
+      };
+    }
   });
   const text = TYPED(label, mode, run);
   const m0 = await metrics(cdp);
@@ -221,7 +234,13 @@ async function typing(page, cdp, id, label, mode, run) {
   keys.sort((a, b) => a.t0 - b.t0);
   const latencies = keys.map((k) => k.t1 - k.t0);
   const last = keys[keys.length - 1];
+  // For each key, the first journal write after it began: keystroke → durable (journal).
+  const writes = (await page.evaluate(() => window.__bench.journal)).sort((a, b) => a.t1 - b.t1);
+  const toJournal = keys.map((k) => writes.find((w) => w.t1 >= k.t0)).map((w, i) => (w ? w.t1 - keys[i].t0 : null)).filter((x) => x !== null);
   return {
+    [`journal-${label}`]: toJournal.length ? quantile(toJournal, 0.5) : null,
+    [`journal-${label}-p95`]: toJournal.length ? quantile(toJournal, 0.95) : null,
+    [`journal-write-${label}`]: writes.length ? quantile(writes.map((w) => w.t1 - w.t0), 0.5) : null,
     [`key-${label}`]: quantile(latencies, 0.5),
     [`key-${label}-p95`]: quantile(latencies, 0.95),
     [`durable-${label}`]: durableAt === null ? null : durableAt - last.t0,
@@ -563,9 +582,15 @@ const FIGURES = [
   { id: "open-large", group: "3. Large review", label: "Navigation → large review interactive (all sections, 500-box tree)" },
   { id: "key-small", group: "4. Typing", label: "Keystroke → on screen, small review (median key)" },
   { id: "key-small-p95", group: "4. Typing", label: "Keystroke → on screen, small review (95th percentile key)" },
+  { id: "journal-small", group: "4. Typing", label: "Keystroke → in the journal (safe from reload and crash), small review (median key; app only)" },
+  { id: "journal-small-p95", group: "4. Typing", label: "Keystroke → in the journal, small review (95th percentile key; app only)" },
+  { id: "journal-write-small", group: "4. Typing", label: "Journal write itself (localStorage.setItem), small review (median; app only)" },
   { id: "durable-small", group: "4. Typing", label: "Last keystroke → durable in IndexedDB, small review (includes the 400 ms autosave pause)" },
   { id: "key-large", group: "4. Typing", label: "Keystroke → on screen, large review (median key)" },
   { id: "key-large-p95", group: "4. Typing", label: "Keystroke → on screen, large review (95th percentile key)" },
+  { id: "journal-large", group: "4. Typing", label: "Keystroke → in the journal (safe from reload and crash), large review (median key; app only)" },
+  { id: "journal-large-p95", group: "4. Typing", label: "Keystroke → in the journal, large review (95th percentile key; app only)" },
+  { id: "journal-write-large", group: "4. Typing", label: "Journal write itself (localStorage.setItem), large review (median; app only)" },
   { id: "durable-large", group: "4. Typing", label: "Last keystroke → durable in IndexedDB, large review (includes the 400 ms autosave pause)" },
   { id: "tree-render", group: "5. Tree", label: "Library → review with a 500-box tree, all boxes on screen (in-app navigation)" },
   { id: "drag-p50", group: "5. Tree", label: "Drag a 50-box subtree across the tree: frame time, median" },
@@ -744,6 +769,10 @@ async function keptNotes(mdPath) {
 
 async function main() {
   if (!existsSync(join(DIST, "index.html"))) throw new Error(`no build in ${DIST}: run \`make dist\` first`);
+  // RESULTS.md must say exactly which commit it measured: never write it from a dirty tree.
+  if (OUT === BENCH && gitState().includes("uncommitted")) {
+    throw new Error("the working tree has uncommitted changes in src/, style/, index.html or Cargo.toml: commit first, so bench/RESULTS.md can name the commit it measured (or pass --out elsewhere)");
+  }
   await mkdir(OUT, { recursive: true });
   server = await startServer({ dist: DIST, bench: BENCH });
   browser = await chromium.launch(LAUNCH);

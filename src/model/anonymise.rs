@@ -198,6 +198,8 @@ pub fn anonymise(review: &Review, list: &[Replacement], new_id: ReviewId) -> Ano
         ReviewBody::LearningTogether(lt) => lt.dismissed_hints.clear(),
         ReviewBody::Preparation(p) => p.dismissed_hints.clear(),
     }
+    // Half-typed entries were never added to the review: a published copy carries none.
+    copy.drafts.clear();
     let mut counts = vec![0; list.len()];
     let mut changes = Vec::new();
     each_text_mut(&mut copy, &mut |place, text| {

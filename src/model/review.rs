@@ -21,6 +21,8 @@ pub type ReviewId = Uuid;
 
 /// The longest title we keep; longer titles are cut rather than refused.
 pub const MAX_TITLE_CHARS: usize = 200;
+/// The longest half-typed entry kept for an "add" box.
+pub const MAX_DRAFT_CHARS: usize = 20_000;
 
 /// Which of the two methods a review follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
@@ -102,6 +104,11 @@ pub struct Review {
     #[autosurgeon(with = "crate::model::merge_shape::date")]
     pub delete_by: Option<NaiveDate>,
     pub body: ReviewBody,
+    /// What someone has half-typed into an "add" box (the capture bar, "Add a worry"...)
+    /// without pressing Enter yet, by box: kept with the review so a reload or a crash does
+    /// not lose it. Left out of files when empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub drafts: BTreeMap<String, String>,
     /// Fields written by a newer version of the app that this one does not know yet:
     /// kept as they were so that opening and saving here does not lose them.
     #[serde(flatten)]
@@ -120,6 +127,7 @@ impl Review {
             last_exported: None,
             delete_by: None,
             body: ReviewBody::new(kind),
+            drafts: BTreeMap::new(),
             unknown: BTreeMap::new(),
         }
     }
@@ -135,6 +143,41 @@ impl Review {
         let title = if trimmed.is_empty() { self.kind().default_title() } else { trimmed };
         self.title = title.chars().take(MAX_TITLE_CHARS).collect();
         self.touch(now);
+    }
+
+    /// Takes the title exactly as it is being typed (spaces and all, even blank for a
+    /// moment), so nothing typed waits for the box to be left. [`Review::tidied`] gives the
+    /// tidy form that is saved and listed.
+    pub fn retitle_as_typed(&mut self, title: &str, now: DateTime<Utc>) {
+        self.title = title.chars().take(MAX_TITLE_CHARS).collect();
+        self.touch(now);
+    }
+
+    /// The review as it is saved: the title trimmed, and the method's default title if it
+    /// was left blank.
+    pub fn tidied(&self) -> Review {
+        let trimmed = self.title.trim();
+        if !trimmed.is_empty() && trimmed.len() == self.title.len() {
+            return self.clone();
+        }
+        let mut tidy = self.clone();
+        tidy.title = if trimmed.is_empty() { self.kind().default_title().to_string() } else { trimmed.to_string() };
+        tidy
+    }
+
+    /// What is half-typed in the "add" box named `field`.
+    pub fn draft(&self, field: &str) -> &str {
+        self.drafts.get(field).map_or("", String::as_str)
+    }
+
+    /// Keeps what is half-typed in the "add" box named `field` (an empty text forgets it).
+    /// A draft is not a change to the review's content, so `updated` is left alone.
+    pub fn set_draft(&mut self, field: &str, text: &str) {
+        if text.is_empty() {
+            self.drafts.remove(field);
+        } else {
+            self.drafts.insert(field.to_string(), text.chars().take(MAX_DRAFT_CHARS).collect());
+        }
     }
 
     /// Records that the review changed.
@@ -251,6 +294,41 @@ impl Review {
             f(p);
             self.touch(now);
         }
+    }
+}
+
+#[cfg(test)]
+mod typed_title_tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc)).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_title_is_kept_as_typed_and_tidied_when_saved() {
+        let mut r = Review::new(Uuid::nil(), ReviewKind::CaseDiscussion, at("2026-12-01T10:00:00Z"));
+        r.retitle_as_typed("Child A ", at("2026-12-01T10:01:00Z"));
+        assert_eq!(r.title, "Child A ");
+        assert_eq!(r.tidied().title, "Child A");
+        r.retitle_as_typed("", at("2026-12-01T10:02:00Z"));
+        assert_eq!(r.title, "");
+        assert_eq!(r.tidied().title, "Untitled case discussion");
+        assert_eq!(r.updated, at("2026-12-01T10:02:00Z"));
+    }
+
+    #[test]
+    fn a_half_typed_entry_is_kept_per_box_and_forgotten_when_emptied() {
+        let mut r = Review::new(Uuid::nil(), ReviewKind::CaseDiscussion, at("2026-12-01T10:00:00Z"));
+        r.set_draft("capture", "Mum said the health visitor");
+        assert_eq!(r.draft("capture"), "Mum said the health visitor");
+        assert_eq!(r.draft("add worry"), "");
+        let json = serde_json::to_string(&r).unwrap_or_default();
+        let back: Review = serde_json::from_str(&json).unwrap_or_else(|_| r.clone());
+        assert_eq!(back.draft("capture"), "Mum said the health visitor");
+        r.set_draft("capture", "");
+        assert!(r.drafts.is_empty());
+        assert!(!serde_json::to_string(&r).unwrap_or_default().contains("drafts"));
     }
 }
 

@@ -17,6 +17,8 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use super::encryption::{self, DeviceKey};
+use super::journal::{seal_readable_entries, JOURNAL_KEY_BINDING};
+use super::journal_key::{JournalKey, JOURNAL_KEY_BYTES};
 use super::envelope::{DeviceLockSettings, VERIFIER_TEXT};
 use super::lock_error::LockError;
 use super::passphrase::check_new;
@@ -58,6 +60,19 @@ struct LockState {
     seal_writes: bool,
     /// Saves under way, so locking can let them finish before dropping the key.
     writes: u32,
+    /// Seals the journal synchronously while unlocked; made at unlock, wiped at lock.
+    journal_key: Option<JournalKey>,
+}
+
+/// How the journal may write now.
+#[derive(Clone, Debug)]
+pub enum JournalSealing {
+    /// No passphrase: readable, like the stored reviews.
+    Plain,
+    /// Sealed under this key.
+    Sealed(JournalKey),
+    /// Locked (or the key is not ready): write nothing at all.
+    Refused,
 }
 
 /// Counts one save as under way until dropped.
@@ -72,7 +87,7 @@ impl Drop for WriteGuard {
 
 impl DeviceLock {
     pub(super) fn new(settings: Option<Result<DeviceLockSettings, String>>) -> Self {
-        DeviceLock(SendWrapper::new(Rc::new(RefCell::new(LockState { settings, key: None, seal_writes: true, writes: 0 }))))
+        DeviceLock(SendWrapper::new(Rc::new(RefCell::new(LockState { settings, key: None, seal_writes: true, writes: 0, journal_key: None }))))
     }
 
     fn status(&self) -> LockStatus {
@@ -100,6 +115,22 @@ impl DeviceLock {
         }
     }
 
+    /// How the journal may write now: sealed whenever stored reviews are.
+    pub(super) fn journal_sealing(&self) -> JournalSealing {
+        let s = self.0.borrow();
+        match (&s.settings, &s.key, &s.journal_key) {
+            (None, _, _) => JournalSealing::Plain,
+            (Some(_), Some(_), _) if !s.seal_writes => JournalSealing::Plain,
+            (Some(_), Some(_), Some(k)) => JournalSealing::Sealed(k.clone()),
+            _ => JournalSealing::Refused,
+        }
+    }
+
+    /// Whether a passphrase is set on this device (locked or not).
+    pub(super) fn is_set(&self) -> bool {
+        self.0.borrow().settings.is_some()
+    }
+
     pub(super) fn begin_write(&self) -> WriteGuard {
         self.0.borrow_mut().writes += 1;
         WriteGuard(self.clone())
@@ -124,6 +155,13 @@ async fn sleep_ms(ms: u32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// A fresh journal key, wrapped under the device key so a later unlock can open it.
+async fn new_journal_key(device_key: &DeviceKey) -> Result<JournalKey, LockError> {
+    let raw = encryption::random_bytes::<JOURNAL_KEY_BYTES>()?;
+    let wrapped = encryption::seal(device_key, &raw, JOURNAL_KEY_BINDING).await?;
+    Ok(JournalKey::new(raw, wrapped))
+}
+
 /// Makes the key from `passphrase` and checks it against the stored verifier.
 async fn checked_key(settings: &DeviceLockSettings, passphrase: &str) -> Result<DeviceKey, LockError> {
     let key = encryption::derive_key(passphrase, &settings.derivation).await?;
@@ -133,6 +171,23 @@ async fn checked_key(settings: &DeviceLockSettings, passphrase: &str) -> Result<
     } else {
         Err(LockError::WrongPassphrase)
     }
+}
+
+/// Where this device remembers, outside the database, that it has a passphrase: if the
+/// database ever fails to open, the app must stay locked rather than carry on unencrypted.
+pub const PASSPHRASE_MARKER: &str = "case-review-studio/device-has-passphrase";
+
+/// Records (or forgets) outside the database that a passphrase is set here.
+pub(super) fn set_passphrase_marker(set: bool) {
+    use gloo_storage::{LocalStorage, Storage};
+    let storage = LocalStorage::raw();
+    let _ = if set { storage.set_item(PASSPHRASE_MARKER, "1") } else { storage.remove_item(PASSPHRASE_MARKER) };
+}
+
+/// Whether this device said it has a passphrase.
+pub(super) fn passphrase_marker() -> bool {
+    use gloo_storage::{LocalStorage, Storage};
+    LocalStorage::raw().get_item(PASSPHRASE_MARKER).ok().flatten().is_some()
 }
 
 impl ReviewStore {
@@ -152,10 +207,12 @@ impl ReviewStore {
     pub async fn unlock(&self, passphrase: &str) -> Result<(), LockError> {
         let settings = self.lock.settings()?;
         let key = checked_key(&settings, passphrase).await?;
+        let journal_key = new_journal_key(&key).await?;
         {
             let mut s = self.lock.0.borrow_mut();
             s.key = Some(key);
             s.seal_writes = true;
+            s.journal_key = Some(journal_key);
         }
         // Best effort: whatever cannot be sealed now stays readable and is tried again at
         // the next unlock; the person is unlocked either way.
@@ -166,7 +223,10 @@ impl ReviewStore {
     /// Locks now: the key is dropped from memory. Call [`ReviewStore::wait_for_writes`]
     /// first so that saves already started can finish.
     pub fn lock(&self) {
-        self.lock.0.borrow_mut().key = None;
+        let mut s = self.lock.0.borrow_mut();
+        s.key = None;
+        // Dropping the journal key wipes its bytes.
+        s.journal_key = None;
     }
 
     /// Waits until saves already under way have finished (or a few seconds have passed).
@@ -200,6 +260,7 @@ impl ReviewStore {
         let key = encryption::derive_key(passphrase, &derivation).await?;
         let verifier = encryption::seal(&key, VERIFIER_TEXT.as_bytes(), VERIFIER_BINDING).await?;
         let settings = DeviceLockSettings { derivation, verifier, idle_minutes };
+        let journal_key = new_journal_key(&key).await?;
         // Written before any review is sealed, so an interrupted set-up is finished at the
         // next unlock rather than leaving sealed reviews without a way to open them.
         self.backend.put_setting(DEVICE_LOCK_SETTING, Some(&settings.to_text())).await?;
@@ -208,7 +269,10 @@ impl ReviewStore {
             s.settings = Some(Ok(settings));
             s.key = Some(key);
             s.seal_writes = true;
+            s.journal_key = Some(journal_key);
         }
+        set_passphrase_marker(true);
+        seal_readable_entries(self);
         self.rewrite_all(false, progress).await
     }
 
@@ -232,9 +296,11 @@ impl ReviewStore {
         };
         // Removed only once nothing sealed is left.
         self.backend.put_setting(DEVICE_LOCK_SETTING, None).await?;
+        set_passphrase_marker(false);
         let mut s = self.lock.0.borrow_mut();
         s.settings = None;
         s.key = None;
+        s.journal_key = None;
         s.seal_writes = true;
         Ok(done)
     }
@@ -261,8 +327,10 @@ impl ReviewStore {
         };
         if !same_passphrase {
             s.key = None;
+            s.journal_key = None;
             s.seal_writes = true;
         }
+        set_passphrase_marker(settings.is_some());
         // Same passphrase: only the idle time can have changed.
         s.settings = settings;
         drop(s);
@@ -277,9 +345,13 @@ impl ReviewStore {
             self.delete(*id).await?;
         }
         self.backend.put_setting(DEVICE_LOCK_SETTING, None).await?;
+        set_passphrase_marker(false);
+        // Recovery copies sealed under the forgotten passphrase can never be opened either.
+        super::journal::forget_all();
         let mut s = self.lock.0.borrow_mut();
         s.settings = None;
         s.key = None;
+        s.journal_key = None;
         s.seal_writes = true;
         Ok(ids.len())
     }

@@ -9,6 +9,11 @@ use indexed_db_futures::object_store::ObjectStore;
 use send_wrapper::SendWrapper;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use indexed_db_futures::internals::SystemRepr;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use super::record::{stored_revision, PreparedRecord, RawRecord};
 use super::store_error::StoreError;
@@ -31,7 +36,13 @@ pub struct IndexedDbStore {
     // The browser's connection object; the app runs on one thread, so the wrapper only
     // lets it sit inside Leptos's (thread-safe) reactive values.
     db: SendWrapper<Database>,
+    /// Set when another page deleted or upgraded the database: nothing more is written.
+    closed: SendWrapper<Rc<Cell<bool>>>,
 }
+
+/// The window event the store sends when another page closed its database, so the open
+/// screen can stop saying "Saved" at once.
+pub const STORAGE_CLOSED_EVENT: &str = "case-review-studio-storage-closed";
 
 fn browser_error(e: impl std::fmt::Display + std::fmt::Debug) -> StoreError {
     StoreError::from_browser(format!("{e} {e:?}"))
@@ -54,11 +65,23 @@ impl IndexedDbStore {
             })
             .await
             .map_err(browser_error)?;
-        Ok(IndexedDbStore { db: SendWrapper::new(db) })
+        let closed = Rc::new(Cell::new(false));
+        watch_for_closing(db.as_sys(), Rc::clone(&closed));
+        Ok(IndexedDbStore { db: SendWrapper::new(db), closed: SendWrapper::new(closed) })
+    }
+
+    /// Refuses at once once another page closed the database.
+    fn check_open(&self) -> Result<(), StoreError> {
+        if self.closed.get() {
+            Err(StoreError::Closed)
+        } else {
+            Ok(())
+        }
     }
 
     /// Every stored library entry's text.
     pub async fn entry_texts(&self) -> Result<Vec<String>, StoreError> {
+        self.check_open()?;
         let tx = self.db.transaction(LIBRARY).build().map_err(browser_error)?;
         let store = tx.object_store(LIBRARY).map_err(browser_error)?;
         store
@@ -73,6 +96,7 @@ impl IndexedDbStore {
 
     /// The stored texts of one review, exactly as kept.
     pub async fn raw(&self, id: ReviewId) -> Result<Option<RawRecord>, StoreError> {
+        self.check_open()?;
         let key = id.to_string();
         let tx = self.db.transaction([REVIEWS, LIBRARY]).build().map_err(browser_error)?;
         let (reviews, library) = both_stores(&tx)?;
@@ -96,6 +120,7 @@ impl IndexedDbStore {
     /// stored yet), or over whatever is stored when `base_revision` is `None` (the person
     /// chose "Replace"). Returns the new revision.
     pub async fn write(&self, record: &PreparedRecord, base_revision: Option<u64>) -> Result<u64, StoreError> {
+        self.check_open()?;
         let key = record.id.to_string();
         let tx = self.readwrite()?;
         let (reviews, library) = both_stores(&tx)?;
@@ -128,6 +153,7 @@ impl IndexedDbStore {
 
     /// Puts back a deleted review exactly as it was stored.
     pub async fn restore(&self, raw: &RawRecord) -> Result<(), StoreError> {
+        self.check_open()?;
         let tx = self.readwrite()?;
         let (reviews, library) = both_stores(&tx)?;
         put_record(&reviews, &library, raw).await?;
@@ -137,6 +163,7 @@ impl IndexedDbStore {
 
     /// A setting's stored text, if set.
     pub async fn setting(&self, name: &str) -> Result<Option<String>, StoreError> {
+        self.check_open()?;
         let tx = self.db.transaction(SETTINGS).build().map_err(browser_error)?;
         let store = tx.object_store(SETTINGS).map_err(browser_error)?;
         store.get(name).primitive().map_err(browser_error)?.await.map_err(browser_error)
@@ -144,6 +171,7 @@ impl IndexedDbStore {
 
     /// Stores a setting's text (`None` removes it).
     pub async fn put_setting(&self, name: &str, text: Option<&str>) -> Result<(), StoreError> {
+        self.check_open()?;
         let tx = self.db.transaction(SETTINGS).with_mode(TransactionMode::Readwrite).build().map_err(browser_error)?;
         let store = tx.object_store(SETTINGS).map_err(browser_error)?;
         match text {
@@ -154,6 +182,27 @@ impl IndexedDbStore {
         }
         tx.commit().await.map_err(browser_error)
     }
+}
+
+/// When another page deletes or upgrades the database (`versionchange`), or the browser
+/// closes it (site data cleared: `close`), let go of it, refuse further writes and tell
+/// the open screen.
+fn watch_for_closing(db: &web_sys::IdbDatabase, closed: Rc<Cell<bool>>) {
+    let conn = db.clone();
+    let on_close: Closure<dyn FnMut(web_sys::Event)> = Closure::new(move |_| {
+        if !closed.replace(true) {
+            conn.close();
+            if let Some(w) = web_sys::window() {
+                if let Ok(ev) = web_sys::CustomEvent::new(STORAGE_CLOSED_EVENT) {
+                    let _ = w.dispatch_event(&ev);
+                }
+            }
+        }
+    });
+    db.set_onversionchange(Some(on_close.as_ref().unchecked_ref()));
+    db.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+    // Lives as long as the connection.
+    on_close.forget();
 }
 
 /// The reviews and library stores of a transaction over both.

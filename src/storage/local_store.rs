@@ -49,6 +49,17 @@ impl LocalStore {
         Ok(out)
     }
 
+    /// Every review stored here, exactly as kept.
+    pub fn all_raw(&self) -> Vec<RawRecord> {
+        let storage = LocalStorage::raw();
+        let count = storage.length().unwrap_or(0);
+        let ids: Vec<ReviewId> = (0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter_map(|k| k.strip_prefix(LIBRARY_PREFIX).and_then(|id| id.parse().ok()))
+            .collect();
+        ids.into_iter().filter_map(|id| self.raw(id).ok().flatten()).collect()
+    }
+
     pub fn raw(&self, id: ReviewId) -> Result<Option<RawRecord>, StoreError> {
         let review_text = Self::item(&format!("{REVIEW_PREFIX}{id}"))?;
         let entry_text = Self::item(&format!("{LIBRARY_PREFIX}{id}"))?;

@@ -21,7 +21,7 @@ use super::indexed_db_store::{IndexedDbStore, DATABASE_NAME};
 use super::local_store::LocalStore;
 use super::lock_error::LockError;
 use super::record::{
-    decode_stored, entry_binding, entry_from_summary, entry_text_kind, review_binding, review_plaintext, review_text_kind,
+    decode_review, decode_stored, entry_binding, entry_from_summary, entry_text_kind, review_binding, review_plaintext, review_text_kind,
     summary_plaintext, EntryText, LibraryEntry, PreparedRecord, RawRecord, ReviewText, StoredReview,
 };
 use super::store_error::StoreError;
@@ -39,6 +39,8 @@ pub struct ReviewStore {
     /// The histories of reviews saved from this page, by the revision they were saved at,
     /// so a save does not read its history back first.
     histories: Arc<Mutex<HashMap<ReviewId, (u64, ReviewHistory)>>>,
+    /// Why the database could not be opened, when the localStorage fallback stands in.
+    pub(super) fallback_reason: Option<String>,
 }
 
 /// The value behind a lock; wasm has one thread, so a lock is never poisoned by another,
@@ -50,6 +52,21 @@ fn locked<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 /// A history that could not be updated, as a store failure.
 fn history_failed(e: HistoryError) -> StoreError {
     StoreError::Unavailable(format!("the review's history could not be updated: {e}"))
+}
+
+/// Where this device remembers, outside the database, that it has used the database: if it
+/// then fails to open, the reviews saved there are not shown, and the person must be told.
+const USES_DATABASE_MARKER: &str = "case-review-studio/uses-indexeddb";
+
+/// What start-up did with reviews written to the fallback while the database was unavailable.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BroughtBack {
+    /// Moved into the database.
+    pub moved: usize,
+    /// Also in the database with other content: moved in as separate copies.
+    pub as_copies: usize,
+    /// Left where they are (encrypted under another passphrase, or the browser refused).
+    pub left: usize,
 }
 
 /// Where the texts are kept.
@@ -108,13 +125,96 @@ impl Backend {
 }
 
 impl ReviewStore {
-    /// Opens IndexedDB, or localStorage if IndexedDB is unavailable, and reads whether a
-    /// passphrase is set here (if so, the store starts locked).
+    /// Opens IndexedDB, and reads whether a passphrase is set here (if so, the store starts
+    /// locked). If IndexedDB will not open, a device that has a passphrase stays locked
+    /// with [`StoreError::DatabaseUnavailable`] (never carrying on unencrypted); any other
+    /// device carries on in localStorage, and [`ReviewStore::fallback_reason`] says why.
     pub async fn open() -> Result<Self, StoreError> {
         match Self::open_indexed_db(DATABASE_NAME).await {
-            Ok(store) => Ok(store),
-            Err(_) => Self::open_local_storage().await,
+            Ok(store) => {
+                set_marker(USES_DATABASE_MARKER, true);
+                super::device_lock::set_passphrase_marker(store.lock.is_set());
+                Ok(store)
+            }
+            Err(e) => {
+                let reason = e.to_string();
+                if super::device_lock::passphrase_marker() {
+                    return Err(StoreError::DatabaseUnavailable { reason, encrypted: true });
+                }
+                let mut store = Self::open_local_storage().await?;
+                store.fallback_reason = Some(reason);
+                Ok(store)
+            }
         }
+    }
+
+    /// Why the database could not be opened, when reviews are kept in the fallback.
+    pub fn fallback_reason(&self) -> Option<&str> {
+        self.fallback_reason.as_deref()
+    }
+
+    /// Whether reviews were saved in the database on this device before (so, when it will
+    /// not open, they exist but cannot be shown).
+    pub fn used_database_before(&self) -> bool {
+        use gloo_storage::Storage;
+        gloo_storage::LocalStorage::raw().get_item(USES_DATABASE_MARKER).ok().flatten().is_some()
+    }
+
+    /// Moves reviews written to localStorage while the database was unavailable into the
+    /// database, now that it opens. A review the database also holds with other content is
+    /// moved in as a separate copy (ids from `new_id`), so neither is lost; sealed records
+    /// go across only when both places have the same passphrase settings.
+    pub async fn bring_back_fallback_reviews(&self, new_id: &dyn Fn() -> ReviewId) -> BroughtBack {
+        let mut out = BroughtBack::default();
+        let Backend::IndexedDb(db) = &self.backend else { return out };
+        let Ok(local) = LocalStore::open() else { return out };
+        let records = local.all_raw();
+        if records.is_empty() {
+            return out;
+        }
+        let same_lock = local.setting(DEVICE_LOCK_SETTING).ok().flatten() == db.setting(DEVICE_LOCK_SETTING).await.ok().flatten();
+        for raw in records {
+            let sealed = matches!(entry_text_kind(&raw.entry_text), Ok(EntryText::Sealed { .. }));
+            if sealed && !same_lock {
+                out.left += 1;
+                continue;
+            }
+            let moved = match db.raw(raw.id).await {
+                Ok(None) => db.restore(&raw).await.map(|_| false),
+                Ok(Some(existing)) if existing.review_text == raw.review_text => Ok(false),
+                Ok(Some(_)) if !sealed => match decode_review(&raw.review_text) {
+                    Ok(review) => {
+                        let mut copy = review.duplicate(new_id(), review.updated);
+                        copy.title = format!("{} (written while the database was unavailable)", review.title)
+                            .chars()
+                            .take(crate::model::review::MAX_TITLE_CHARS)
+                            .collect();
+                        self.save(&copy, 0).await.map(|_| true)
+                    }
+                    Err(e) => Err(StoreError::Unreadable(e)),
+                },
+                Ok(Some(_)) => Err(StoreError::Unavailable("sealed copy differs".into())),
+                Err(e) => Err(e),
+            };
+            match moved {
+                Ok(as_copy) => {
+                    if local.delete(raw.id).is_ok() {
+                        if as_copy {
+                            out.as_copies += 1;
+                        } else {
+                            out.moved += 1;
+                        }
+                    }
+                }
+                Err(_) => out.left += 1,
+            }
+        }
+        out
+    }
+
+    /// How the journal may write now (sealed when reviews are, nothing when locked).
+    pub(super) fn journal_sealing(&self) -> super::device_lock::JournalSealing {
+        self.lock.journal_sealing()
     }
 
     /// Opens the IndexedDB database called `name`.
@@ -143,6 +243,7 @@ impl ReviewStore {
             device: Arc::new(Mutex::new(device)),
             session: random_bytes(),
             histories: Arc::default(),
+            fallback_reason: None,
         })
     }
 
@@ -328,6 +429,12 @@ impl ReviewStore {
             Backend::LocalStorage(s) => s.restore(raw),
         }
     }
+}
+
+fn set_marker(name: &str, set: bool) {
+    use gloo_storage::Storage;
+    let storage = gloo_storage::LocalStorage::raw();
+    let _ = if set { storage.set_item(name, "1") } else { storage.remove_item(name) };
 }
 
 /// A sealed record this device's key does not open: damaged, or sealed under another key.

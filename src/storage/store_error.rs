@@ -20,6 +20,11 @@ pub enum StoreError {
     Locked,
     /// The browser refused; the text says what it reported.
     Unavailable(String),
+    /// The browser would not open its database. On a device with a passphrase
+    /// (`encrypted`), the app stays locked rather than carry on unencrypted.
+    DatabaseUnavailable { reason: String, encrypted: bool },
+    /// Another page closed or deleted the database while the app was open.
+    Closed,
 }
 
 impl fmt::Display for StoreError {
@@ -41,6 +46,25 @@ impl fmt::Display for StoreError {
                 f,
                 "The reviews on this device are locked. Unlock them with your passphrase to carry \
                  on; nothing has been lost."
+            ),
+            StoreError::DatabaseUnavailable { reason, encrypted: true } => write!(
+                f,
+                "This browser would not open its database for Case Review Studio ({reason}). The reviews \
+                 on this device are encrypted and kept there, so the app stays locked rather than store \
+                 anything unencrypted. Nothing has been changed or lost. Close other Case Review Studio \
+                 tabs and reload this page; if that does not help, restart the browser."
+            ),
+            StoreError::DatabaseUnavailable { reason, encrypted: false } => write!(
+                f,
+                "This browser would not open its database for Case Review Studio ({reason}). Nothing \
+                 has been changed or lost. Reload this page; if that does not help, restart the browser."
+            ),
+            StoreError::Closed => write!(
+                f,
+                "Another page closed or deleted this browser's database for Case Review Studio (site \
+                 data may have been cleared, or a newer version of the app opened in another tab). \
+                 Your open review is still on this screen and in this tab's recovery copy: export it \
+                 to a file now, then reload the page."
             ),
             StoreError::Unavailable(why) => write!(
                 f,

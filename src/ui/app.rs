@@ -9,7 +9,7 @@ use send_wrapper::SendWrapper;
 
 use super::app_lock::{watch_idle, AppLock};
 use super::browser::location_hash;
-use super::contexts::{AnonymisedCopy, Notice, NoticeContext, StoreContext, TabContext};
+use super::contexts::{AnonymisedCopy, JournalContext, Notice, NoticeContext, StoreContext, TabContext};
 use super::pages::{AboutPage, AnonymisedPrintPage, LibraryPage, NotFoundPage, PrintPage, PrivacyPage, ReviewPage, UnlockPage};
 use super::offline_copy::{provide_offline_copy, UpdateNotice};
 use super::route::Route;
@@ -21,11 +21,21 @@ use crate::storage::{LockStatus, ReviewStore, StoreError};
 pub fn App(
     /// The device's review store, opened before mounting.
     store: Result<ReviewStore, StoreError>,
+    /// This tab's journal.
+    journal: Rc<crate::storage::journal::Journal>,
+    /// What start-up recovered, to tell the person.
+    recovered: Option<String>,
 ) -> impl IntoView {
     let lock_store = store.as_ref().ok().cloned();
+    let store_problem = store.as_ref().err().cloned();
+    let fallback = store.as_ref().ok().and_then(|s| s.fallback_reason().map(|r| (r.to_string(), s.used_database_before())));
     provide_context(StoreContext(SendWrapper::new(store)));
+    provide_context(JournalContext(SendWrapper::new(journal)));
     let notices = NoticeContext(RwSignal::new(None));
     provide_context(notices);
+    if let Some(text) = recovered {
+        notices.say(text);
+    }
     let anonymised = AnonymisedCopy(RwSignal::new(None));
     provide_context(anonymised);
     let lock = AppLock::new(lock_store, notices, anonymised);
@@ -74,7 +84,15 @@ pub fn App(
     // reviews they hold) are dropped, and built afresh once unlocked.
     let content = {
         let lock = lock.clone();
-        move || if lock.hides_reviews() { view! { <UnlockPage/> }.into_any() } else { screen() }
+        move || {
+            if let Some(problem) = store_problem.clone() {
+                view! { <StoreProblem problem=problem/> }.into_any()
+            } else if lock.hides_reviews() {
+                view! { <UnlockPage/> }.into_any()
+            } else {
+                screen()
+            }
+        }
     };
     let lock_button = {
         let lock = lock.clone();
@@ -124,8 +142,42 @@ pub fn App(
             {lock_button}
         </header>
         <UpdateNotice/>
+        {fallback.map(|(reason, used_before)| view! { <FallbackNote reason=reason used_before=used_before/> })}
         <main id="main" tabindex="-1">{content}</main>
         <NoticeArea/>
+    }
+}
+
+/// In place of every screen when the device's store cannot be used at all (on a device
+/// with a passphrase whose database will not open, the app stays locked and says why).
+#[component]
+fn StoreProblem(problem: StoreError) -> impl IntoView {
+    let encrypted = matches!(problem, StoreError::DatabaseUnavailable { encrypted: true, .. });
+    view! {
+        <div class="page narrow">
+            <h1>{if encrypted { "The app stays locked: the browser's database will not open" } else { "Reviews on this device cannot be reached just now" }}</h1>
+            <p role="alert">{problem.to_string()}</p>
+            <p>"Exported review files are not affected and can be opened once the app works again."</p>
+            <button type="button" class="button-primary" on:click=|_| { let _ = window().location().reload(); }>"Reload the page"</button>
+        </div>
+    }
+}
+
+/// Said on every screen while reviews are kept in the fallback because the database would
+/// not open: what it means, and that nothing is lost.
+#[component]
+fn FallbackNote(reason: String, used_before: bool) -> impl IntoView {
+    view! {
+        <div class="callout callout-warning fallback-note" role="alert">
+            <h2>"This browser's database is not available just now"</h2>
+            <p>{format!(
+                "The browser would not open its database ({reason}). Until it does, what you write is kept in the                  browser's smaller local storage (a few megabytes), and it will be moved back into the database                  automatically when the database works again."
+            )}</p>
+            {used_before.then(|| view! {
+                <p>"Reviews saved here earlier are in the database, so they are not listed meanwhile. They are not lost."</p>
+            })}
+            <p>"To be safe, export your work to a file before closing the browser."</p>
+        </div>
     }
 }
 

@@ -1,6 +1,9 @@
-//! Autosave keeps the open review safe without anyone pressing Save: each edit is written
-//! to the device about 400 ms after typing pauses, at once when the tab is hidden or
-//! closed, and never over newer work saved by another tab.
+//! Autosave keeps the open review safe without anyone pressing Save. Each edit is written
+//! at once to this tab's journal (a recovery copy that survives a reload, a crash or the
+//! browser closing), then to the device's database about 400 ms after typing pauses (and
+//! at least every 1.5 s during a long burst of typing), at once when the tab is hidden or
+//! closed, and never over newer work saved by another tab. "Saved on this device" is shown
+//! only once the database holds every edit.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,11 +13,15 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use crate::model::Review;
+use crate::storage::journal::Journal;
 use crate::storage::tab_sync::{TabNotice, TabSync};
 use crate::storage::{ReviewStore, StoreError};
+use crate::ui::browser::now;
 
-/// How long typing must pause before the review is written.
+/// How long typing must pause before the review is written to the database.
 pub const AUTOSAVE_DELAY_MS: u64 = 400;
+/// The longest an edit waits for the database while typing goes on without a pause.
+pub const AUTOSAVE_MAX_WAIT_MS: f64 = 1_500.0;
 
 /// What the "Saved" indicator shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +45,8 @@ struct Inner {
     in_flight: bool,
     stopped: bool,
     timer: Option<TimeoutHandle>,
+    /// When the oldest edit the database does not hold yet was made (ms, page clock).
+    pending_since: Option<f64>,
 }
 
 /// The autosave for one open review.
@@ -47,6 +56,12 @@ pub struct Autosave {
     inner: SendWrapper<Rc<RefCell<Inner>>>,
     status: RwSignal<SaveStatus>,
     sync: SendWrapper<Rc<TabSync>>,
+    journal: SendWrapper<Rc<Journal>>,
+}
+
+fn page_clock() -> f64 {
+    // Milliseconds; only differences are used.
+    js_sys::Date::now()
 }
 
 impl Autosave {
@@ -56,6 +71,7 @@ impl Autosave {
         revision: u64,
         status: RwSignal<SaveStatus>,
         sync: Rc<TabSync>,
+        journal: Rc<Journal>,
     ) -> Self {
         let inner = Inner {
             store,
@@ -66,27 +82,54 @@ impl Autosave {
             in_flight: false,
             stopped: false,
             timer: None,
+            pending_since: None,
         };
-        Autosave { inner: SendWrapper::new(Rc::new(RefCell::new(inner))), status, sync: SendWrapper::new(sync) }
+        Autosave {
+            inner: SendWrapper::new(Rc::new(RefCell::new(inner))),
+            status,
+            sync: SendWrapper::new(sync),
+            journal: SendWrapper::new(journal),
+        }
     }
 
-    /// Records the review after an edit and schedules a save.
+    /// Records the review after an edit: into the journal at once, then schedules the
+    /// database write.
     pub fn changed(&self, review: Review) {
-        {
+        let (wait, stopped) = {
             let mut i = self.inner.borrow_mut();
+            // Written before anything else can happen: this is what survives a crash.
+            let _ = self.journal.write(&i.store, &review, i.revision, now());
             i.latest = review;
             i.edits += 1;
-            if i.stopped {
-                return;
-            }
+            let clock = page_clock();
+            let since = *i.pending_since.get_or_insert(clock);
             if let Some(t) = i.timer.take() {
                 t.clear();
             }
+            let left = (AUTOSAVE_MAX_WAIT_MS - (clock - since)).max(0.0);
+            ((AUTOSAVE_DELAY_MS as f64).min(left) as u64, i.stopped)
+        };
+        if stopped {
+            return;
         }
         self.status.try_set(SaveStatus::Saving);
         let me = self.clone();
-        let timer = set_timeout_with_handle(move || me.flush(), Duration::from_millis(AUTOSAVE_DELAY_MS));
+        let timer = set_timeout_with_handle(move || me.flush(), Duration::from_millis(wait));
         self.inner.borrow_mut().timer = timer.ok();
+    }
+
+    /// Another page closed the database: say so at once, and make sure the journal holds
+    /// the review as it stands, so a reload brings it back.
+    pub fn storage_closed(&self) {
+        {
+            let mut i = self.inner.borrow_mut();
+            if let Some(t) = i.timer.take() {
+                t.clear();
+            }
+            let _ = self.journal.write(&i.store, &i.latest, i.revision, now());
+            i.stopped = true;
+        }
+        self.status.try_set(SaveStatus::Failed(StoreError::Closed));
     }
 
     /// Writes pending edits now (tab hidden, page closing, leaving the review).
@@ -100,7 +143,7 @@ impl Autosave {
                 return;
             }
             i.in_flight = true;
-            (i.store.clone(), i.latest.clone(), i.revision, i.edits)
+            (i.store.clone(), i.latest.tidied(), i.revision, i.edits)
         };
         let me = self.clone();
         leptos::task::spawn_local(async move {
@@ -112,9 +155,20 @@ impl Autosave {
                     Ok(revision) => {
                         i.revision = *revision;
                         i.saved_edits = edits;
+                        if i.edits == i.saved_edits {
+                            // The database holds every edit: the recovery copy is done with.
+                            me.journal.clear(review.id);
+                            i.pending_since = None;
+                        } else {
+                            // Later edits are still only in the journal: rebase them on the
+                            // revision just written, so recovery never takes them for stale.
+                            let _ = me.journal.write(&i.store, &i.latest, i.revision, now());
+                        }
                     }
                     Err(StoreError::Conflict { .. }) => i.stopped = true,
-                    Err(_) => {}
+                    Err(StoreError::Closed) => i.stopped = true,
+                    // The next edit starts a fresh wait rather than retrying on every key.
+                    Err(_) => i.pending_since = None,
                 }
                 i.edits != i.saved_edits && !i.stopped
             };

@@ -52,6 +52,10 @@ impl NoticeContext {
     }
 }
 
+/// This tab's journal: the recovery copy of the open review's latest edits.
+#[derive(Clone)]
+pub struct JournalContext(pub SendWrapper<Rc<crate::storage::journal::Journal>>);
+
 /// The last notice from another tab, and the way to send one.
 #[derive(Clone)]
 pub struct TabContext {

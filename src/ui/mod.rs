@@ -8,6 +8,7 @@ pub mod browser;
 pub mod contexts;
 pub mod offline_copy;
 pub mod pages;
+pub mod recovery;
 pub mod route;
 pub mod sections;
 pub mod tree;
@@ -15,7 +16,10 @@ pub mod widgets;
 
 use leptos::prelude::*;
 
-use crate::storage::ReviewStore;
+use std::rc::Rc;
+
+use crate::storage::journal::Journal;
+use crate::storage::{LockStatus, ReviewStore};
 
 /// Opens the device's review store, then mounts the app into the page.
 pub fn mount() {
@@ -23,7 +27,17 @@ pub fn mount() {
     // Leptos's task runner starts with the app, so the store is opened with the plain one.
     wasm_bindgen_futures::spawn_local(async {
         let store = ReviewStore::open().await;
-        leptos::mount::mount_to_body(move || view! { <app::App store=store.clone()/> });
+        let journal = Rc::new(Journal::start());
+        // Edits left in the journal by a tab that went are saved before any screen reads
+        // the reviews; a locked device does this once it is unlocked.
+        let recovered = match &store {
+            Ok(s) if s.lock_status() != LockStatus::Locked => recovery::recover_and_tell(s, &journal).await,
+            _ => None,
+        };
+        let journal = send_wrapper::SendWrapper::new(journal);
+        leptos::mount::mount_to_body(move || {
+            view! { <app::App store=store.clone() journal=Rc::clone(&journal) recovered=recovered.clone()/> }
+        });
     });
 }
 

@@ -14,7 +14,8 @@ use crate::storage::tab_sync::TabNotice;
 use crate::storage::StoredReview;
 use crate::ui::autosave::{Autosave, SaveStatus};
 use crate::ui::browser::{navigate, new_id, now};
-use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
+use crate::storage::indexed_db_store::STORAGE_CLOSED_EVENT;
+use crate::ui::contexts::{JournalContext, NoticeContext, StoreContext, TabContext};
 use crate::ui::route::{PrintView, Route};
 use crate::ui::sections::discussion_board::DiscussionBoard;
 use crate::ui::sections::{CaseDiscussionSections, LearningTogetherSections, PreparationSections, ReviewContext};
@@ -55,7 +56,8 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
     // the editor from being rebuilt (and losing focus) on every keystroke.
     let kind = Memo::new(move |_| review.with(|r| r.kind()));
     let status = RwSignal::new(SaveStatus::Saved);
-    let autosave = Autosave::new(store.clone(), opened, stored.revision, status, Rc::clone(&tabs.sync));
+    let journal = expect_context::<JournalContext>();
+    let autosave = Autosave::new(store.clone(), opened, stored.revision, status, Rc::clone(&tabs.sync), Rc::clone(&journal.0));
     let id = review.get_untracked().id;
 
     // Every change to the review signal is handed to autosave.
@@ -92,6 +94,11 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
         let autosave = autosave.clone();
         window_event_listener(leptos::ev::pagehide, move |_| autosave.flush())
     };
+    // Another page closed or deleted the database: stop saying "Saved" at once.
+    let closed = {
+        let autosave = autosave.clone();
+        window_event_listener_untyped(STORAGE_CLOSED_EVENT, move |_| autosave.storage_closed())
+    };
     {
         let autosave = send_wrapper::SendWrapper::new(autosave.clone());
         on_cleanup(move || {
@@ -99,6 +106,7 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
             autosave.flush();
             hidden.remove();
             pagehide.remove();
+            closed.remove();
         });
     }
     provide_context(ReviewContext(review));
@@ -243,12 +251,18 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                     <span>"Review title"</span>
                     <input type="text" class="title-input"
                         prop:value=move || review.with(|r| r.title.clone())
-                        on:change=move |ev| review.update(|r| r.rename(&event_target_value(&ev), now()))/>
+                        on:input=move |ev| review.update(|r| r.retitle_as_typed(&event_target_value(&ev), now()))/>
                 </label>
                 <div class="field delete-by-field">
                     <label for="delete-by">"Delete by (optional)"</label>
                     <input type="date" id="delete-by" aria-describedby="delete-by-hint"
                         prop:value=move || review.with(|r| r.delete_by.map(|d| d.to_string()).unwrap_or_default())
+                        on:input=move |ev| {
+                            // Handed over as soon as the date is whole; clearing waits for the change.
+                            if let Ok(date) = event_target_value(&ev).parse::<chrono::NaiveDate>() {
+                                review.update(|r| r.set_delete_by(Some(date), now()));
+                            }
+                        }
                         on:change=move |ev| {
                             let date = event_target_value(&ev).parse::<chrono::NaiveDate>().ok();
                             review.update(|r| r.set_delete_by(date, now()));

@@ -11,7 +11,8 @@ use crate::storage::tab_sync::TabNotice;
 use crate::storage::LockError;
 use crate::ui::app_lock::AppLock;
 use crate::ui::browser::focus_when_ready;
-use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
+use crate::ui::contexts::{JournalContext, NoticeContext, StoreContext, TabContext};
+use crate::ui::recovery::recover_and_tell;
 use crate::ui::widgets::ModalDialog;
 
 const PASSPHRASE_INPUT_ID: &str = "unlock-passphrase";
@@ -23,6 +24,7 @@ pub fn UnlockPage() -> impl IntoView {
     let store = expect_context::<StoreContext>().store();
     let notices = expect_context::<NoticeContext>();
     let tabs = expect_context::<TabContext>();
+    let journal = expect_context::<JournalContext>();
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let working = RwSignal::new(false);
@@ -46,11 +48,18 @@ pub fn UnlockPage() -> impl IntoView {
             working.set(true);
             error.set(None);
             let lock = lock.clone();
+            let journal = journal.clone();
             leptos::task::spawn_local(async move {
                 match store.unlock(&typed).await {
                     Ok(()) => {
                         passphrase.try_set(String::new());
+                        // Edits a tab had only in its sealed journal are saved before any
+                        // screen reads the reviews.
+                        let recovered = recover_and_tell(&store, &journal.0).await;
                         lock.unlocked();
+                        if let Some(text) = recovered {
+                            notices.say(text);
+                        }
                     }
                     Err(e) => {
                         error.try_set(Some(e.to_string()));

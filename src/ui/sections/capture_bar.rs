@@ -10,12 +10,16 @@ use super::ReviewContext;
 use crate::model::case_discussion::CaptureKind;
 
 const CAPTURE_INPUT_ID: &str = "capture-input";
+/// The name the capture bar's half-typed entry is kept under in the review.
+const CAPTURE_DRAFT: &str = "capture";
 
 /// The capture bar at the foot of the case discussion.
 #[component]
 pub fn CaptureBar() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let draft = RwSignal::new(String::new());
+    // Half-typed words are kept with the review, so a reload or a crash does not lose them.
+    let draft = Memo::new(move |_| review.with(|r| r.draft(CAPTURE_DRAFT).to_string()));
+    let set_draft = move |text: &str| review.update(|r| r.set_draft(CAPTURE_DRAFT, text));
     let kind = RwSignal::new(CaptureKind::Worry);
     let last = RwSignal::new(String::new());
     let capture = move |k: CaptureKind| {
@@ -26,7 +30,7 @@ pub fn CaptureBar() -> impl IntoView {
         edit_cd(review, |cd| {
             cd.capture(k, &text);
         });
-        draft.set(String::new());
+        set_draft("");
         last.set(format!("Added to {}: {}", list_name(k), text.trim()));
         true
     };
@@ -58,7 +62,7 @@ pub fn CaptureBar() -> impl IntoView {
             <input id=CAPTURE_INPUT_ID type="text" autocomplete="off"
                 placeholder=move || format!("Type what was said, then Enter to add to {}", list_name(kind.get()))
                 prop:value=move || draft.get()
-                on:input=move |ev| draft.set(event_target_value(&ev))
+                on:input=move |ev| set_draft(&event_target_value(&ev))
                 on:keydown=move |ev| if ev.key() == "Enter" && !ev.alt_key() { ev.prevent_default(); capture(kind.get_untracked()); }/>
             <div class="capture-kinds" role="group" aria-label="Add to">
                 {CaptureKind::ALL.into_iter().map(|k| view! {

@@ -373,7 +373,9 @@ fn NotesSection(
     let items = Signal::derive(move || read_cd(review, |cd| list(cd).into_iter().map(|n| (n.id, n.text)).collect::<Vec<_>>()));
     view! {
         <SectionCard key=key>
-            <TextList noun=noun items=items
+            <TextList noun=noun.clone() items=items
+                draft=Signal::derive({ let field = format!("add {noun}"); move || review.with(|r| r.draft(&field).to_string()) })
+                on_draft=Callback::new({ let field = format!("add {noun}"); move |t: String| review.update(|r| r.set_draft(&field, &t)) })
                 on_add=Callback::new(move |t: String| edit_cd(review, |cd| add(cd, &t)))
                 on_edit=Callback::new(move |(id, t): (u64, String)| edit_cd(review, |cd| {
                     if let Some(n) = list_mut(cd).iter_mut().find(|n| n.id == id) { n.text = t; }
@@ -511,6 +513,7 @@ pub fn DateField(
             <label for=id.clone()>{label}</label>
             <input id=id type="date"
                 prop:value=move || value.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                on:input=move |ev| if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") { on_change.run(Some(d)) }
                 on:change=move |ev| on_change.run(NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok())/>
         </div>
     }
@@ -526,6 +529,7 @@ pub fn DateInput(
     view! {
         <input type="date" aria-label=label
             prop:value=move || value.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+            on:input=move |ev| if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") { on_change.run(Some(d)) }
             on:change=move |ev| on_change.run(NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok())/>
     }
 }

@@ -326,7 +326,7 @@ fn FactorItem(id: FactorId) -> impl IntoView {
     let current_level = move || factor.with(|f| f.as_ref().map(|f| f.level));
     view! {
         <li class="item factor-item">
-            <HintedText label="Factor" field_key=format!("factor {id}") rows=2 value=text commit_on_change=true
+            <HintedText label="Factor" field_key=format!("factor {id}") rows=2 value=text
                 on_change=Callback::new(move |v: String| { try_edit_lt(review, |lt| lt.edit_factor(id, &v)); })/>
             <div class="add-row">
                 <div class="field">

@@ -122,6 +122,12 @@ fn ConversationRecord(participant: ParticipantId, conversation: ConversationId, 
                     <label for=date_id.clone()>"Date of the conversation"</label>
                     <input id=date_id type="date"
                         prop:value=move || date.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                        on:input=move |ev| {
+                            // Handed over as soon as the date is whole; clearing waits for the change.
+                            if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                                edit_conversation(Box::new(move |c| c.date = Some(d)));
+                            }
+                        }
                         on:change=move |ev| {
                             let d = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
                             edit_conversation(Box::new(move |c| c.date = d));

@@ -23,6 +23,14 @@ pub fn DateOrPeriodInput(
                 <label for=date_id.clone()>"Date"<span class="visually-hidden">{format!(" of {what}")}</span></label>
                 <input id=date_id type="date"
                     prop:value=move || value.with(|v| v.date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default())
+                    on:input=move |ev| {
+                        // Handed over as soon as the date is whole; clearing waits for the change.
+                        if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                            let mut v = value.get_untracked();
+                            v.date = Some(d);
+                            on_change.run(v);
+                        }
+                    }
                     on:change=move |ev| {
                         let mut v = value.get_untracked();
                         v.date = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();

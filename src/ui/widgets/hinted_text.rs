@@ -37,14 +37,11 @@ pub fn HintedText(
     #[prop(default = 4)]
     rows: u32,
     value: Signal<String>,
+    /// Hears the text on every keystroke: nothing waits for the box to be left.
     on_change: Callback<String>,
-    /// Hand the text over only when the person leaves the box (for text the model tidies
-    /// or refuses when blank); otherwise every keystroke is handed over.
-    #[prop(optional)]
-    commit_on_change: bool,
 ) -> impl IntoView {
     let ctx = use_context::<HintContext>();
-    // What is in the box now: the saved value, or what is being typed before it is handed over.
+    // What is in the box now (the hints follow it as it is typed).
     let draft = RwSignal::new(value.get_untracked());
     Effect::new(move |_| {
         let v = value.get();
@@ -54,16 +51,7 @@ pub fn HintedText(
     });
     let typed = move |text: String| {
         draft.set(text.clone());
-        if !commit_on_change {
-            on_change.run(text);
-        }
-    };
-    let committed = move || {
-        if commit_on_change {
-            on_change.run(draft.get_untracked());
-            // Show what was kept: the tidied text, or the earlier text if it was refused.
-            draft.set(value.get_untracked());
-        }
+        on_change.run(text);
     };
     let kind = kind.unwrap_or(FieldKind::FreeText);
     let id = unique_id("text");
@@ -84,13 +72,13 @@ pub fn HintedText(
     let input = if rows <= 1 {
         view! {
             <input id=id.clone() type="text" aria-describedby=described_by prop:value=move || draft.get()
-                on:input=move |ev| typed(event_target_value(&ev)) on:change=move |_| committed()/>
+                on:input=move |ev| typed(event_target_value(&ev))/>
         }
         .into_any()
     } else {
         view! {
             <textarea id=id.clone() rows=rows aria-describedby=described_by prop:value=move || draft.get()
-                on:input=move |ev| typed(event_target_value(&ev)) on:change=move |_| committed()></textarea>
+                on:input=move |ev| typed(event_target_value(&ev))></textarea>
         }
         .into_any()
     };

@@ -18,15 +18,18 @@ pub fn TextList(
     on_add: Callback<String>,
     on_edit: Callback<(u64, String)>,
     on_remove: Callback<u64>,
+    /// What is half-typed in the "add" box, kept with the review so a reload loses nothing.
+    draft: Signal<String>,
+    /// Hears the "add" box on every keystroke (and "" once the point is added).
+    on_draft: Callback<String>,
 ) -> impl IntoView {
-    let draft = RwSignal::new(String::new());
     let input_id = unique_id("add");
     let noun_for_items = noun.clone();
     let add = move || {
         let text = draft.get_untracked();
         if !text.trim().is_empty() {
             on_add.run(text);
-            draft.set(String::new());
+            on_draft.run(String::new());
         }
     };
     view! {
@@ -62,7 +65,7 @@ pub fn TextList(
                 type="text"
                 placeholder=format!("Add a {noun} and press Enter")
                 prop:value=move || draft.get()
-                on:input=move |ev| draft.set(event_target_value(&ev))
+                on:input=move |ev| on_draft.run(event_target_value(&ev))
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" {
                         ev.prevent_default();

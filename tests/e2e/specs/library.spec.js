@@ -262,7 +262,22 @@ test("a failed save leaves the last good copy intact", async ({ page }) => {
   });
   await page.getByLabel("Child's name or pseudonym").fill("Never stored");
   await expect(page.getByText("Not saved", { exact: true })).toBeVisible();
+  // The database still holds the last good copy, whole.
+  const stored = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open("case-review-studio");
+        open.onsuccess = () => {
+          const get = open.result.transaction("reviews").objectStore("reviews").getAll();
+          get.onsuccess = () => resolve(get.result.join("\n"));
+        };
+      }),
+  );
+  expect(stored).toContain("Last good copy");
+  expect(stored).not.toContain("Never stored");
+  // And what was typed is not lost: the tab's journal brings it back when the review reopens.
   await page.goto("about:blank");
   await page.goto(url);
-  await expect(page.getByLabel("Child's name or pseudonym")).toHaveValue("Last good copy");
+  await expect(page.getByLabel("Child's name or pseudonym")).toHaveValue("Never stored");
+  await expect(page.getByText(/Recovered your last edits to/)).toBeVisible();
 });
