@@ -108,6 +108,9 @@ pub struct Review {
     /// without pressing Enter yet, by box: kept with the review so a reload or a crash does
     /// not lose it. Left out of files when empty.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Half-typed entries belong to the device they were typed on: not in the history,
+    /// so never merged into another laptop's boxes.
+    #[autosurgeon(with = "crate::model::merge_shape::device_local")]
     pub drafts: BTreeMap<String, String>,
     /// Fields written by a newer version of the app that this one does not know yet:
     /// kept as they were so that opening and saving here does not lose them.

@@ -65,6 +65,8 @@ pub fn decide(local: Option<(Review, ReviewHistory)>, incoming: &FileReview, aut
     let base = if only_additions { ours_review.clone() } else { ours.common_review(&mut theirs)? };
     ours.merge(&mut theirs)?;
     let mut merged = ours.review()?;
+    // Half-typed entries belong to this device.
+    merged.drafts.clone_from(&ours_review.drafts);
     let (tidied, changed) = tidy_merged(&merged, author.id_block());
     if changed {
         merged = tidied;

@@ -200,6 +200,10 @@ impl ReviewHistory {
     /// The review as it stands at the end of the history.
     pub fn review(&self) -> Result<Review, HistoryError> {
         let mut review: Review = autosurgeon::hydrate(&self.doc).map_err(damaged)?;
+        if let Some((last, _)) = &self.last {
+            // This device's half-typed entries stay with the review here.
+            review.drafts.clone_from(&last.drafts);
+        }
         // Saved on two laptops at once: the review was last changed at the later time.
         if let Ok(all) = self.doc.get_all(ROOT, "updated") {
             for (value, _) in all {
@@ -261,6 +265,8 @@ impl ReviewHistory {
         check.delete_by = review.delete_by;
         check.unknown.clone_from(&review.unknown);
         check.body.clone_from(&review.body);
+        // Half-typed entries are not in the history (see `Review::drafts`).
+        check.drafts.clone_from(&review.drafts);
         if check != *review {
             return Ok(false);
         }
