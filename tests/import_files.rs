@@ -447,7 +447,7 @@ fn import_refuses_hand_edited_json_with_comments_or_trailing_commas() {
         refused(&commented),
         ImportError::NotJson { line: 1, .. }
     ));
-    let trailing = text.replacen("\"version\": 2,", "\"version\": 2,,", 1);
+    let trailing = text.replacen("\"version\": 3,", "\"version\": 3,,", 1);
     assert!(matches!(
         refused(&trailing),
         ImportError::NotJson { line: 3, .. }
@@ -540,24 +540,27 @@ fn import_refuses_a_version_that_is_not_a_whole_number() {
     assert_eq!(refused(&with_version(json!(1.5))), ImportError::BadVersion);
     assert_eq!(refused(&with_version(json!(2.5))), ImportError::BadVersion);
     assert_eq!(refused(&with_version(json!(-2.0))), ImportError::BadVersion);
-    let half = file_with(|_| {}).replacen("\"version\": 2", "\"version\": 25e-1", 1);
+    let half = file_with(|_| {}).replacen("\"version\": 3", "\"version\": 25e-1", 1);
     assert_eq!(refused(&half), ImportError::BadVersion);
 }
 
 #[test]
 fn import_reads_a_whole_version_written_with_a_decimal_point() {
     let expected = vec![child_j(), family_k()];
-    assert_eq!(imported(&with_version(json!(2.0))), expected);
-    let exponent = file_with(|_| {}).replacen("\"version\": 2", "\"version\": 2e0", 1);
+    assert_eq!(imported(&with_version(json!(3.0))), expected);
+    let exponent = file_with(|_| {}).replacen("\"version\": 3", "\"version\": 3e0", 1);
     assert_eq!(imported(&exponent), expected);
-    let point = file_with(|_| {}).replacen("\"version\": 2", "\"version\": 2.000", 1);
+    let point = file_with(|_| {}).replacen("\"version\": 3", "\"version\": 3.000", 1);
     assert_eq!(imported(&point), expected);
     // A version 1 file written as 1.0 is upgraded like any version 1 file.
     let v1 = fixture(1).replacen("\"version\": 1", "\"version\": 1.0", 1);
     assert_eq!(imported(&v1), imported(&fixture(1)));
+    // A version 2 file written as 2.0 is read as version 2.
+    let v2 = fixture(2).replacen("\"version\": 2", "\"version\": 2.0", 1);
+    assert_eq!(imported(&v2), imported(&fixture(2)));
     assert_eq!(
-        refused(&with_version(json!(3.0))),
-        ImportError::TooNew { found: 3, supported: CURRENT_FORMAT_VERSION }
+        refused(&with_version(json!(4.0))),
+        ImportError::TooNew { found: 4, supported: CURRENT_FORMAT_VERSION }
     );
 }
 
@@ -584,7 +587,7 @@ fn import_refuses_a_version_that_is_not_a_number_at_all() {
 #[test]
 fn import_refuses_a_version_too_big_to_be_a_whole_number() {
     let text =
-        file_with(|_| {}).replacen("\"version\": 2", "\"version\": 184467440737095516160000", 1);
+        file_with(|_| {}).replacen("\"version\": 3", "\"version\": 184467440737095516160000", 1);
     assert_eq!(refused(&text), ImportError::BadVersion);
 }
 
@@ -614,7 +617,7 @@ fn import_explains_a_newer_file_in_plain_words() {
     assert_eq!(
         error.to_string(),
         "This file was saved by a newer version of Case Review Studio (file format 7). This \
-         version reads formats up to 2. Nothing was imported; please use the newer version or \
+         version reads formats up to 3. Nothing was imported; please use the newer version or \
          ask whoever sent it for an older export."
     );
 }

@@ -14,44 +14,60 @@ use super::ProblemTree;
 pub type ItemId = u64;
 
 /// The heading of the Case Discussion Notes and who was in the room.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct DiscussionHeader {
     /// The child's name or a pseudonym.
+    #[autosurgeon(missing = "Default::default")]
     pub child_name: String,
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
     pub date_of_referral: Option<NaiveDate>,
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
     pub date_of_discussion: Option<NaiveDate>,
     /// Independent of the case, as the tool asks.
+    #[autosurgeon(missing = "Default::default")]
     pub facilitator: String,
     /// What the meeting is here to understand.
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub focal_question: String,
+    #[autosurgeon(missing = "Default::default")]
     pub attendees: Vec<Attendee>,
 }
 
 /// Someone in the discussion, by role and agency.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct Attendee {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: ItemId,
+    #[autosurgeon(missing = "Default::default")]
     pub name: String,
+    #[autosurgeon(missing = "Default::default")]
     pub role: String,
+    #[autosurgeon(missing = "Default::default")]
     pub agency: String,
     /// A missing agency this person speaks for ("wearing two hats"), if any.
+    #[autosurgeon(missing = "Default::default")]
     pub second_hat: String,
 }
 
 /// A document available to the discussion (referral form, chronology...) and where it came from.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct FactDocument {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: ItemId,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub text: String,
+    #[autosurgeon(missing = "Default::default")]
     pub source: String,
 }
 
 /// Whether a point made during immediate thoughts is a fact or a feeling: the tool asks
 /// the room to be clear which is which.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(rename_all = "snake_case")]
 pub enum FactOrFeeling {
     #[default]
@@ -61,19 +77,26 @@ pub enum FactOrFeeling {
 }
 
 /// One point from the immediate-thoughts round.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct ImmediateThought {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: ItemId,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub text: String,
+    #[autosurgeon(missing = "Default::default")]
     pub marked_as: FactOrFeeling,
 }
 
 /// A short note captured at any point: a worry, or something that worked well.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct Note {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: ItemId,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub text: String,
 }
 
@@ -83,85 +106,116 @@ pub type Worry = Note;
 pub type Strength = Note;
 
 /// Something we don't know and need to find out, with who will find out and by when.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct InformationGap {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: ItemId,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub what: String,
+    #[autosurgeon(missing = "Default::default")]
     pub who: String,
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
     pub by_when: Option<NaiveDate>,
 }
 
 /// Someone else the discussion needs to involve.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct PersonToInvolve {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: ItemId,
+    #[autosurgeon(missing = "Default::default")]
     pub who: String,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub why: String,
 }
 
 /// An action in the tool's SMART shape: what, who by, when, how we will know it is done,
 /// and what difference it will make for the child.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct SmartAction {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: ItemId,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub action: String,
+    #[autosurgeon(missing = "Default::default")]
     pub who_by: String,
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
     pub due: Option<NaiveDate>,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub how_we_will_know: String,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub difference_for_child: String,
 }
 
 /// The room's view of the outcome before actions are finalised.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct Outcome {
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub agreement: String,
     /// Views that differ from the room's, recorded sensitively.
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub dissent: String,
 }
 
 /// Everything captured in one case discussion.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct CaseDiscussion {
+    #[autosurgeon(missing = "Default::default")]
     pub header: DiscussionHeader,
     /// 1. The facts: documentation available.
+    #[autosurgeon(missing = "Default::default")]
     pub facts: Vec<FactDocument>,
     /// 2. About the child and their lived experiences.
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub about_child: String,
     /// 3. Immediate thoughts.
+    #[autosurgeon(missing = "Default::default")]
     pub immediate_thoughts: Vec<ImmediateThought>,
     /// 4. The analysis tree.
+    #[autosurgeon(missing = "Default::default")]
     pub tree: ProblemTree,
     /// 5. What are we worried about.
+    #[autosurgeon(missing = "Default::default")]
     pub worries: Vec<Worry>,
     /// 6. What worked well.
+    #[autosurgeon(missing = "Default::default")]
     pub strengths: Vec<Strength>,
     /// 7. Missing information.
+    #[autosurgeon(missing = "Default::default")]
     pub information_gaps: Vec<InformationGap>,
     /// "Who else do we need to involve?"
+    #[autosurgeon(missing = "Default::default")]
     pub people_to_involve: Vec<PersonToInvolve>,
     /// 8. What needs to happen (SMART).
+    #[autosurgeon(missing = "Default::default")]
     pub actions: Vec<SmartAction>,
+    #[autosurgeon(missing = "Default::default")]
     pub outcome: Outcome,
     /// The next free item id; ids are never reused within a discussion.
+    #[autosurgeon(missing = "Default::default")]
     pub next_id: ItemId,
 }
 
 impl CaseDiscussion {
     fn allocate_id(&mut self) -> ItemId {
         // Imported files may carry items with ids at or beyond `next_id`; skip past them.
-        let highest = self.highest_item_id();
-        self.next_id = self.next_id.max(highest + 1).max(1);
+        let block = super::id_blocks::block_of(self.next_id);
+        let highest = self.highest_item_id_in(block);
+        self.next_id = self.next_id.max(highest + 1).max(super::id_blocks::first_id(block));
         let id = self.next_id;
         self.next_id += 1;
         id
     }
 
-    fn highest_item_id(&self) -> ItemId {
+    fn highest_item_id_in(&self, block: u64) -> ItemId {
         let ids = self
             .header
             .attendees
@@ -174,7 +228,7 @@ impl CaseDiscussion {
             .chain(self.information_gaps.iter().map(|g| g.id))
             .chain(self.people_to_involve.iter().map(|p| p.id))
             .chain(self.actions.iter().map(|a| a.id));
-        ids.max().unwrap_or(0)
+        ids.filter(|id| super::id_blocks::block_of(*id) == block).max().unwrap_or(0)
     }
 
     /// Records a worry, from whichever section the room is in. Blank text is ignored.
@@ -218,7 +272,9 @@ impl CaseDiscussion {
 
     /// True when nothing has been written anywhere yet.
     pub fn is_empty(&self) -> bool {
-        *self == CaseDiscussion { next_id: self.next_id, ..Default::default() }
+        let mut blank = CaseDiscussion { next_id: self.next_id, ..Default::default() };
+        blank.tree.id_block = self.tree.id_block;
+        *self == blank
     }
 }
 

@@ -20,7 +20,7 @@ use super::learning_together::{ConversationId, EpisodeId, FactorId};
 /// management, and the wider context (our summary, partly verified against the source).
 /// The five levels here are the app's, following that description but giving the team its
 /// own level so the analysis view can show team factors apart from the individual's.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(rename_all = "snake_case")]
 pub enum FactorLevel {
     #[default]
@@ -77,20 +77,32 @@ impl FactorCategory {
 }
 
 /// One contributory factor, as the review team words it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct ContributoryFactor {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: FactorId,
+    #[autosurgeon(missing = "other_category")]
     pub category: FactorCategory,
     /// Starts at the category's level; the review team may move it.
+    #[autosurgeon(missing = "Default::default")]
     pub level: FactorLevel,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub text: String,
     /// The key practice episodes this factor helps to explain. Kept in step with each
     /// episode's own list: change it only through `link_factor` and `unlink_factor`.
+    #[autosurgeon(missing = "Default::default")]
     pub episodes: Vec<EpisodeId>,
     /// The conversations in which it was raised, when it was recorded from one.
     #[serde(default)]
+    #[autosurgeon(missing = "Default::default")]
     pub source_conversations: Vec<ConversationId>,
+}
+
+/// The category a factor read from an incomplete history falls back to.
+fn other_category() -> FactorCategory {
+    FactorCategory::Other
 }
 
 impl Default for ContributoryFactor {

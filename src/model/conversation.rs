@@ -14,20 +14,27 @@ use super::learning_together::{ConversationId, EpisodeId, ItemId, ParticipantId}
 
 /// A crucial moment the participant describes, "when key decisions or actions were taken
 /// that ... determined the direction the case took" (Appendix 3, part 3a).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct TurningPoint {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: ItemId,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub text: String,
+    #[autosurgeon(missing = "Default::default")]
     pub date_or_period: DateOrPeriod,
     /// The key practice episode this turning point became part of, once the review team
     /// has promoted it.
+    #[autosurgeon(missing = "Default::default")]
     pub promoted_to: Option<EpisodeId>,
     /// True when it came from the practitioner's own preparation rather than the
     /// reviewer's record.
+    #[autosurgeon(missing = "Default::default")]
     pub from_preparation: bool,
     /// Whose preparation it came from, and the day of their file.
     #[serde(default)]
+    #[autosurgeon(missing = "Default::default")]
     pub preparation: Option<PreparationSource>,
 }
 
@@ -39,18 +46,25 @@ impl TurningPoint {
 }
 
 /// The reviewer's record of one conversation.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct Conversation {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: ConversationId,
     /// Who the conversation was with.
+    #[autosurgeon(missing = "Default::default")]
     pub participant_id: ParticipantId,
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
     pub date: Option<NaiveDate>,
     /// Notes against the conversation guide, including part 4's factors by category.
+    #[autosurgeon(missing = "Default::default")]
     pub notes: ConversationNotes,
+    #[autosurgeon(missing = "Default::default")]
     pub turning_points: Vec<TurningPoint>,
     /// The preparation files added to this record, in the order they were added.
     #[serde(default)]
+    #[autosurgeon(missing = "Default::default")]
     pub preparations: Vec<PreparationSource>,
 }
 

@@ -13,7 +13,7 @@ pub const SOURCE: &str = "SCIE, Learning together to safeguard children: develop
 
 /// One part of the conversation, in Appendix 3's order. Part 3 has two halves, so there
 /// are ten keys for the nine numbered parts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(rename_all = "snake_case")]
 pub enum ConversationPart {
     Introduction,
@@ -246,7 +246,7 @@ const OTHER: &str = "Other";
 
 /// One of the nine categories part 4 of the conversation asks about: what influenced how
 /// the person saw the situation and acted at the time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(rename_all = "snake_case")]
 pub enum FactorCategory {
     Family,

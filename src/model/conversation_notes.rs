@@ -15,13 +15,15 @@ use super::conversation_guide::{ConversationPart, FactorCategory};
 pub const FROM_PREPARATION: &str = "From the practitioner\u{2019}s preparation:";
 
 /// What is written under one part of the guide.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct PartNotes {
     /// Free notes for the part as a whole.
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub notes: String,
     /// Answers to single prompts, by the prompt's number within the part (1-based, as
     /// Appendix 3 numbers them).
+    #[autosurgeon(with = "crate::model::merge_shape::keyed_text_map")]
     pub answers: BTreeMap<u8, String>,
 }
 
@@ -33,13 +35,15 @@ impl PartNotes {
 }
 
 /// Notes written against the whole conversation guide.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct ConversationNotes {
     /// Notes by part. Parts with nothing written are left out.
+    #[autosurgeon(with = "crate::model::merge_shape::keyed_map")]
     pub parts: BTreeMap<ConversationPart, PartNotes>,
     /// What was said about each contributory-factor category (part 4). Categories with
     /// nothing written are left out.
+    #[autosurgeon(with = "crate::model::merge_shape::keyed_text_map")]
     pub factors: BTreeMap<FactorCategory, String>,
 }
 

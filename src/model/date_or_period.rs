@@ -14,12 +14,14 @@ pub fn long_date(d: NaiveDate) -> String {
 }
 
 /// A date, a period in words, or both.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct DateOrPeriod {
     /// The day it happened, or the day a period began: used to put things in order.
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
     pub date: Option<NaiveDate>,
     /// The period in words; shown instead of the date when present.
+    #[autosurgeon(missing = "Default::default")]
     pub period: String,
 }
 

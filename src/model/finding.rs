@@ -11,22 +11,32 @@ use super::learning_together::{EpisodeId, FactorId, FindingId, ItemId};
 use super::pattern_type::PatternType;
 
 /// One finding of the review.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct Finding {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: FindingId,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub statement: String,
     /// One or more pattern types; the model never leaves a finding with none.
+    #[autosurgeon(missing = "Default::default")]
     pub pattern_types: Vec<PatternType>,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub how_it_showed_in_this_case: String,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub evidence_it_is_wider: String,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub why_it_matters: String,
+    #[autosurgeon(with = "crate::model::merge_shape::text_list")]
     pub issues_for_the_board: Vec<String>,
     /// The key practice episodes it rests on.
     #[serde(default)]
+    #[autosurgeon(missing = "Default::default")]
     pub episodes: Vec<EpisodeId>,
     /// The contributory factors it rests on.
     #[serde(default)]
+    #[autosurgeon(missing = "Default::default")]
     pub factors: Vec<FactorId>,
 }
 
@@ -54,12 +64,16 @@ impl Finding {
 }
 
 /// A recommendation of the review, answering one finding or standing on its own.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct Recommendation {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: ItemId,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub text: String,
     /// The finding it responds to, if any.
+    #[autosurgeon(missing = "Default::default")]
     pub finding: Option<FindingId>,
 }
 

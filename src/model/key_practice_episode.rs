@@ -12,7 +12,7 @@ use super::learning_together::{ConversationId, EpisodeId, FactorId};
 
 /// The review team's appraisal of the practice in an episode. SCIE asks reviewers to speak
 /// of good and problematic practice rather than of error.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(rename_all = "snake_case")]
 pub enum Appraisal {
     #[default]
@@ -39,23 +39,33 @@ impl Appraisal {
 }
 
 /// One row of the key practice episodes table.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct KeyPracticeEpisode {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: EpisodeId,
     /// The episode in a few words, e.g. "Strategy discussion after the bruising".
+    #[autosurgeon(missing = "Default::default")]
     pub episode: String,
+    #[autosurgeon(missing = "Default::default")]
     pub date_or_period: DateOrPeriod,
     /// The roles (and agencies) involved, never names.
+    #[autosurgeon(missing = "Default::default")]
     pub roles_involved: Vec<String>,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub what_happened: String,
+    #[autosurgeon(missing = "Default::default")]
     pub appraisal: Appraisal,
     /// Why the practice appraised made sense to those involved at the time.
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub why_it_made_sense: String,
     /// Contributory factors linked to this episode. Kept in step with each factor's own
     /// list: change it only through `link_factor` and `unlink_factor`.
+    #[autosurgeon(missing = "Default::default")]
     pub factors: Vec<FactorId>,
     /// The conversations whose turning points this episode came from.
+    #[autosurgeon(missing = "Default::default")]
     pub source_conversations: Vec<ConversationId>,
 }
 

@@ -35,17 +35,23 @@ pub type FindingId = ItemId;
 
 /// Someone taking part in the review. Professionals are recorded by role and agency, never
 /// by name; children and family members are participants too, known by a pseudonym.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct Participant {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: ParticipantId,
     /// For a professional, their position ("Health visitor"); for a family member, their
     /// place in the family ("Mother", "Child").
+    #[autosurgeon(missing = "Default::default")]
     pub role: String,
     /// Blank for family members.
+    #[autosurgeon(missing = "Default::default")]
     pub agency: String,
+    #[autosurgeon(missing = "Default::default")]
     pub is_family_member: bool,
     /// The name a family member is known by in the review. Always blank for professionals.
+    #[autosurgeon(missing = "Default::default")]
     pub pseudonym: String,
 }
 
@@ -64,10 +70,13 @@ impl Participant {
 }
 
 /// A member of the review team, by role only (e.g. "Lead reviewer (independent)").
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct ReviewTeamMember {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: ItemId,
+    #[autosurgeon(missing = "Default::default")]
     pub role: String,
 }
 
@@ -144,30 +153,44 @@ fn same_factor_text(a: &str, b: &str) -> bool {
 }
 
 /// Everything recorded in one Learning Together review.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct LearningTogether {
     /// The pseudonym the family and child are known by in the review.
+    #[autosurgeon(missing = "Default::default")]
     pub family_pseudonym: String,
     /// What the review is for, in the team's own words.
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub scope: String,
+    #[autosurgeon(missing = "Default::default")]
     pub participants: Vec<Participant>,
+    #[autosurgeon(missing = "Default::default")]
     pub review_team: Vec<ReviewTeamMember>,
     /// How far the team has got with each stage; stages not listed are not started.
+    #[autosurgeon(with = "crate::model::merge_shape::keyed_map")]
     pub stages: BTreeMap<ReviewStage, StageStatus>,
+    #[autosurgeon(missing = "Default::default")]
     pub letters: Letters,
     /// One per participant at most.
+    #[autosurgeon(missing = "Default::default")]
     pub conversations: Vec<Conversation>,
     /// The narrative of multi-agency perspectives, in the order events were added; see
     /// [`LearningTogether::narrative`] for date order.
+    #[autosurgeon(missing = "Default::default")]
     pub narrative_events: Vec<NarrativeEvent>,
+    #[autosurgeon(missing = "Default::default")]
     pub episodes: Vec<KeyPracticeEpisode>,
+    #[autosurgeon(missing = "Default::default")]
     pub factors: Vec<ContributoryFactor>,
+    #[autosurgeon(missing = "Default::default")]
     pub findings: Vec<Finding>,
+    #[autosurgeon(missing = "Default::default")]
     pub recommendations: Vec<Recommendation>,
     /// The next free item id; ids are never reused within a review.
+    #[autosurgeon(missing = "Default::default")]
     pub next_id: ItemId,
     /// Text hints the team has dismissed, by [`super::text_hints::TextHint::key`].
+    #[autosurgeon(with = "crate::model::merge_shape::string_set")]
     pub dismissed_hints: BTreeSet<String>,
 }
 
@@ -184,14 +207,15 @@ fn non_blank(text: &str) -> Result<String, EditError> {
 impl LearningTogether {
     fn allocate_id(&mut self) -> ItemId {
         // Older saves have no counter, and imported files may carry ids at or beyond it.
-        let highest = self.highest_item_id();
-        self.next_id = self.next_id.max(highest + 1).max(1);
+        let block = super::id_blocks::block_of(self.next_id);
+        let highest = self.highest_item_id_in(block);
+        self.next_id = self.next_id.max(highest + 1).max(super::id_blocks::first_id(block));
         let id = self.next_id;
         self.next_id += 1;
         id
     }
 
-    fn highest_item_id(&self) -> ItemId {
+    fn highest_item_id_in(&self, block: u64) -> ItemId {
         let turning_points = self.conversations.iter().flat_map(|c| c.turning_points.iter().map(|t| t.id));
         self.participants
             .iter()
@@ -204,6 +228,7 @@ impl LearningTogether {
             .chain(self.factors.iter().map(|f| f.id))
             .chain(self.findings.iter().map(|f| f.id))
             .chain(self.recommendations.iter().map(|r| r.id))
+            .filter(|id| super::id_blocks::block_of(*id) == block)
             .max()
             .unwrap_or(0)
     }

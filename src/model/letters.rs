@@ -16,22 +16,28 @@ use super::date_or_period::long_date;
 use super::LearningTogether;
 
 /// The letters as the review team has edited them, and the details drafts are made from.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct Letters {
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub introductory_letter: String,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub conversation_explanation: String,
     /// The introductory letter for children and family members, in plain words.
     #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub family_letter: String,
     /// The date the letters carry.
     #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
     pub letter_date: Option<NaiveDate>,
     /// How to reach the review team (telephone, e-mail, postal address of the office).
     #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub contact: String,
     /// Who signs the letters, by role ("Lead reviewer (independent)").
     #[serde(default)]
+    #[autosurgeon(missing = "Default::default")]
     pub signed_by: String,
 }
 

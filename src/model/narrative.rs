@@ -9,21 +9,29 @@ use super::date_or_period::DateOrPeriod;
 use super::learning_together::ItemId;
 
 /// How one agency saw an event.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct AgencyView {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub agency: String,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub view: String,
 }
 
 /// One event in the narrative.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct NarrativeEvent {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: ItemId,
+    #[autosurgeon(missing = "Default::default")]
     pub date_or_period: DateOrPeriod,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub what_happened: String,
     /// One view per agency, in the order they were added.
+    #[autosurgeon(missing = "Default::default")]
     pub views: Vec<AgencyView>,
 }
 

@@ -16,7 +16,7 @@ pub const TYPOLOGY_DESCRIPTION: &str =
 /// [`PatternType::FamilyProfessionalInteraction`] and [`PatternType::HumanReasoning`], are
 /// inferred from later Learning Together reports and have not been checked against the
 /// appendix itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(rename_all = "snake_case")]
 pub enum PatternType {
     HumanToolOperation,

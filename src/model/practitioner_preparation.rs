@@ -15,25 +15,32 @@ use super::conversation_notes::ConversationNotes;
 use super::date_or_period::DateOrPeriod;
 
 /// A crucial moment the practitioner wants to talk about.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct PreparedTurningPoint {
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub text: String,
+    #[autosurgeon(missing = "Default::default")]
     pub date_or_period: DateOrPeriod,
 }
 
 /// The practitioner's own preparation for their conversation.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct PractitionerPreparation {
     /// Their role, e.g. "Health visitor". Never their name.
+    #[autosurgeon(missing = "Default::default")]
     pub role: String,
+    #[autosurgeon(missing = "Default::default")]
     pub agency: String,
     /// Their notes against the conversation guide.
+    #[autosurgeon(missing = "Default::default")]
     pub notes: ConversationNotes,
     /// The crucial moments they want to talk about (part 3a).
+    #[autosurgeon(missing = "Default::default")]
     pub turning_points: Vec<PreparedTurningPoint>,
     /// Text hints the practitioner has dismissed, by [`super::text_hints::TextHint::key`].
+    #[autosurgeon(with = "crate::model::merge_shape::string_set")]
     pub dismissed_hints: BTreeSet<String>,
 }
 
@@ -70,12 +77,15 @@ impl PractitionerPreparation {
 /// Where text added to a conversation came from: whose preparation (their role and agency
 /// as they wrote them) and the day of their file. It keeps the source of each added piece
 /// visible in the record: "From the preparation of Health visitor, NHS trust, file of 2 Dec".
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct PreparationSource {
+    #[autosurgeon(missing = "Default::default")]
     pub role: String,
+    #[autosurgeon(missing = "Default::default")]
     pub agency: String,
     /// The day the practitioner last changed their preparation, when the file says so.
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
     pub file_date: Option<NaiveDate>,
 }
 

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 pub type NodeId = u64;
 
 /// The two halves of the tree, either side of the focal point.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     /// Above the focal point: what the issue leads to.
@@ -73,7 +73,7 @@ impl std::error::Error for MoveError {}
 
 /// How far the room has got with a cause: not marked, put forward as a hypothesis of root
 /// cause, or agreed as a root cause. Marking is optional.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(rename_all = "snake_case")]
 pub enum CauseStatus {
     #[default]
@@ -83,26 +83,39 @@ pub enum CauseStatus {
 }
 
 /// One box on the tree: an effect or a cause, with the boxes that grow from it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct TreeNode {
+    #[key]
+    #[autosurgeon(missing = "Default::default")]
     pub id: NodeId,
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub text: String,
+    #[autosurgeon(missing = "Default::default")]
     pub children: Vec<TreeNode>,
     /// Only causes are marked. Files saved before marking existed load as unmarked.
     #[serde(default)]
+    #[autosurgeon(missing = "Default::default")]
     pub status: CauseStatus,
 }
 
 /// The whole tree.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(default)]
 pub struct ProblemTree {
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub focal_point: String,
     /// Effects, above the focal point.
+    #[autosurgeon(missing = "Default::default")]
     pub effects: Vec<TreeNode>,
     /// Root causes, below the focal point.
+    #[autosurgeon(missing = "Default::default")]
     pub causes: Vec<TreeNode>,
+    /// Which block of ids this device gives new boxes (see [`super::id_blocks`]). Belongs
+    /// to the device, not the review: never saved, never merged.
+    #[serde(skip)]
+    #[autosurgeon(with = "crate::model::merge_shape::device_local")]
+    pub id_block: u64,
 }
 
 // A valid tree has every id unique, so "the box with this id" is one box. A tree read from
@@ -126,8 +139,10 @@ impl ProblemTree {
     /// An id no box on the tree has: one more than the largest in use. Ids of deleted boxes
     /// may come back once nothing on the tree carries them any more.
     pub fn next_node_id(&self) -> NodeId {
-        let ids: HashSet<NodeId> = self.nodes().iter().map(|n| n.id).collect();
-        let largest = ids.iter().copied().max().unwrap_or(0);
+        let block = self.id_block;
+        let ids: HashSet<NodeId> =
+            self.nodes().iter().map(|n| n.id).filter(|id| super::id_blocks::block_of(*id) == block).collect();
+        let largest = ids.iter().copied().max().unwrap_or(super::id_blocks::first_id(block).saturating_sub(1));
         match largest.checked_add(1) {
             Some(id) => id,
             // Only a hand-edited file reaches the largest possible id; there are more ids
@@ -473,6 +488,7 @@ mod tests {
                 ),
                 node(4, "Missed appointments not followed up", vec![]),
             ],
+            id_block: 0,
         }
     }
 

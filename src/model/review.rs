@@ -25,7 +25,7 @@ pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_DRAFT_CHARS: usize = 20_000;
 
 /// Which of the two methods a review follows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewKind {
     CaseDiscussion,
@@ -55,7 +55,7 @@ impl ReviewKind {
 }
 
 /// The content of a review, in the shape of its method.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewBody {
     CaseDiscussion(CaseDiscussion),
@@ -85,29 +85,37 @@ impl ReviewBody {
 }
 
 /// One review, as the library lists it and as a file carries it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
 pub struct Review {
     pub id: ReviewId,
     pub title: String,
+    #[autosurgeon(with = "crate::model::merge_shape::time")]
     pub created: DateTime<Utc>,
+    #[autosurgeon(with = "crate::model::merge_shape::time")]
     pub updated: DateTime<Utc>,
     /// When this review was last written to an export file on this device, if ever.
     #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::optional_time")]
     pub last_exported: Option<DateTime<Utc>>,
     /// The date by which the review should be deleted from this device under the team's
     /// retention policy, if they set one. Left out of files when not set, so files from
     /// before this field existed and files without it read the same.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
     pub delete_by: Option<NaiveDate>,
     pub body: ReviewBody,
     /// What someone has half-typed into an "add" box (the capture bar, "Add a worry"...)
     /// without pressing Enter yet, by box: kept with the review so a reload or a crash does
     /// not lose it. Left out of files when empty.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Half-typed entries belong to the device they were typed on: not in the history,
+    /// so never merged into another laptop's boxes.
+    #[autosurgeon(with = "crate::model::merge_shape::device_local")]
     pub drafts: BTreeMap<String, String>,
     /// Fields written by a newer version of the app that this one does not know yet:
     /// kept as they were so that opening and saving here does not lose them.
     #[serde(flatten)]
+    #[autosurgeon(with = "crate::model::merge_shape::json_fields")]
     pub unknown: BTreeMap<String, Value>,
 }
 
@@ -217,6 +225,26 @@ impl Review {
     /// True when a delete-by date is set and `today` is after it.
     pub fn is_past_delete_by(&self, today: NaiveDate) -> bool {
         self.delete_by.is_some_and(|d| today > d)
+    }
+
+    /// From now on, new items get ids from this device's `block` (see
+    /// [`super::id_blocks`]), so items added here and on another laptop never share an
+    /// id. Not a change to the review: nothing is saved for it.
+    pub fn use_id_block(&mut self, block: u64) {
+        let start = super::id_blocks::first_id(block);
+        let switch = |next_id: &mut u64| {
+            if super::id_blocks::block_of(*next_id) != block {
+                *next_id = start;
+            }
+        };
+        match &mut self.body {
+            ReviewBody::CaseDiscussion(cd) => {
+                switch(&mut cd.next_id);
+                cd.tree.id_block = block;
+            }
+            ReviewBody::LearningTogether(lt) => switch(&mut lt.next_id),
+            ReviewBody::Preparation(_) => {}
+        }
     }
 
     /// The case discussion content, if this review is one.

@@ -17,7 +17,7 @@
 //!               "title": "...", "created": "<RFC 3339>", "updated": "<RFC 3339>",
 //!               "content": { ...the method's content... }}}
 //!   ```
-//! - **Version 2** (current): any number of reviews, and when the file was exported.
+//! - **Version 2**: any number of reviews, and when the file was exported.
 //!   ```json
 //!   {"format": "case-review-studio", "version": 2, "exported_at": "<RFC 3339>",
 //!    "reviews": [{"id": "<uuid>", "title": "...", "created": "...", "updated": "...",
@@ -28,6 +28,17 @@
 //!                 "body": {"case_discussion": { ... }} | {"learning_together": { ... }}}]}
 //!   ```
 //!   Fields of a review that this version does not know are kept and written back out.
+//! - **Version 3** (current): as version 2, plus each review's **history** (every change
+//!   saved to it, on any laptop: an Automerge document, base64), so that two copies of a
+//!   review can be merged without loss (see [`super::review_history`]). The reviews stay
+//!   readable JSON; a history is only needed to merge.
+//!   ```json
+//!   {"format": "case-review-studio", "version": 3, "exported_at": "<RFC 3339>",
+//!    "reviews": [ ...as version 2... ],
+//!    "histories": {"<review id>": "<base64>"}}
+//!   ```
+//!   A review without a history (an anonymised copy, or a file upgraded from version 1 or
+//!   2) is still read; it merges as described in [`super::bring_in`].
 //!
 //! A file exported **with a passphrase** wraps a whole file of this kind in an encrypted
 //! envelope, `{"format": "case-review-studio-encrypted", ...}`, described in
@@ -46,7 +57,7 @@
 //! [`super::file_reading`] does all this a piece at a time for large files. Text is never altered or filtered: markup such as
 //! `<script>` is just what someone typed, and the screens escape it when they show it.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
@@ -56,12 +67,15 @@ use serde_json::Value;
 use super::file_reading::FileReading;
 use super::import_error::ImportError;
 use super::migrations;
-use crate::model::Review;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+
+use crate::model::{Review, ReviewId};
 
 /// The name every file carries, so files from other apps are told apart.
 pub const FORMAT_NAME: &str = "case-review-studio";
 /// The version this app writes, and the newest it can read.
-pub const CURRENT_FORMAT_VERSION: u32 = 2;
+pub const CURRENT_FORMAT_VERSION: u32 = 3;
 /// Far beyond any real export (a long review is well under a megabyte), yet small enough
 /// to read without straining the browser.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
@@ -79,7 +93,9 @@ struct FileOut<'a> {
     format: &'static str,
     version: u32,
     exported_at: DateTime<Utc>,
-    reviews: &'a [Review],
+    reviews: Vec<&'a Review>,
+    /// Each review's history, base64, by review id.
+    histories: BTreeMap<String, String>,
 }
 
 /// The top of a current file, read with its list of reviews emptied, to check the fields
@@ -100,16 +116,38 @@ struct FileIn {
     #[serde(default, rename = "exported_at")]
     _exported_at: Option<DateTime<Utc>>,
     reviews: Vec<Review>,
+    #[serde(default)]
+    histories: BTreeMap<ReviewId, String>,
+}
+
+/// One review of a file, with its history when the file carries one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileReview {
+    pub review: Review,
+    /// The review's history (Automerge bytes), if the file had it.
+    pub history: Option<Vec<u8>>,
 }
 
 /// Writes reviews as one pretty-printed JSON file:
 /// `{"format", "version", "exported_at", "reviews": [...]}`.
+/// No history goes with them (use [`write_file_with_histories`] for that): an anonymised
+/// copy must never carry the words it replaced.
 pub fn write_file(reviews: &[Review], exported_at: DateTime<Utc>) -> String {
+    let with: Vec<(&Review, Option<&[u8]>)> = reviews.iter().map(|r| (r, None)).collect();
+    write_file_with_histories(&with, exported_at)
+}
+
+/// Writes reviews with their histories, where given.
+pub fn write_file_with_histories(reviews: &[(&Review, Option<&[u8]>)], exported_at: DateTime<Utc>) -> String {
     let file = FileOut {
         format: FORMAT_NAME,
         version: CURRENT_FORMAT_VERSION,
         exported_at,
-        reviews,
+        reviews: reviews.iter().map(|(r, _)| *r).collect(),
+        histories: reviews
+            .iter()
+            .filter_map(|(r, h)| h.map(|h| (r.id.to_string(), BASE64.encode(h))))
+            .collect(),
     };
     // Serialising can only fail for a map with non-text keys or a value that refuses to be
     // written; a review has neither, so this is a bug in the model, not a bad file.
@@ -118,19 +156,24 @@ pub fn write_file(reviews: &[Review], exported_at: DateTime<Utc>) -> String {
 
 /// Reads any supported version; upgrades it with the named migrations; validates.
 pub fn read_file(text: &str) -> Result<Vec<Review>, ImportError> {
+    Ok(read_file_with_histories(text)?.into_iter().map(|r| r.review).collect())
+}
+
+/// As [`read_file`], with each review's history when the file carries one.
+pub fn read_file_with_histories(text: &str) -> Result<Vec<FileReview>, ImportError> {
     read_file_bytes(text.as_bytes())
 }
 
 /// Reads a file as it is on disk. Bytes that are not UTF-8 text are refused (saying where),
 /// never replaced; see [`FileReading`] for reading a large file a piece at a time.
-pub fn read_file_bytes(bytes: &[u8]) -> Result<Vec<Review>, ImportError> {
+pub fn read_file_bytes(bytes: &[u8]) -> Result<Vec<FileReview>, ImportError> {
     FileReading::new(bytes).finish()
 }
 
 /// Reads a whole file in one go, once it is known to be text with no name given twice and
 /// no nesting deeper than the limit: used for older formats and for anything not shaped
 /// like a current file.
-pub(super) fn read_whole(text: &str) -> Result<Vec<Review>, ImportError> {
+pub(super) fn read_whole(text: &str) -> Result<Vec<FileReview>, ImportError> {
     if nests_deeper_than(text, MAX_NESTING_DEPTH) {
         return Err(ImportError::TooDeep {
             limit: MAX_NESTING_DEPTH,
@@ -142,11 +185,43 @@ pub(super) fn read_whole(text: &str) -> Result<Vec<Review>, ImportError> {
     })?;
     let version = version_of(&doc)?;
     // Checked before upgrading so the path names the place in the file as it was saved.
-    check_text_lengths(&doc, &mut String::new())?;
+    // Histories are long base64 by nature; the file's size limit bounds them.
+    match &doc {
+        Value::Object(file) => {
+            for (name, field) in file.iter().filter(|(name, _)| name.as_str() != "histories") {
+                check_text_lengths(field, &mut name.clone())?;
+            }
+        }
+        other => check_text_lengths(other, &mut String::new())?,
+    }
     let doc = migrations::upgrade(doc, version)?;
-    let reviews = reviews_in(doc)?;
+    let (reviews, histories) = reviews_in(doc)?;
     check_each_review_once(&reviews)?;
-    Ok(reviews)
+    attach_histories(reviews, histories)
+}
+
+/// Pairs each review with its history from the file's `histories` (base64), refusing a
+/// history for a review the file does not hold.
+pub(super) fn attach_histories(reviews: Vec<Review>, mut histories: BTreeMap<ReviewId, String>) -> Result<Vec<FileReview>, ImportError> {
+    if let Some(stray) = histories.keys().find(|id| !reviews.iter().any(|r| r.id == **id)) {
+        return Err(ImportError::Malformed {
+            path: format!("histories.{stray}"),
+            reason: "a history for a review that is not in the file".into(),
+        });
+    }
+    reviews
+        .into_iter()
+        .map(|review| {
+            let history = match histories.remove(&review.id) {
+                None => None,
+                Some(text) => Some(BASE64.decode(text.as_bytes()).map_err(|e| ImportError::Malformed {
+                    path: format!("histories.{}", review.id),
+                    reason: format!("not base64: {e}"),
+                })?),
+            };
+            Ok(FileReview { review, history })
+        })
+        .collect()
 }
 
 /// True when lists and objects nest deeper than `limit`. A plain scan of the bytes, with
@@ -268,7 +343,7 @@ pub(super) fn check_text_lengths(value: &Value, path: &mut String) -> Result<(),
 }
 
 /// The reviews of a file already upgraded to the current version.
-fn reviews_in(doc: Value) -> Result<Vec<Review>, ImportError> {
+fn reviews_in(doc: Value) -> Result<(Vec<Review>, BTreeMap<ReviewId, String>), ImportError> {
     // Counted before reading them in, so an oversized file is refused cheaply.
     if let Some(Value::Array(list)) = doc.get("reviews") {
         if list.len() > MAX_REVIEWS_PER_FILE {
@@ -289,7 +364,7 @@ fn reviews_in(doc: Value) -> Result<Vec<Review>, ImportError> {
             reason: e.into_inner().to_string(),
         }
     })?;
-    Ok(file.reviews)
+    Ok((file.reviews, file.histories))
 }
 
 /// Two copies of one review in a file could hold different work; rather than pick one,

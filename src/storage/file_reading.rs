@@ -16,21 +16,26 @@
 //!    then text that is too long, then a review that is not well formed, then a review
 //!    given twice.
 //!
-//! Files in an older format (and anything that is not shaped like a current file) are read
+//! Files of format 2 and 3 (3 adds each review's history under `histories`) are read this
+//! way; version 1 files (and anything that is not shaped like a current file) are read
 //! whole once the first stage has passed: they are small, and their upgrade works on the
 //! whole file.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde_json::Value;
 
 use super::file_format::{
-    check_each_review_once, check_text_lengths, read_whole, version_of, FileTop, CURRENT_FORMAT_VERSION,
+    attach_histories, check_each_review_once, check_text_lengths, read_whole, version_of, FileReview, FileTop,
     MAX_FILE_BYTES, MAX_NESTING_DEPTH, MAX_REVIEWS_PER_FILE,
 };
 use super::import_error::ImportError;
 use crate::model::{Review, ReviewId};
+
+/// The oldest format whose reviews sit in a `reviews` list as they are read today, so that
+/// they can be read one at a time.
+const FIRST_LISTED_VERSION: u32 = 2;
 
 /// How many bytes one step of the first stage looks at.
 pub const SCAN_BYTES_PER_STEP: usize = 512 * 1024;
@@ -75,6 +80,8 @@ struct ReviewsStage {
     next: usize,
     reviews: Vec<Review>,
     ids: HashSet<ReviewId>,
+    /// Each review's history as the file gives it (base64), by review.
+    histories: BTreeMap<ReviewId, String>,
     too_long: Option<ImportError>,
     malformed: Option<ImportError>,
     twice: Option<ImportError>,
@@ -101,7 +108,7 @@ impl<'a> FileReading<'a> {
 
     /// Does one short piece of the work. `Some` once the reading is over, with the reviews
     /// or the reason the file was refused; call again while it is `None`.
-    pub fn step(&mut self) -> Option<Result<Vec<Review>, ImportError>> {
+    pub fn step(&mut self) -> Option<Result<Vec<FileReview>, ImportError>> {
         let outcome = match self.stage {
             Stage::Finished => Some(Err(ImportError::NoReviews)),
             Stage::Scanning => self.scan_step(),
@@ -114,7 +121,7 @@ impl<'a> FileReading<'a> {
     }
 
     /// Runs the reading to its end in one go.
-    pub fn finish(mut self) -> Result<Vec<Review>, ImportError> {
+    pub fn finish(mut self) -> Result<Vec<FileReview>, ImportError> {
         loop {
             if let Some(outcome) = self.step() {
                 return outcome;
@@ -122,7 +129,7 @@ impl<'a> FileReading<'a> {
         }
     }
 
-    fn scan_step(&mut self) -> Option<Result<Vec<Review>, ImportError>> {
+    fn scan_step(&mut self) -> Option<Result<Vec<FileReview>, ImportError>> {
         let bytes: &[u8] = &self.bytes;
         if self.scan.pos == self.scan.start && bytes.len() > MAX_FILE_BYTES {
             return Some(Err(ImportError::TooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES }));
@@ -150,7 +157,7 @@ impl<'a> FileReading<'a> {
     }
 
     /// Decides, once the whole file has been looked at, how the rest is read.
-    fn after_scan(&mut self) -> Option<Result<Vec<Review>, ImportError>> {
+    fn after_scan(&mut self) -> Option<Result<Vec<FileReview>, ImportError>> {
         let bytes: &[u8] = &self.bytes;
         let body = &bytes[self.scan.start..];
         // Already checked piece by piece, so this only fails on a bug; it is done only
@@ -167,7 +174,7 @@ impl<'a> FileReading<'a> {
         top.extend_from_slice(&bytes[self.scan.start..list_start]);
         top.extend_from_slice(b"[]");
         top.extend_from_slice(&bytes[list_end..]);
-        let doc: Value = match serde_json::from_slice(&top) {
+        let mut doc: Value = match serde_json::from_slice(&top) {
             Ok(doc) => doc,
             // Damaged outside the reviews (or so damaged that the list was misjudged): a
             // one-go read stops at the damage and says exactly where it is.
@@ -177,14 +184,24 @@ impl<'a> FileReading<'a> {
             Ok(v) => v,
             Err(e) => return Some(Err(e)),
         };
-        if version != CURRENT_FORMAT_VERSION {
+        if version < FIRST_LISTED_VERSION {
             return Some(whole().and_then(read_whole));
         }
+        // Histories are long base64 by nature (the file's size limit bounds them): taken
+        // out before the text-length check, and paired with their reviews at the end.
+        let histories = match doc.as_object_mut().and_then(|top| top.remove("histories")) {
+            None | Some(Value::Null) => BTreeMap::new(),
+            Some(h) => match serde_path_to_error::deserialize::<_, BTreeMap<ReviewId, String>>(h) {
+                Ok(h) => h,
+                Err(e) => return Some(Err(malformed("histories".into(), e))),
+            },
+        };
         let count = self.scan.spans.len();
         let mut stage = ReviewsStage {
             next: 0,
             reviews: Vec::with_capacity(count.min(MAX_REVIEWS_PER_FILE)),
             ids: HashSet::with_capacity(count.min(MAX_REVIEWS_PER_FILE)),
+            histories,
             too_long: None,
             malformed: None,
             twice: None,
@@ -208,7 +225,7 @@ impl<'a> FileReading<'a> {
         None
     }
 
-    fn reviews_step(&mut self) -> Option<Result<Vec<Review>, ImportError>> {
+    fn reviews_step(&mut self) -> Option<Result<Vec<FileReview>, ImportError>> {
         let bytes: &[u8] = &self.bytes;
         let Stage::Reviews(stage) = &mut self.stage else { return None };
         let spans = &self.scan.spans;
@@ -255,13 +272,21 @@ impl<'a> FileReading<'a> {
         }
         let stage = std::mem::replace(
             stage,
-            ReviewsStage { next: 0, reviews: Vec::new(), ids: HashSet::new(), too_long: None, malformed: None, twice: None },
+            ReviewsStage {
+                next: 0,
+                reviews: Vec::new(),
+                ids: HashSet::new(),
+                histories: BTreeMap::new(),
+                too_long: None,
+                malformed: None,
+                twice: None,
+            },
         );
         if let Some(e) = stage.too_long.or(stage.malformed).or(stage.twice) {
             return Some(Err(e));
         }
         // Checked as they were read; kept here so the rule is written where it is applied.
-        Some(check_each_review_once(&stage.reviews).map(|()| stage.reviews))
+        Some(check_each_review_once(&stage.reviews).and_then(|()| attach_histories(stage.reviews, stage.histories)))
     }
 }
 

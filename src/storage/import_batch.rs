@@ -2,8 +2,9 @@
 //! either all of them are stored or none is. Whatever stops the import part-way (the
 //! browser closing, a crash, the disk full, another tab saving one of the same reviews)
 //! leaves the library exactly as it was, so opening the file again starts from a clean
-//! slate. What to do with a review that is already in the library is decided before the
-//! batch is made (see the library page); the batch only writes.
+//! slate. What to do with a review that is already in the library (merge it with the copy
+//! here, or nothing if the file has nothing new) is decided before the batch is made (see
+//! [`super::bring_in`]); the batch only writes.
 //!
 //! - In IndexedDB the batch is **one transaction**: the browser commits it whole or rolls
 //!   it back, even after a crash.
@@ -40,8 +41,11 @@ const UNDER_WAY_KEY: &str = "case-review-studio/import-under-way";
 pub struct BatchWrite {
     pub review: Review,
     /// `Some(0)`: the review must not be stored yet; `Some(n)`: it must still be at
-    /// revision `n`; `None`: write over whatever is stored (the person chose "Replace").
+    /// revision `n`; `None`: write over whatever is stored.
     pub base_revision: Option<u64>,
+    /// The review's history (Automerge bytes) to store with it; `None` for a review from
+    /// a file without one (its history is begun at its first save here).
+    pub history: Option<Vec<u8>>,
 }
 
 /// The reviews of one import, to be stored all together or not at all.
@@ -57,17 +61,28 @@ impl ImportBatch {
 
     /// Adds a review that is not in the library yet.
     pub fn add_new(&mut self, review: Review) {
-        self.writes.push(BatchWrite { review, base_revision: Some(0) });
+        self.writes.push(BatchWrite { review, base_revision: Some(0), history: None });
+    }
+
+    /// Adds a review that is not in the library yet, with its history.
+    pub fn add_new_with_history(&mut self, review: Review, history: Vec<u8>) {
+        self.writes.push(BatchWrite { review, base_revision: Some(0), history: Some(history) });
+    }
+
+    /// Adds a review (with its history) that must still be at `base_revision` when the
+    /// batch is written: a file's review combined with the copy here.
+    pub fn add_based_on_with_history(&mut self, review: Review, base_revision: u64, history: Vec<u8>) {
+        self.writes.push(BatchWrite { review, base_revision: Some(base_revision), history: Some(history) });
     }
 
     /// Adds a review that replaces the copy in the library, whatever its revision.
     pub fn add_replacement(&mut self, review: Review) {
-        self.writes.push(BatchWrite { review, base_revision: None });
+        self.writes.push(BatchWrite { review, base_revision: None, history: None });
     }
 
     /// Adds a review that must still be at `base_revision` when the batch is written.
     pub fn add_based_on(&mut self, review: Review, base_revision: u64) {
-        self.writes.push(BatchWrite { review, base_revision: Some(base_revision) });
+        self.writes.push(BatchWrite { review, base_revision: Some(base_revision), history: None });
     }
 
     pub fn len(&self) -> usize {
@@ -144,7 +159,7 @@ impl ReviewStore {
             if done % 100 == 0 && self.lock_status() == LockStatus::Unlocked {
                 progress(BatchProgress::Sealing { done, total });
             }
-            records.push((self.prepare(&write.review).await?, write.base_revision));
+            records.push((self.prepare(&write.review, write.history.as_deref()).await?, write.base_revision));
             // Writing out a review is quick, but thousands of them are not: let the page
             // draw and answer between slices.
             if js_sys::Date::now() - slice_started > PREPARE_SLICE_MS {

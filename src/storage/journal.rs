@@ -164,7 +164,7 @@ impl Journal {
 
 /// The entry's text: readable, or sealed under the journal key.
 fn entry_text(tab: &str, sealing: JournalSealing, review: &Review, base: u64, now: DateTime<Utc>) -> Result<String, JournalError> {
-    let record = review_plaintext(review);
+    let record = review_plaintext(review, None);
     let when = now.to_rfc3339();
     let head = format!(
         r#"{{"format":"{JOURNAL_FORMAT}","version":{JOURNAL_VERSION},"tab":"{tab}","review_id":"{}","base_revision":{base}"#,

@@ -14,7 +14,10 @@ type Step = fn(Value) -> Result<Value, ImportError>;
 
 /// Every step, by the version it upgrades from. A new format version adds one line here,
 /// bumps [`CURRENT_FORMAT_VERSION`] and adds a frozen fixture in `tests/fixtures/`.
-const STEPS: &[(u32, &str, Step)] = &[(1, "v1_single_review_to_list", v1_single_review_to_list)];
+const STEPS: &[(u32, &str, Step)] = &[
+    (1, "v1_single_review_to_list", v1_single_review_to_list),
+    (2, "v2_histories_alongside", v2_histories_alongside),
+];
 
 /// Upgrades a file of version `from` to [`CURRENT_FORMAT_VERSION`], one step at a time.
 /// The result carries the current version number.
@@ -88,6 +91,17 @@ fn v1_single_review_to_list(doc: Value) -> Result<Value, ImportError> {
     body.insert(kind, content);
     review.insert("body".into(), Value::Object(body));
     file.insert("reviews".into(), Value::Array(vec![Value::Object(review)]));
+    Ok(Value::Object(file))
+}
+
+/// Version 3 carries each review's history under `"histories"`; a file from before has
+/// none, so its reviews come in without one (and are brought over as described in
+/// `review_history`). Nothing else changes.
+fn v2_histories_alongside(doc: Value) -> Result<Value, ImportError> {
+    let Value::Object(mut file) = doc else {
+        return Err(ImportError::NotAReviewFile);
+    };
+    file.insert("histories".into(), Value::Object(Map::new()));
     Ok(Value::Object(file))
 }
 

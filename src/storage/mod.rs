@@ -3,6 +3,8 @@
 //! browser stores: IndexedDB first, localStorage when IndexedDB is unavailable. When a
 //! passphrase is set on the device, it also encrypts what it stores.
 
+pub mod bring_in;
+pub mod device_identity;
 pub mod device_lock;
 pub mod encryption;
 pub mod envelope;
@@ -10,6 +12,7 @@ pub mod file_format;
 pub mod file_reading;
 pub mod import_batch;
 pub mod import_error;
+pub mod merge_summary;
 pub mod migrations;
 pub mod indexed_db_store;
 pub mod journal;
@@ -19,6 +22,7 @@ pub mod lock_error;
 pub mod passphrase;
 pub mod passphrase_backoff;
 pub mod record;
+pub mod review_history;
 pub mod review_store;
 pub mod store_error;
 pub mod tab_sync;

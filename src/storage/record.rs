@@ -18,7 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::envelope::Sealed;
-use super::file_format::{read_file, write_file};
+use super::file_format::{read_file_with_histories, write_file_with_histories, FileReview};
 use super::import_error::ImportError;
 use crate::model::{Review, ReviewId, ReviewSummary};
 
@@ -38,6 +38,8 @@ pub struct LibraryEntry {
 pub struct StoredReview {
     pub review: Review,
     pub revision: u64,
+    /// Its history (Automerge bytes); `None` for a review saved before histories existed.
+    pub history: Option<Vec<u8>>,
 }
 
 /// A review's two stored texts exactly as they were, kept so that a deletion can be undone
@@ -97,9 +99,13 @@ struct FormatOnly {
 }
 
 impl PreparedRecord {
-    /// A review stored as readable text.
-    pub fn plain(review: &Review) -> Self {
-        PreparedRecord { id: review.id, review_text: review_plaintext(review), summary: PreparedSummary::Plain(ReviewSummary::of(review)) }
+    /// A review stored as readable text, with its history.
+    pub fn plain(review: &Review, history: Option<&[u8]>) -> Self {
+        PreparedRecord {
+            id: review.id,
+            review_text: review_plaintext(review, history),
+            summary: PreparedSummary::Plain(ReviewSummary::of(review)),
+        }
     }
 
     /// A review stored sealed: `review` is the sealed [`review_plaintext`], `summary` the
@@ -130,12 +136,13 @@ impl PreparedRecord {
 
 /// The texts to store for `review` at `revision`, unsealed.
 pub fn encode(review: &Review, revision: u64) -> RawRecord {
-    PreparedRecord::plain(review).at_revision(revision)
+    PreparedRecord::plain(review, None).at_revision(revision)
 }
 
-/// The text of a review as stored unsealed (and as sealed, before sealing).
-pub fn review_plaintext(review: &Review) -> String {
-    write_file(std::slice::from_ref(review), review.updated)
+/// The text of a review as stored unsealed (and as sealed, before sealing): a file of
+/// one review and its history.
+pub fn review_plaintext(review: &Review, history: Option<&[u8]>) -> String {
+    write_file_with_histories(&[(review, history)], review.updated)
 }
 
 /// The text of a review's library summary, as sealed inside its entry.
@@ -200,7 +207,12 @@ pub fn entry_from_summary(summary_text: &str, revision: u64) -> Result<LibraryEn
 
 /// Reads a stored review text (any supported format version).
 pub fn decode_review(text: &str) -> Result<Review, ImportError> {
-    let mut reviews = read_file(text)?;
+    decode_stored(text).map(|r| r.review)
+}
+
+/// Reads a stored review text with its history, if it has one.
+pub fn decode_stored(text: &str) -> Result<FileReview, ImportError> {
+    let mut reviews = read_file_with_histories(text)?;
     match reviews.len() {
         1 => Ok(reviews.remove(0)),
         0 => Err(ImportError::NoReviews),

@@ -4,7 +4,14 @@
 //! entry before writing it and opens them after reading; see [`super::device_lock`] for
 //! setting, checking and removing the passphrase.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use uuid::Uuid;
 use wasm_bindgen_futures::JsFuture;
+
+use super::device_identity::{random_bytes, DeviceIdentity, DEVICE_SETTING};
+use super::review_history::{Author, HistoryError, ReviewHistory};
 
 use super::device_lock::{DeviceLock, DEVICE_LOCK_SETTING};
 use super::encryption;
@@ -14,7 +21,7 @@ use super::indexed_db_store::{IndexedDbStore, DATABASE_NAME};
 use super::local_store::LocalStore;
 use super::lock_error::LockError;
 use super::record::{
-    decode_review, entry_binding, entry_from_summary, entry_text_kind, review_binding, review_plaintext, review_text_kind,
+    decode_review, decode_stored, entry_binding, entry_from_summary, entry_text_kind, review_binding, review_plaintext, review_text_kind,
     summary_plaintext, EntryText, LibraryEntry, PreparedRecord, RawRecord, ReviewText, StoredReview,
 };
 use super::store_error::StoreError;
@@ -25,8 +32,26 @@ use crate::model::{Review, ReviewId};
 pub struct ReviewStore {
     pub(super) backend: Backend,
     pub(super) lock: DeviceLock,
+    /// This device's id and name, which every save is recorded under.
+    device: Arc<Mutex<DeviceIdentity>>,
+    /// This page's session, so two tabs never record changes under the same actor.
+    session: [u8; 8],
+    /// The histories of reviews saved from this page, by the revision they were saved at,
+    /// so a save does not read its history back first.
+    histories: Arc<Mutex<HashMap<ReviewId, (u64, ReviewHistory)>>>,
     /// Why the database could not be opened, when the localStorage fallback stands in.
     pub(super) fallback_reason: Option<String>,
+}
+
+/// The value behind a lock; wasm has one thread, so a lock is never poisoned by another,
+/// and a poisoned one still holds usable data.
+fn locked<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// A history that could not be updated, as a store failure.
+fn history_failed(e: HistoryError) -> StoreError {
+    StoreError::Unavailable(format!("the review's history could not be updated: {e}"))
 }
 
 /// Where this device remembers, outside the database, that it has used the database: if it
@@ -204,7 +229,42 @@ impl ReviewStore {
 
     async fn with_backend(backend: Backend) -> Result<Self, StoreError> {
         let settings = backend.setting(DEVICE_LOCK_SETTING).await?.map(|t| DeviceLockSettings::parse(&t));
-        Ok(ReviewStore { backend, lock: DeviceLock::new(settings), fallback_reason: None })
+        let device = match backend.setting(DEVICE_SETTING).await?.and_then(|t| DeviceIdentity::parse(&t)) {
+            Some(device) => device,
+            None => {
+                let device = DeviceIdentity { id: Uuid::from_bytes(random_bytes()), label: String::new() };
+                backend.put_setting(DEVICE_SETTING, Some(&device.to_text())).await?;
+                device
+            }
+        };
+        Ok(ReviewStore {
+            backend,
+            lock: DeviceLock::new(settings),
+            device: Arc::new(Mutex::new(device)),
+            session: random_bytes(),
+            histories: Arc::default(),
+            fallback_reason: None,
+        })
+    }
+
+    /// This device's id and name.
+    pub fn device(&self) -> DeviceIdentity {
+        locked(&self.device).clone()
+    }
+
+    /// Gives this device a name or role ("Lead reviewer, laptop 2"); later saves are
+    /// recorded under it.
+    pub async fn set_device_label(&self, label: &str) -> Result<(), StoreError> {
+        let mut device = self.device();
+        device.label = DeviceIdentity::tidy_label(label);
+        self.backend.put_setting(DEVICE_SETTING, Some(&device.to_text())).await?;
+        *locked(&self.device) = device;
+        Ok(())
+    }
+
+    /// Who this page's saves are recorded as.
+    pub fn author(&self) -> Author {
+        locked(&self.device).author(self.session)
     }
 
     /// A short description of where reviews are kept, for the settings panel.
@@ -237,24 +297,82 @@ impl ReviewStore {
         Ok(out)
     }
 
-    /// One review and the revision it was saved at.
+    /// One review, the revision it was saved at, and its history.
     pub async fn load(&self, id: ReviewId) -> Result<StoredReview, StoreError> {
         let raw = self.backend.raw(id).await?.ok_or(StoreError::NotFound)?;
         let revision = match entry_text_kind(&raw.entry_text)? {
             EntryText::Plain(entry) => entry.revision,
             EntryText::Sealed { revision, .. } => revision,
         };
-        let review = match review_text_kind(&raw.review_text)? {
-            ReviewText::Plain => decode_review(&raw.review_text)?,
+        let stored = match review_text_kind(&raw.review_text)? {
+            ReviewText::Plain => decode_stored(&raw.review_text)?,
             ReviewText::Sealed(sealed) => {
                 let key = self.lock.reading_key()?;
                 let text = encryption::open_text(&key, &sealed, review_binding(id).as_bytes())
                     .await
                     .map_err(|e| unreadable_sealed(&e))?;
-                decode_review(&text)?
+                decode_stored(&text)?
             }
         };
-        Ok(StoredReview { review, revision })
+        Ok(StoredReview { review: stored.review, revision, history: stored.history })
+    }
+
+    /// The history of a stored review: its own, or (saved before histories existed, or
+    /// damaged) one brought over from the stored review itself.
+    pub async fn load_history(&self, id: ReviewId) -> Result<(StoredReview, ReviewHistory), StoreError> {
+        let stored = self.load(id).await?;
+        let history = match stored.history.as_deref().map(|bytes| ReviewHistory::from_bytes(bytes, id)) {
+            Some(Ok(history)) => history,
+            _ => ReviewHistory::bring_over(&stored.review).map_err(history_failed)?,
+        };
+        Ok((stored, history))
+    }
+
+    /// A file of the stored reviews `ids`, each with its history, and the stored reviews
+    /// (so they can be marked exported).
+    pub async fn file_text(&self, ids: &[ReviewId], when: chrono::DateTime<chrono::Utc>) -> Result<(String, Vec<StoredReview>), StoreError> {
+        let mut all = Vec::with_capacity(ids.len());
+        for id in ids {
+            let (stored, mut history) = self.load_history(*id).await?;
+            let bytes = history.to_bytes();
+            all.push((stored, bytes));
+        }
+        let with: Vec<(&Review, Option<&[u8]>)> = all.iter().map(|(s, b)| (&s.review, Some(b.as_slice()))).collect();
+        let text = super::file_format::write_file_with_histories(&with, when);
+        Ok((text, all.into_iter().map(|(s, _)| s).collect()))
+    }
+
+    /// The history a save of `review` at `base_revision` adds to.
+    async fn history_for(&self, review: &Review, base_revision: Option<u64>) -> Result<ReviewHistory, StoreError> {
+        let cached = locked(&self.histories).remove(&review.id);
+        if let (Some((revision, history)), Some(base)) = (cached, base_revision) {
+            if revision == base {
+                return Ok(history);
+            }
+        }
+        match self.load_history(review.id).await {
+            Ok((_, history)) => Ok(history),
+            Err(StoreError::NotFound) => ReviewHistory::begin(review, &self.author()).map_err(history_failed),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Writes `review` with `history` (already holding it), keeping the history for the
+    /// next save.
+    async fn write_with(&self, review: &Review, mut history: ReviewHistory, base_revision: Option<u64>) -> Result<u64, StoreError> {
+        let bytes = history.to_bytes();
+        let record = self.prepare(review, Some(&bytes)).await?;
+        let revision = self.backend.write(&record, base_revision).await?;
+        locked(&self.histories).insert(review.id, (revision, history));
+        Ok(revision)
+    }
+
+    /// Saves a review whose history was combined elsewhere (a merge of copies): `history`
+    /// must already hold `review`. With `base_revision`, only if the stored copy is still
+    /// at it.
+    pub async fn save_with_history(&self, review: &Review, history: ReviewHistory, base_revision: Option<u64>) -> Result<u64, StoreError> {
+        let _writing = self.lock.begin_write();
+        self.write_with(review, history, base_revision).await
     }
 
     /// The stored texts of one review, exactly as kept (sealed, if they are).
@@ -263,25 +381,29 @@ impl ReviewStore {
     }
 
     /// Saves if the stored copy is still at `base_revision`; returns the new revision.
+    /// The save is recorded in the review's history as a change by this device.
     pub async fn save(&self, review: &Review, base_revision: u64) -> Result<u64, StoreError> {
         let _writing = self.lock.begin_write();
-        let record = self.prepare(review).await?;
-        self.backend.write(&record, Some(base_revision)).await
+        let mut history = self.history_for(review, Some(base_revision)).await?;
+        history.record(review, &self.author()).map_err(history_failed)?;
+        self.write_with(review, history, Some(base_revision)).await
     }
 
-    /// Saves over whatever is stored; returns the new revision.
+    /// Saves over whatever is stored (recorded as a change on top of its history);
+    /// returns the new revision.
     pub async fn replace(&self, review: &Review) -> Result<u64, StoreError> {
         let _writing = self.lock.begin_write();
-        let record = self.prepare(review).await?;
-        self.backend.write(&record, None).await
+        let mut history = self.history_for(review, None).await?;
+        history.record(review, &self.author()).map_err(history_failed)?;
+        self.write_with(review, history, None).await
     }
 
     /// The texts to write for `review`, sealed when a passphrase is set. All the
     /// encrypting happens here, before the write's transaction begins.
-    pub(super) async fn prepare(&self, review: &Review) -> Result<PreparedRecord, StoreError> {
-        let Some(key) = self.lock.sealing_key()? else { return Ok(PreparedRecord::plain(review)) };
+    pub(super) async fn prepare(&self, review: &Review, history: Option<&[u8]>) -> Result<PreparedRecord, StoreError> {
+        let Some(key) = self.lock.sealing_key()? else { return Ok(PreparedRecord::plain(review, history)) };
         let failed = |e: LockError| StoreError::Unavailable(e.to_string());
-        let body = encryption::seal(&key, review_plaintext(review).as_bytes(), review_binding(review.id).as_bytes())
+        let body = encryption::seal(&key, review_plaintext(review, history).as_bytes(), review_binding(review.id).as_bytes())
             .await
             .map_err(failed)?;
         let summary = encryption::seal(&key, summary_plaintext(review).as_bytes(), entry_binding(review.id).as_bytes())
@@ -292,6 +414,7 @@ impl ReviewStore {
 
     /// Deletes a review and returns its stored texts, so the deletion can be undone.
     pub async fn delete(&self, id: ReviewId) -> Result<Option<RawRecord>, StoreError> {
+        locked(&self.histories).remove(&id);
         match &self.backend {
             Backend::IndexedDb(s) => s.delete(id).await,
             Backend::LocalStorage(s) => s.delete(id),
@@ -300,6 +423,7 @@ impl ReviewStore {
 
     /// Puts back a deleted review exactly as it was stored.
     pub async fn restore(&self, raw: &RawRecord) -> Result<(), StoreError> {
+        locked(&self.histories).remove(&raw.id);
         match &self.backend {
             Backend::IndexedDb(s) => s.restore(raw).await,
             Backend::LocalStorage(s) => s.restore(raw),

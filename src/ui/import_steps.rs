@@ -11,7 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::Review;
+use crate::storage::file_format::FileReview;
 use crate::storage::file_reading::{FileReading, ReadingProgress};
 use crate::storage::import_batch::BatchProgress;
 use crate::storage::import_error::{thousands, ImportError};
@@ -127,7 +127,7 @@ pub async fn read_bytes(file: &web_sys::File, on_stage: Rc<dyn Fn(ImportStage)>)
 }
 
 /// Reads and checks a file's reviews a slice of time at a time.
-pub async fn read_reviews(bytes: Vec<u8>, on_stage: Rc<dyn Fn(ImportStage)>) -> Result<Vec<Review>, ImportError> {
+pub async fn read_reviews(bytes: Vec<u8>, on_stage: Rc<dyn Fn(ImportStage)>) -> Result<Vec<FileReview>, ImportError> {
     let mut reading = FileReading::new(bytes);
     loop {
         let started = js_sys::Date::now();

@@ -4,7 +4,6 @@
 //! delete with undo). Reviews past their delete-by date are listed first, with an offer
 //! to export each to a file and then delete it.
 
-use std::collections::HashSet;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,12 +13,11 @@ use crate::export::file_name::file_name;
 use crate::model::{past_delete_by, Review, ReviewId, ReviewKind, SummaryFilter};
 use crate::storage::encryption::decrypt_file;
 use crate::storage::envelope::EncryptedFile;
+use crate::storage::bring_in::{bring_in, BringInReport};
 use crate::storage::envelope::ENCRYPTED_FILE_FORMAT;
-use crate::storage::file_format::write_file;
-use crate::storage::import_batch::{interrupted_import, ImportBatch};
+use crate::storage::import_batch::interrupted_import;
 use crate::storage::import_error::ImportError;
 use crate::storage::passphrase_backoff::{PassphrasePrompt, PassphraseWait};
-use crate::storage::StoreError;
 use crate::ui::import_steps::{read_bytes, read_reviews, ImportStage};
 use crate::storage::LockStatus;
 use crate::ui::app_lock::AppLock;
@@ -29,15 +27,15 @@ use crate::storage::{LibraryEntry, ReviewStore};
 use crate::ui::browser::{focus_when_ready, format_local, local_today, long_date, navigate, new_id, now};
 use crate::ui::contexts::{NoticeContext, StoreContext, TabContext};
 use crate::ui::route::Route;
-use crate::ui::widgets::{ImportProgress, LocalFileNote, ModalDialog};
+use crate::ui::widgets::{DeviceNameSetting, ImportProgress, LocalFileNote, MergeSummaryDialog, ModalDialog};
 
 /// A question the library is waiting for the person to answer.
 #[derive(Clone)]
 enum Pending {
     Rename(LibraryEntry),
     Delete(LibraryEntry),
-    /// Reviews from a file, some of which are already in the library.
-    ImportClash { incoming: Vec<Review>, clashing: Vec<String> },
+    /// What a file brought into reviews already here (see `storage::bring_in`).
+    BroughtIn(BringInReport),
     /// A passphrase-protected file waiting for its passphrase.
     ImportProtected { name: String, file: EncryptedFile },
 }
@@ -156,17 +154,21 @@ pub fn LibraryPage() -> impl IntoView {
                         return;
                     }
                 };
-                let existing: HashSet<ReviewId> = entries.get_untracked().iter().map(|e| e.summary.id).collect();
-                let clashing: Vec<String> =
-                    incoming.iter().filter(|r| existing.contains(&r.id)).map(|r| r.title.clone()).collect();
-                if clashing.is_empty() {
-                    import_reviews(&store, incoming, ClashChoice::KeepBoth, &existing, notices, import_stage).await;
-                    tabs.announce(TabNotice::LibraryChanged);
-                    refresh();
+                // A review already here is merged with its copy, never replaced or doubled;
+                // everything the file brings is stored in one go, or nothing is.
+                let report = bring_in(&store, incoming, &move |p| { import_stage.try_set(Some(p.into())); }).await;
+                import_stage.set(None);
+                let sentence = report.sentence(&name);
+                if report.failures.is_empty() {
+                    notices.say(sentence);
                 } else {
-                    import_stage.set(None);
-                    pending.set(Some(Pending::ImportClash { incoming, clashing }));
+                    notices.warn(sentence);
                 }
+                if !report.combined.is_empty() {
+                    pending.set(Some(Pending::BroughtIn(report)));
+                }
+                tabs.announce(TabNotice::LibraryChanged);
+                refresh();
             }
         }
     };
@@ -266,15 +268,22 @@ pub fn LibraryPage() -> impl IntoView {
                     return;
                 }
                 let when = now();
-                let only: Vec<Review> = reviews.iter().map(|(r, _)| r.clone()).collect();
+                let ids: Vec<ReviewId> = reviews.iter().map(|(r, _)| r.id).collect();
+                let text = match store.file_text(&ids, when).await {
+                    Ok((text, _)) => text,
+                    Err(e) => {
+                        notices.warn(format!("The export could not be made. {e}"));
+                        return;
+                    }
+                };
                 let name = file_name("case-review-studio-all-reviews", when.date_naive(), "json");
-                match download_text(&name, "application/json", &write_file(&only, when)) {
+                match download_text(&name, "application/json", &text) {
                     Ok(()) => {
                         for (mut r, rev) in reviews {
                             r.mark_exported(when);
                             let _ = store.save(&r, rev).await;
                         }
-                        notices.say(format!("Exported {} reviews to “{name}”.", only.len()));
+                        notices.say(format!("Exported {} reviews to “{name}”.", ids.len()));
                         refresh();
                     }
                     Err(e) => notices.warn(format!("The export could not be saved: {e}.")),
@@ -345,6 +354,7 @@ pub fn LibraryPage() -> impl IntoView {
                 <p class="hint">"You can also drop a review file anywhere on this page."</p>
                 <ImportProgress stage=import_stage/>
                 <p class="hint privacy-line">{privacy_line} " " <a href="#/privacy">"Privacy on this device"</a></p>
+                <DeviceNameSetting/>
             </section>
 
             <LocalFileNote/>
@@ -554,11 +564,13 @@ pub fn LibraryPage() -> impl IntoView {
                         Pending::Delete(entry) => view! {
                             <DeleteDialog entry=entry pending=pending store=store refresh=after_change/>
                         }.into_any(),
-                        Pending::ImportClash { incoming, clashing } => view! {
-                            <ImportClashDialog incoming=incoming clashing=clashing pending=pending store=store stage=import_stage
-                                existing=entries.get_untracked().iter().map(|e| e.summary.id).collect()
-                                refresh=after_change/>
-                        }.into_any(),
+                        Pending::BroughtIn(report) => match store {
+                            Ok(store) => view! {
+                                <MergeSummaryDialog report=report store=store
+                                    on_close=Callback::new(move |_| pending.set(None)) on_change=after_change/>
+                            }.into_any(),
+                            Err(_) => ().into_any(),
+                        },
                         Pending::ImportProtected { name, file } => view! {
                             <ImportProtectedDialog name=name file=file pending=pending on_open=import_opened/>
                         }.into_any(),
@@ -571,11 +583,12 @@ pub fn LibraryPage() -> impl IntoView {
 
 /// Writes one review to a file and records when. True when the file was handed over.
 async fn export_one(store: &ReviewStore, id: ReviewId, notices: NoticeContext) -> bool {
-    match store.load(id).await {
-        Ok(stored) => {
-            let when = now();
+    let when = now();
+    match store.file_text(&[id], when).await {
+        Ok((text, mut stored)) if !stored.is_empty() => {
+            let stored = stored.remove(0);
             let name = file_name(&stored.review.title, when.date_naive(), "json");
-            match download_text(&name, "application/json", &write_file(std::slice::from_ref(&stored.review), when)) {
+            match download_text(&name, "application/json", &text) {
                 Ok(()) => {
                     let mut r = stored.review;
                     r.mark_exported(when);
@@ -589,6 +602,7 @@ async fn export_one(store: &ReviewStore, id: ReviewId, notices: NoticeContext) -
                 }
             }
         }
+        Ok(_) => false,
         Err(e) => {
             notices.warn(format!("The review could not be exported. {e}"));
             false
@@ -689,49 +703,6 @@ fn ImportProtectedDialog(
     }
 }
 
-/// What to do with an incoming review whose id is already in the library.
-#[derive(Clone, Copy, PartialEq)]
-enum ClashChoice {
-    KeepBoth,
-    Replace,
-}
-
-/// Stores the reviews of a file, all of them or none, as `choice` says for those already here.
-async fn import_reviews(
-    store: &ReviewStore,
-    incoming: Vec<Review>,
-    choice: ClashChoice,
-    existing: &HashSet<ReviewId>,
-    notices: NoticeContext,
-    stage: RwSignal<Option<ImportStage>>,
-) {
-    let mut batch = ImportBatch::new();
-    for review in incoming {
-        let clash = existing.contains(&review.id);
-        match (clash, choice) {
-            (false, _) => batch.add_new(review),
-            (true, ClashChoice::Replace) => batch.add_replacement(review),
-            (true, ClashChoice::KeepBoth) => {
-                let mut copy = review.clone();
-                copy.id = new_id();
-                copy.title = format!("{} (imported copy)", review.title);
-                batch.add_new(copy)
-            }
-        }
-    }
-    let outcome = store.write_batch(&batch, &move |p| {
-        stage.try_set(Some(p.into()));
-    }).await;
-    stage.try_set(None);
-    match outcome {
-        Ok(done) => notices.say(match done {
-            1 => "Imported 1 review.".to_string(),
-            n => format!("Imported {} reviews.", crate::storage::import_error::thousands(n)),
-        }),
-        Err(e) => notices.warn(format!("Nothing was imported, and your library is as it was. {}", batch_failure(&e))),
-    }
-}
-
 /// Whether a file may be protected with a passphrase: it names the protected format near its
 /// start or its end (its fields are written in name order, so the format comes after the
 /// ciphertext), or anywhere in a small file. Looking through all of a large ordinary file
@@ -746,19 +717,6 @@ fn may_be_protected(bytes: &[u8]) -> bool {
     holds(&bytes[..LOOK]) || holds(&bytes[bytes.len() - LOOK..])
 }
 
-/// Why a batch was not stored, in words for the person.
-fn batch_failure(e: &StoreError) -> String {
-    match e {
-        StoreError::Conflict { .. } => {
-            "One of its reviews was saved in another tab or window meanwhile. Open the file again to import it.".into()
-        }
-        StoreError::QuotaExceeded => {
-            "The browser has no room left for these reviews. Export and delete reviews you no longer need here, then try again.".into()
-        }
-        StoreError::Unavailable(why) => format!("The browser would not store the reviews ({why}). Please try again."),
-        other => other.to_string(),
-    }
-}
 
 /// Asks for a new title.
 #[component]
@@ -860,48 +818,3 @@ fn DeleteDialog(
     }
 }
 
-/// Asks whether an imported review that is already here should be kept as a second copy
-/// or replace the one here.
-#[component]
-fn ImportClashDialog(
-    incoming: Vec<Review>,
-    clashing: Vec<String>,
-    existing: HashSet<ReviewId>,
-    pending: RwSignal<Option<Pending>>,
-    store: Result<ReviewStore, crate::storage::StoreError>,
-    refresh: Callback<()>,
-    stage: RwSignal<Option<ImportStage>>,
-) -> impl IntoView {
-    let notices = expect_context::<NoticeContext>();
-    let cancel = Callback::new(move |_| {
-        pending.set(None);
-        notices.say("Nothing was imported.");
-    });
-    let choose = move |choice: ClashChoice| {
-        let Ok(store) = store.clone() else { return };
-        let incoming = incoming.clone();
-        let existing = existing.clone();
-        pending.set(None);
-        leptos::task::spawn_local(async move {
-            import_reviews(&store, incoming, choice, &existing, notices, stage).await;
-            refresh.run(());
-        });
-    };
-    let choose2 = choose.clone();
-    let heading = if clashing.len() == 1 {
-        "This review is already in your library".to_string()
-    } else {
-        format!("{} of these reviews are already in your library", clashing.len())
-    };
-    view! {
-        <ModalDialog title=heading on_cancel=cancel>
-            <ul>{clashing.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-            <p>"Keep both to import a separate copy, or replace the copy in this browser with the one from the file."</p>
-            <div class="dialog-actions">
-                <button class="button-primary" autofocus on:click=move |_| choose(ClashChoice::KeepBoth)>"Keep both"</button>
-                <button class="button-secondary" on:click=move |_| choose2(ClashChoice::Replace)>"Replace"</button>
-                <button class="button-secondary" on:click=move |_| cancel.run(())>"Cancel"</button>
-            </div>
-        </ModalDialog>
-    }
-}

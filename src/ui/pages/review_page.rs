@@ -19,13 +19,14 @@ use crate::ui::contexts::{JournalContext, NoticeContext, StoreContext, TabContex
 use crate::ui::route::{PrintView, Route};
 use crate::ui::sections::discussion_board::DiscussionBoard;
 use crate::ui::sections::{CaseDiscussionSections, LearningTogetherSections, PreparationSections, ReviewContext};
-use crate::ui::widgets::{AnonymiseDialog, ProtectedExportDialog, ReviewLoader, SaveIndicator, WordExport, WordExportButton};
+use crate::ui::widgets::{AnonymiseDialog, ChangesDialog, ProtectedExportDialog, ReviewLoader, SaveIndicator, WordExport, WordExportButton};
 
 /// An export dialog open over the review.
 #[derive(Clone, Copy, PartialEq)]
 enum ExportDialog {
     Protected,
     Anonymised,
+    Changes,
 }
 
 /// Loads the review, then shows its editor.
@@ -46,13 +47,17 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
         Ok(s) => s,
         Err(e) => return view! { <p role="alert">{e.to_string()}</p> }.into_any(),
     };
-    let review = RwSignal::new(stored.review.clone());
+    // New items made here get ids from this device's block, so they never share an id
+    // with items added on another laptop (see model::id_blocks).
+    let mut opened = stored.review.clone();
+    opened.use_id_block(store.author().id_block());
+    let review = RwSignal::new(opened.clone());
     // The method never changes while the review is open; reading it through a memo keeps
     // the editor from being rebuilt (and losing focus) on every keystroke.
     let kind = Memo::new(move |_| review.with(|r| r.kind()));
     let status = RwSignal::new(SaveStatus::Saved);
     let journal = expect_context::<JournalContext>();
-    let autosave = Autosave::new(store.clone(), stored.review, stored.revision, status, Rc::clone(&tabs.sync), Rc::clone(&journal.0));
+    let autosave = Autosave::new(store.clone(), opened, stored.revision, status, Rc::clone(&tabs.sync), Rc::clone(&journal.0));
     let id = review.get_untracked().id;
 
     // Every change to the review signal is handed to autosave.
@@ -106,14 +111,32 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
     }
     provide_context(ReviewContext(review));
 
-    let export = move |_| {
-        review.update(|r| r.mark_exported(now()));
-        let r = review.get_untracked();
-        let when = r.last_exported.unwrap_or_else(now);
-        let name = file_name(&r.title, when.date_naive(), "json");
-        match download_text(&name, "application/json", &write_file(std::slice::from_ref(&r), when)) {
-            Ok(()) => notices.say(format!("Exported to “{name}”. Keep it somewhere safe: it holds the case notes.")),
-            Err(e) => notices.warn(format!("The export could not be saved: {e}.")),
+    // The file carries the saved copy and its history, so it can be merged on another
+    // laptop: the edits on screen are saved first.
+    let export = {
+        let autosave = autosave.clone();
+        let store = store.clone();
+        move |_| {
+            review.update(|r| r.mark_exported(now()));
+            autosave.flush();
+            let r = review.get_untracked();
+            let when = r.last_exported.unwrap_or_else(now);
+            let name = file_name(&r.title, when.date_naive(), "json");
+            let store = store.clone();
+            leptos::task::spawn_local(async move {
+                let saved = wait_until_saved(status).await;
+                let text = match (saved, store.file_text(&[r.id], when).await) {
+                    (true, Ok((text, _))) => text,
+                    _ => {
+                        notices.warn("The latest edits are not saved yet, so this file has no history: it imports, but merges less well.");
+                        write_file(std::slice::from_ref(&r), when)
+                    }
+                };
+                match download_text(&name, "application/json", &text) {
+                    Ok(()) => notices.say(format!("Exported to “{name}”. Keep it somewhere safe: it holds the case notes.")),
+                    Err(e) => notices.warn(format!("The export could not be saved: {e}.")),
+                }
+            });
         }
     };
     let save_copy = {
@@ -144,6 +167,7 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
     let reload = move |_| {
         let _ = window().location().reload();
     };
+    let export_button = export.clone();
     let board = RwSignal::new(false);
     let export_dialog = RwSignal::new(None::<ExportDialog>);
     let close_dialog = Callback::new(move |_| export_dialog.set(None));
@@ -171,8 +195,9 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                 {move || (kind.get() == crate::model::ReviewKind::CaseDiscussion).then(|| view! {
                     <button class="button-secondary" on:click=move |_| board.set(true)>"Board mode"</button>
                 })}
+                <button class="button-quiet" on:click=move |_| export_dialog.set(Some(ExportDialog::Changes))>"Changes"</button>
                 <div class="export-group" role="group" aria-label="Export">
-                    <button class="button-secondary" on:click=export>"Export file"</button>
+                    <button class="button-secondary" on:click=export_button.clone()>"Export file"</button>
                     <button class="button-secondary" on:click=move |_| export_dialog.set(Some(ExportDialog::Protected))>
                         "Export with passphrase"
                     </button>
@@ -188,6 +213,9 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                 }.into_any(),
                 ExportDialog::Anonymised => view! {
                     <AnonymiseDialog review=review.get_untracked() on_close=close_dialog/>
+                }.into_any(),
+                ExportDialog::Changes => view! {
+                    <ChangesDialog id=id on_close=close_dialog/>
                 }.into_any(),
             })}
             {move || match status.get() {
@@ -207,7 +235,7 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                         <h2>"Your latest edits are not saved"</h2>
                         <p>{e.to_string()}</p>
                         <div class="dialog-actions">
-                            <button class="button-primary" on:click=export>"Export to a file now"</button>
+                            <button class="button-primary" on:click=export.clone()>"Export to a file now"</button>
                             <button class="button-secondary" on:click=retry.clone()>"Try saving again"</button>
                         </div>
                     </div>
@@ -251,4 +279,20 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// Waits (up to 5 s) until the open review is saved; false if it is not.
+async fn wait_until_saved(status: RwSignal<SaveStatus>) -> bool {
+    for _ in 0..50 {
+        match status.get_untracked() {
+            SaveStatus::Saved => return true,
+            SaveStatus::Conflict | SaveStatus::Failed(_) => return false,
+            SaveStatus::Saving => {}
+        }
+        let sleep = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(sleep).await;
+    }
+    false
 }

@@ -2,7 +2,10 @@
 //! editable lists, passphrase fields, the export dialogs, Word export buttons.
 
 pub mod anonymise_dialog;
+pub mod changes_view;
 pub mod date_or_period_input;
+pub mod device_name;
+pub mod merge_summary;
 pub mod dated_item_form;
 pub mod hinted_text;
 pub mod import_progress;
@@ -17,7 +20,10 @@ pub mod text_list;
 pub mod word_export_button;
 
 pub use anonymise_dialog::AnonymiseDialog;
+pub use changes_view::ChangesDialog;
 pub use date_or_period_input::DateOrPeriodInput;
+pub use device_name::DeviceNameSetting;
+pub use merge_summary::MergeSummaryDialog;
 pub use dated_item_form::DatedItemForm;
 pub use hinted_text::{HintContext, HintedText};
 pub use import_progress::ImportProgress;

@@ -34,6 +34,8 @@ pub fn ProtectedExportDialog(
     let working = RwSignal::new(false);
     let available = encryption::is_available();
 
+    let store = expect_context::<crate::ui::contexts::StoreContext>().store().ok();
+    let expect_context_store = move || store.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if working.get_untracked() {
@@ -47,12 +49,22 @@ pub fn ProtectedExportDialog(
         error.set(None);
         working.set(true);
         let review = review.clone();
+        let saved_store = expect_context_store();
         leptos::task::spawn_local(async move {
             let when = now();
             let mut marked = review.clone();
             marked.mark_exported(when);
             let name = protected_file_name(when.date_naive());
-            let result = match encryption::encrypt_file(&write_file(std::slice::from_ref(&marked), when), &p).await {
+            // The saved copy with its history, so the file can be merged; the review as on
+            // screen (without history) if the saved copy cannot be read.
+            let plain = match saved_store {
+                Some(store) => match store.file_text(&[marked.id], when).await {
+                    Ok((text, _)) => text,
+                    Err(_) => write_file(std::slice::from_ref(&marked), when),
+                },
+                None => write_file(std::slice::from_ref(&marked), when),
+            };
+            let result = match encryption::encrypt_file(&plain, &p).await {
                 Ok(text) => download_text(&name, "application/json", &text).map_err(|e| format!("The file could not be saved: {e}.")),
                 Err(e) => Err(e.to_string()),
             };

@@ -1,0 +1,546 @@
+//! A review's history is every change anyone has saved to it, on any laptop, kept as one
+//! Automerge document. Each save on this device records a change whose author is this
+//! device (its name or role as the person gave it, "Lead reviewer, laptop 2") and the time
+//! of the edit. Two copies of a review (from two laptops, or an older file) combine by
+//! merging their histories: nothing either side wrote is lost, and the same file brought
+//! in twice changes nothing.
+//!
+//! Every history starts with the same first change for the same review (its empty
+//! shape, made from the review's id, method and start time alone), and reviews saved by
+//! earlier versions of the app are brought over the same way on every laptop, so copies
+//! that were shared before histories existed still merge item by item.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use automerge::transaction::{CommitOptions, Transactable};
+use automerge::{ActorId, AutoCommit, ChangeHash, ObjId, ObjType, ReadDoc, Value, ROOT};
+use chrono::{DateTime, Utc};
+use serde_json::Value as Json;
+
+use crate::model::id_blocks;
+use crate::model::{Review, ReviewId};
+
+/// Who is saving: this device, in the words the person gave it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Author {
+    /// This device's id (16 bytes) followed by this page's session (8 bytes), so two tabs
+    /// never write changes under the same name.
+    pub actor: Vec<u8>,
+    /// "Lead reviewer, laptop 2".
+    pub label: String,
+}
+
+impl Author {
+    /// The device's id and label, with a session of this page.
+    pub fn new(device: [u8; 16], session: [u8; 8], label: &str) -> Self {
+        let mut actor = device.to_vec();
+        actor.extend_from_slice(&session);
+        Author { actor, label: label.trim().to_string() }
+    }
+
+    /// The block of item ids this device hands out.
+    pub fn id_block(&self) -> u64 {
+        id_blocks::block_for_device(&self.actor[..self.actor.len().min(16)])
+    }
+}
+
+/// Why a history could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HistoryError {
+    /// The bytes are not a review history this app can read.
+    Damaged(String),
+    /// The history is of another review.
+    OtherReview,
+}
+
+impl std::fmt::Display for HistoryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HistoryError::Damaged(why) => write!(f, "its history could not be read ({why})"),
+            HistoryError::OtherReview => write!(f, "its history belongs to another review"),
+        }
+    }
+}
+
+fn damaged(e: impl std::fmt::Display) -> HistoryError {
+    HistoryError::Damaged(e.to_string())
+}
+
+/// The message of the first change of every history.
+pub const STARTED: &str = "Started";
+/// The message of the change that brings over a review saved before histories existed.
+pub const BROUGHT_OVER: &str = "Brought over from an earlier version of the app";
+
+/// Actor ids of the shared first change and of the bringing-over change: 20 bytes, so
+/// they are never mistaken for a device (24 bytes).
+const SHAPE_ACTOR: [u8; 4] = [0xff, 0xff, 0x00, 0x01];
+const BROUGHT_OVER_ACTOR: [u8; 4] = [0xff, 0xff, 0x00, 0x02];
+
+/// One saved change, as the Changes view lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangeEntry {
+    pub hash: ChangeHash,
+    /// Who saved it: the device's label, or what the app did.
+    pub by: String,
+    /// The device that saved it (its first 16 bytes), if a device did.
+    pub device: Option<Vec<u8>>,
+    pub at: Option<DateTime<Utc>>,
+}
+
+/// A review's whole history.
+#[derive(Debug)]
+pub struct ReviewHistory {
+    doc: AutoCommit,
+    /// The review as last recorded, with the heads it was recorded at: a save that
+    /// follows writes only the fields that changed since (a whole-review comparison costs
+    /// far more than the edit).
+    last: Option<(Review, Vec<ChangeHash>)>,
+}
+
+impl Clone for ReviewHistory {
+    fn clone(&self) -> Self {
+        let mut doc = self.doc.clone();
+        let actor = doc.get_actor().clone();
+        doc.set_actor(actor);
+        ReviewHistory { doc, last: self.last.clone() }
+    }
+}
+
+fn seconds(t: DateTime<Utc>) -> i64 {
+    t.timestamp()
+}
+
+/// A 16-byte fingerprint of some text (FNV-1a, twice with different seeds); only needs to
+/// be the same for the same text on every laptop.
+fn fingerprint(text: &str) -> [u8; 16] {
+    let mut out = [0u8; 16];
+    for (half, seed) in [0xcbf2_9ce4_8422_2325u64, 0x8422_2325_cbf2_9ce4].into_iter().enumerate() {
+        let mut h = seed;
+        for b in text.as_bytes() {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        out[half * 8..half * 8 + 8].copy_from_slice(&h.to_be_bytes());
+    }
+    out
+}
+
+fn actor(prefix: [u8; 4], rest: &[u8]) -> ActorId {
+    let mut bytes = prefix.to_vec();
+    bytes.extend_from_slice(rest);
+    ActorId::from(bytes)
+}
+
+/// Removes every value inside the review's content that is not a map or a list, leaving
+/// the empty shape (the review's own id, title and times stay, so the shape reads as a
+/// review).
+fn keep_only_shape(doc: &mut AutoCommit, obj: &ObjId) -> Result<(), HistoryError> {
+    match doc.object_type(obj).map_err(damaged)? {
+        ObjType::Map | ObjType::Table => {
+            let keys: Vec<String> = doc.keys(obj).collect();
+            for key in keys {
+                match doc.get(obj, key.as_str()).map_err(damaged)? {
+                    Some((Value::Object(ObjType::Map | ObjType::List | ObjType::Table), child)) => keep_only_shape(doc, &child)?,
+                    Some((Value::Scalar(_), _)) if *obj == ROOT => {}
+                    Some(_) => doc.delete(obj, key.as_str()).map_err(damaged)?,
+                    None => {}
+                }
+            }
+        }
+        // The empty review has no list items.
+        _ => {}
+    }
+    Ok(())
+}
+
+impl ReviewHistory {
+    /// The first change every copy of this review shares: its empty shape.
+    fn shape(review: &Review) -> Result<AutoCommit, HistoryError> {
+        let mut doc = AutoCommit::new().with_actor(actor(SHAPE_ACTOR, review.id.as_bytes()));
+        let empty = Review::new(review.id, review.kind(), review.created);
+        autosurgeon::reconcile(&mut doc, &empty).map_err(damaged)?;
+        keep_only_shape(&mut doc, &ROOT)?;
+        doc.commit_with(CommitOptions::default().with_message(STARTED).with_time(seconds(review.created)));
+        Ok(doc)
+    }
+
+    /// The history of a review started on this device.
+    pub fn begin(review: &Review, author: &Author) -> Result<Self, HistoryError> {
+        let mut history = ReviewHistory { doc: Self::shape(review)?, last: None };
+        history.record(review, author)?;
+        Ok(history)
+    }
+
+    /// The history of a review saved before histories existed (a stored review or a file
+    /// of format 1 or 2). The same review brings over to the same history on every laptop.
+    pub fn bring_over(review: &Review) -> Result<Self, HistoryError> {
+        let mut doc = Self::shape(review)?;
+        let text = serde_json::to_string(review).map_err(damaged)?;
+        doc.set_actor(actor(BROUGHT_OVER_ACTOR, &fingerprint(&text)));
+        autosurgeon::reconcile(&mut doc, review).map_err(damaged)?;
+        doc.commit_with(CommitOptions::default().with_message(BROUGHT_OVER).with_time(seconds(review.updated)));
+        Ok(ReviewHistory { doc, last: None })
+    }
+
+    /// A history from its saved bytes, checked to be of review `id`.
+    pub fn from_bytes(bytes: &[u8], id: ReviewId) -> Result<Self, HistoryError> {
+        let doc = AutoCommit::load(bytes).map_err(damaged)?;
+        let history = ReviewHistory { doc, last: None };
+        if history.review()?.id != id {
+            return Err(HistoryError::OtherReview);
+        }
+        Ok(history)
+    }
+
+    /// The compacted bytes to store or put in a file.
+    pub fn to_bytes(&mut self) -> Vec<u8> {
+        self.doc.save()
+    }
+
+    /// The review as it stands at the end of the history.
+    pub fn review(&self) -> Result<Review, HistoryError> {
+        let mut review: Review = autosurgeon::hydrate(&self.doc).map_err(damaged)?;
+        if let Some((last, _)) = &self.last {
+            // This device's half-typed entries stay with the review here.
+            review.drafts.clone_from(&last.drafts);
+        }
+        // Saved on two laptops at once: the review was last changed at the later time.
+        if let Ok(all) = self.doc.get_all(ROOT, "updated") {
+            for (value, _) in all {
+                if let Value::Scalar(s) = value {
+                    if let Some(t) = crate::model::merge_shape::time::from_scalar(&s) {
+                        review.updated = review.updated.max(t);
+                    }
+                }
+            }
+        }
+        Ok(review)
+    }
+
+    /// The review as it stood just after change `hash`.
+    pub fn review_at(&mut self, hash: ChangeHash) -> Result<Review, HistoryError> {
+        let fork = self.doc.fork_at(&[hash]).map_err(damaged)?;
+        ReviewHistory { doc: fork, last: None }.review()
+    }
+
+    /// Records `review` as `author`'s change, at the time of its last edit. Returns false
+    /// (and records nothing) when the review is already as the history has it.
+    pub fn record(&mut self, review: &Review, author: &Author) -> Result<bool, HistoryError> {
+        self.doc.set_actor(ActorId::from(author.actor.clone()));
+        let heads = self.doc.get_heads();
+        let quick = match self.last.take() {
+            Some((before, at)) if at == heads => self.record_changed_fields(&before, review)?,
+            _ => false,
+        };
+        if !quick {
+            autosurgeon::reconcile(&mut self.doc, review).map_err(damaged)?;
+        }
+        if self.doc.pending_ops() == 0 {
+            self.doc.rollback();
+            self.last = Some((review.clone(), heads));
+            return Ok(false);
+        }
+        let label = if author.label.is_empty() { "This device".to_string() } else { author.label.clone() };
+        self.doc.commit_with(CommitOptions::default().with_message(label).with_time(seconds(review.updated)));
+        self.last = Some((review.clone(), self.doc.get_heads()));
+        Ok(true)
+    }
+
+    /// Writes only the fields of `review` that differ from `before` (recorded at the
+    /// current heads). False when that cannot be done field by field (another method, a
+    /// shape not found), and the whole review must be reconciled instead.
+    fn record_changed_fields(&mut self, before: &Review, review: &Review) -> Result<bool, HistoryError> {
+        use crate::model::merge_shape::field;
+        use crate::model::ReviewBody;
+        if before.id != review.id || before.kind() != review.kind() {
+            return Ok(false);
+        }
+        // A field not listed here (added to the model later) must never be skipped: if
+        // copying the listed fields does not make the two equal, reconcile everything.
+        let mut check = before.clone();
+        check.title.clone_from(&review.title);
+        check.created = review.created;
+        check.updated = review.updated;
+        check.last_exported = review.last_exported;
+        check.delete_by = review.delete_by;
+        check.unknown.clone_from(&review.unknown);
+        check.body.clone_from(&review.body);
+        // Half-typed entries are not in the history (see `Review::drafts`).
+        check.drafts.clone_from(&review.drafts);
+        if check != *review {
+            return Ok(false);
+        }
+        let doc = &mut self.doc;
+        let e = |x: autosurgeon::ReconcileError| damaged(x);
+        if before.title != review.title {
+            autosurgeon::reconcile_prop(doc, ROOT, "title", &review.title).map_err(e)?;
+        }
+        if before.created != review.created {
+            autosurgeon::reconcile_prop(doc, ROOT, "created", field::Time(&review.created)).map_err(e)?;
+        }
+        if before.updated != review.updated {
+            autosurgeon::reconcile_prop(doc, ROOT, "updated", field::Time(&review.updated)).map_err(e)?;
+        }
+        if before.last_exported != review.last_exported {
+            autosurgeon::reconcile_prop(doc, ROOT, "last_exported", field::OptionalTime(&review.last_exported)).map_err(e)?;
+        }
+        if before.delete_by != review.delete_by {
+            autosurgeon::reconcile_prop(doc, ROOT, "delete_by", field::Date(&review.delete_by)).map_err(e)?;
+        }
+        if before.unknown != review.unknown {
+            autosurgeon::reconcile_prop(doc, ROOT, "unknown", field::JsonFields(&review.unknown)).map_err(e)?;
+        }
+        if before.body == review.body {
+            return Ok(true);
+        }
+        let variant = match review.kind() {
+            crate::model::ReviewKind::CaseDiscussion => "CaseDiscussion",
+            crate::model::ReviewKind::LearningTogether => "LearningTogether",
+            crate::model::ReviewKind::Preparation => "Preparation",
+        };
+        let Some((Value::Object(ObjType::Map), body)) = doc.get(ROOT, "body").map_err(damaged)? else { return Ok(false) };
+        let Some((Value::Object(ObjType::Map), obj)) = doc.get(&body, variant).map_err(damaged)? else { return Ok(false) };
+        macro_rules! fields {
+            ($old:expr, $new:expr, plain: [$($p:ident),*], wrapped: [$($w:ident => $wrap:path),*]) => {{
+                let mut check = $old.clone();
+                $(check.$p.clone_from(&$new.$p);)*
+                $(check.$w.clone_from(&$new.$w);)*
+                if check != *$new {
+                    return Ok(false);
+                }
+                $(if $old.$p != $new.$p {
+                    autosurgeon::reconcile_prop(doc, &obj, stringify!($p), &$new.$p).map_err(e)?;
+                })*
+                $(if $old.$w != $new.$w {
+                    autosurgeon::reconcile_prop(doc, &obj, stringify!($w), $wrap(&$new.$w)).map_err(e)?;
+                })*
+            }};
+        }
+        match (&before.body, &review.body) {
+            (ReviewBody::CaseDiscussion(old), ReviewBody::CaseDiscussion(new)) => fields!(old, new,
+                plain: [header, facts, immediate_thoughts, tree, worries, strengths, information_gaps, people_to_involve, actions, outcome, next_id],
+                wrapped: [about_child => field::Text]),
+            (ReviewBody::LearningTogether(old), ReviewBody::LearningTogether(new)) => fields!(old, new,
+                plain: [family_pseudonym, participants, review_team, letters, conversations, narrative_events, episodes, factors, findings, recommendations, next_id],
+                wrapped: [scope => field::Text, stages => field::KeyedMap, dismissed_hints => field::StringSet]),
+            (ReviewBody::Preparation(old), ReviewBody::Preparation(new)) => fields!(old, new,
+                plain: [role, agency, notes, turning_points],
+                wrapped: [dismissed_hints => field::StringSet]),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// The latest changes (the "heads").
+    pub fn heads(&mut self) -> Vec<ChangeHash> {
+        self.doc.get_heads()
+    }
+
+    /// True when every change in `other` is already here.
+    pub fn has_all_of(&mut self, other: &mut ReviewHistory) -> bool {
+        other.heads().iter().all(|h| self.doc.get_change_by_hash(h).is_some())
+    }
+
+    /// Brings every change of `other` in.
+    pub fn merge(&mut self, other: &mut ReviewHistory) -> Result<(), HistoryError> {
+        self.doc.merge(&mut other.doc).map_err(damaged)?;
+        Ok(())
+    }
+
+    /// The review as it stood at the last change both histories share.
+    pub fn common_review(&mut self, other: &mut ReviewHistory) -> Result<Review, HistoryError> {
+        let ours: BTreeSet<ChangeHash> = self.doc.get_changes_meta(&[]).iter().map(|c| c.hash).collect();
+        let shared: Vec<(ChangeHash, Vec<ChangeHash>)> = other
+            .doc
+            .get_changes_meta(&[])
+            .iter()
+            .filter(|c| ours.contains(&c.hash))
+            .map(|c| (c.hash, c.deps.clone()))
+            .collect();
+        let depended: BTreeSet<ChangeHash> = shared.iter().flat_map(|(_, deps)| deps.iter().copied()).collect();
+        let heads: Vec<ChangeHash> = shared.iter().map(|(h, _)| *h).filter(|h| !depended.contains(h)).collect();
+        if heads.is_empty() {
+            return Err(HistoryError::Damaged("the two copies share no history".into()));
+        }
+        let fork = self.doc.fork_at(&heads).map_err(damaged)?;
+        ReviewHistory { doc: fork, last: None }.review()
+    }
+
+    /// Every change, oldest first.
+    pub fn entries(&mut self) -> Vec<ChangeEntry> {
+        self.doc
+            .get_changes_meta(&[])
+            .into_iter()
+            .map(|c| {
+                let bytes = c.actor.to_bytes().to_vec();
+                let device = (bytes.len() == 24).then(|| bytes[..16].to_vec());
+                ChangeEntry {
+                    hash: c.hash,
+                    by: c.message.map(|m| m.to_string()).unwrap_or_else(|| "This device".into()),
+                    device,
+                    at: DateTime::from_timestamp(c.timestamp, 0),
+                }
+            })
+            .collect()
+    }
+
+    /// How many changes the history holds.
+    pub fn len(&mut self) -> usize {
+        self.doc.get_changes_meta(&[]).len()
+    }
+
+    /// Never true: every history holds at least its first change.
+    pub fn is_empty(&mut self) -> bool {
+        self.len() == 0
+    }
+
+    /// Who added and who last changed each item (by its id), from the history: for each
+    /// change in order, the items whose content differs from the change before.
+    pub fn authorship(&mut self) -> BTreeMap<(String, u64), (ChangeEntry, ChangeEntry)> {
+        let entries = self.entries();
+        let mut out: BTreeMap<(String, u64), (ChangeEntry, ChangeEntry)> = BTreeMap::new();
+        let mut before: BTreeMap<(String, u64), String> = BTreeMap::new();
+        for entry in entries {
+            let Ok(review) = self.review_at(entry.hash) else { continue };
+            let Ok(json) = serde_json::to_value(&review.body) else { continue };
+            let mut now = BTreeMap::new();
+            items_by_id(&json, &mut now);
+            for (id, text) in &now {
+                if before.get(id) != Some(text) {
+                    out.entry(id.clone()).and_modify(|(_, last)| *last = entry.clone()).or_insert((entry.clone(), entry.clone()));
+                }
+            }
+            before = now;
+        }
+        out
+    }
+}
+
+/// Who added and who last changed one item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemAuthorship {
+    pub id: u64,
+    /// A few words naming the item, as it is now.
+    pub words: String,
+    pub added: ChangeEntry,
+    pub last_changed: ChangeEntry,
+}
+
+impl ReviewHistory {
+    /// Who added and last changed each item still in the review, in the review's order.
+    pub fn who_wrote_what(&mut self) -> Vec<ItemAuthorship> {
+        let authors = self.authorship();
+        let Ok(review) = self.review() else { return Vec::new() };
+        let Ok(json) = serde_json::to_value(&review.body) else { return Vec::new() };
+        let mut ordered = Vec::new();
+        items_in_order(&json, "", &mut ordered);
+        ordered
+            .into_iter()
+            .filter_map(|(list, id, item)| {
+                let (added, last_changed) = authors.get(&(list, id))?.clone();
+                Some(ItemAuthorship { id, words: super::merge_summary::item_words(&item), added, last_changed })
+            })
+            .collect()
+    }
+}
+
+fn items_in_order(value: &Json, field: &str, out: &mut Vec<(String, u64, Json)>) {
+    match value {
+        Json::Array(items) => {
+            for item in items {
+                if let Some(id) = item.get("id").and_then(Json::as_u64) {
+                    out.push((list_name(field).to_string(), id, item.clone()));
+                }
+                items_in_order(item, field, out);
+            }
+        }
+        Json::Object(fields) => fields.iter().for_each(|(k, v)| items_in_order(v, k, out)),
+        _ => {}
+    }
+}
+
+/// Which list an item belongs to, for telling apart items of different lists with the
+/// same number (boxes of the tree are one list wherever they hang).
+fn list_name(field: &str) -> &str {
+    match field {
+        "effects" | "causes" | "children" => "tree",
+        other => other,
+    }
+}
+
+/// Every object with a numeric `id` inside a list, by list and id, with its JSON text.
+fn items_by_id(value: &Json, out: &mut BTreeMap<(String, u64), String>) {
+    fn go(value: &Json, field: &str, out: &mut BTreeMap<(String, u64), String>) {
+        match value {
+            Json::Array(items) => {
+                for item in items {
+                    if let Some(id) = item.get("id").and_then(Json::as_u64) {
+                        out.insert((list_name(field).to_string(), id), item.to_string());
+                    }
+                    go(item, field, out);
+                }
+            }
+            Json::Object(fields) => fields.iter().for_each(|(k, v)| go(v, k, out)),
+            _ => {}
+        }
+    }
+    go(value, "", out)
+}
+
+/// After a merge, two copies may both hold an item with the same id: the same item brought
+/// over on two laptops (kept once), or two different items (the second gets a new id from
+/// this device's block). Returns the tidied review and whether anything changed.
+pub fn tidy_merged(review: &Review, block: u64) -> (Review, bool) {
+    let Ok(mut json) = serde_json::to_value(review) else { return (review.clone(), false) };
+    let mut used = BTreeMap::new();
+    items_by_id(&json, &mut used);
+    let mut next = used.keys().map(|(_, id)| *id).filter(|id| id_blocks::block_of(*id) == block).max().map_or(id_blocks::first_id(block), |m| m + 1);
+    let mut changed = false;
+    tidy_lists(&mut json, &mut next, &mut changed);
+    if !changed {
+        return (review.clone(), false);
+    }
+    match serde_json::from_value::<Review>(json) {
+        Ok(mut tidied) => {
+            if let (crate::model::ReviewBody::CaseDiscussion(a), crate::model::ReviewBody::CaseDiscussion(b)) = (&mut tidied.body, &review.body) {
+                a.tree.id_block = b.tree.id_block;
+            }
+            (tidied, true)
+        }
+        Err(_) => (review.clone(), false),
+    }
+}
+
+fn tidy_lists(value: &mut Json, next: &mut u64, changed: &mut bool) {
+    match value {
+        Json::Array(items) => {
+            let mut seen: BTreeMap<u64, Json> = BTreeMap::new();
+            let mut keep = Vec::with_capacity(items.len());
+            for mut item in std::mem::take(items) {
+                if let Some(id) = item.get("id").and_then(Json::as_u64) {
+                    match seen.get(&id) {
+                        Some(first) if *first == item => {
+                            *changed = true;
+                            continue;
+                        }
+                        Some(_) => {
+                            item["id"] = Json::from(*next);
+                            *next += 1;
+                            *changed = true;
+                        }
+                        None => {
+                            seen.insert(id, item.clone());
+                        }
+                    }
+                }
+                keep.push(item);
+            }
+            for item in &mut keep {
+                tidy_lists(item, next, changed);
+            }
+            *items = keep;
+        }
+        Json::Object(fields) => fields.values_mut().for_each(|v| tidy_lists(v, next, changed)),
+        _ => {}
+    }
+}
