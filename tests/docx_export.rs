@@ -432,15 +432,36 @@ fn the_action_log_is_a_landscape_table_with_the_spreadsheets_columns() {
     let xml = unpacked.part("word/document.xml");
     assert!(xml.contains("w:orient=\"landscape\""));
     let paragraphs = unpacked.paragraphs();
-    let start = paragraphs.iter().position(|p| p == "Action").unwrap();
+    let start = paragraphs.iter().position(|p| p == "No.").unwrap_or_else(|| panic!("{paragraphs:?}"));
     assert_eq!(
-        paragraphs[start..start + 6],
-        ["Action", "Who by", "Due date", "How we will know it is done", "What difference it will make", "Complete?"]
+        paragraphs[start..start + 9],
+        [
+            "No.",
+            "Action",
+            "Lead agency",
+            "Who by",
+            "Due date",
+            "Status",
+            "How we will know it is done",
+            "What difference it will make",
+            "SMART check (all five parts written?)"
+        ]
     );
     assert_eq!(
-        paragraphs[start + 6..start + 12],
-        ["Share chronology", "Health visitor", "23 March 2026", "Confirmed at core group", "Hearing is checked", "Yes"]
+        paragraphs[start + 9..start + 18],
+        [
+            "1",
+            "Share chronology",
+            "Not recorded",
+            "Health visitor",
+            "23 March 2026",
+            "Open",
+            "Confirmed at core group",
+            "Hearing is checked",
+            "All five parts written"
+        ]
     );
+    assert!(!paragraphs.iter().any(|p| p == "Complete?" || p == "Yes"));
     assert!(paragraphs.contains(&"Missing: who by, due date, how we will know, difference for the child".to_string()));
     assert!(paragraphs.iter().any(|p| p.starts_with("Single-agency action plans are due by 23 March 2026")));
 }

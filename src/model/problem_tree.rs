@@ -103,6 +103,9 @@ pub struct ProblemTree {
     pub effects: Vec<TreeNode>,
     /// Root causes, below the focal point.
     pub causes: Vec<TreeNode>,
+    /// Points the room has raised but not placed on the tree yet (see `tree_parking`).
+    #[serde(default)]
+    pub parked: Vec<TreeNode>,
 }
 
 // A valid tree has every id unique, so "the box with this id" is one box. A tree read from
@@ -126,7 +129,7 @@ impl ProblemTree {
     /// An id no box on the tree has: one more than the largest in use. Ids of deleted boxes
     /// may come back once nothing on the tree carries them any more.
     pub fn next_node_id(&self) -> NodeId {
-        let ids: HashSet<NodeId> = self.nodes().iter().map(|n| n.id).collect();
+        let ids: HashSet<NodeId> = self.nodes().iter().map(|n| n.id).chain(self.parked.iter().map(|n| n.id)).collect();
         let largest = ids.iter().copied().max().unwrap_or(0);
         match largest.checked_add(1) {
             Some(id) => id,
@@ -158,7 +161,7 @@ impl ProblemTree {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.focal_point.is_empty() && self.effects.is_empty() && self.causes.is_empty()
+        self.focal_point.is_empty() && self.effects.is_empty() && self.causes.is_empty() && self.parked.is_empty()
     }
 
     /// Adds a box as the last one under `parent` and returns its id; `None` when the parent
@@ -473,6 +476,7 @@ mod tests {
                 ),
                 node(4, "Missed appointments not followed up", vec![]),
             ],
+            parked: vec![],
         }
     }
 

@@ -32,7 +32,7 @@ pub fn SmartActionsSection() -> impl IntoView {
         focus_when_ready(format!("action-{new_id}-what"));
     };
     let export_csv = move |_| {
-        let (title, csv) = review.with(|r| (r.title.clone(), r.case_discussion().map(|cd| action_log_csv(&r.title, cd)).unwrap_or_default()));
+        let (title, csv) = review.with(|r| (r.title.clone(), r.case_discussion().map(|cd| action_log_csv(&r.title, cd, now().date_naive())).unwrap_or_default()));
         let name = file_name(&format!("{title} action log"), now().date_naive(), "csv");
         match download_text(&name, "text/csv;charset=utf-8", &csv) {
             Ok(()) => notices.say(format!("Action log saved as “{name}”.")),
