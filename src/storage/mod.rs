@@ -13,6 +13,7 @@ pub mod indexed_db_store;
 pub mod local_store;
 pub mod lock_error;
 pub mod passphrase;
+pub mod board_session;
 pub mod record;
 pub mod review_store;
 pub mod store_error;
