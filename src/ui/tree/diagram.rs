@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::layout::{box_width_to_fit, layout_with, Sizes, TreeLayout, BOX_H, BOX_W, FOCAL_H, FOCAL_W};
+use super::layout::{estimated_height, layout_with, Sizes, TreeLayout, BOX_H, BOX_W, FOCAL_H, FOCAL_W};
 use super::svg_export::tree_svg;
 use crate::export::download::download_text;
 use crate::export::file_name::file_name;
@@ -191,13 +191,32 @@ pub fn TreeDiagram(
     let focal_h = RwSignal::new(FOCAL_H);
     let viewport_size = RwSignal::new((0.0f64, 0.0f64));
     let auto_fit = RwSignal::new(wall);
+    // On the wall the box width is the one that lets the tree be shown largest: wider
+    // boxes are shorter but make the tree wider. Heights are estimated for the choice and
+    // measured once drawn.
     let box_w = Memo::new(move |_| {
-        let (vw, _) = viewport_size.get();
-        if wall && auto_fit.get() && vw > 0.0 {
-            tree.with(|t| box_width_to_fit(t, &wall_spacing(), vw - 12.0, WALL_BOX_MIN_W, WALL_BOX_MAX_W)).floor()
-        } else {
-            BOX_W
+        let (vw, vh) = viewport_size.get();
+        if !(wall && auto_fit.get() && vw > 0.0 && vh > 0.0) {
+            return BOX_W;
         }
+        tree.with(|t| {
+            let mut best = (0.0f64, WALL_BOX_MIN_W);
+            let mut w = WALL_BOX_MIN_W;
+            while w <= WALL_BOX_MAX_W {
+                let mut sizes = Sizes { box_w: w, focal_w: (w * 1.6).max(260.0), ..wall_spacing() };
+                for n in t.nodes() {
+                    sizes.heights.insert(n.id, estimated_height(&n.text, w, 20.0, 24.0, 16.0) + 8.0);
+                }
+                sizes.focal_h = estimated_height(&t.focal_point, sizes.focal_w, 20.8, 25.0, 16.0).max(FOCAL_H * 0.6);
+                let l = layout_with(t, &sizes);
+                let zoom = ((vw - 8.0) / l.width).min((vh - 8.0) / l.height);
+                if zoom > best.0 + 1e-6 {
+                    best = (zoom, w);
+                }
+                w += 10.0;
+            }
+            best.1
+        })
     });
     let sizes = Memo::new(move |_| {
         let bw = box_w.get();
@@ -827,12 +846,12 @@ pub fn TreeDiagram(
             <div class="tree-toolbar" role="toolbar" aria-label="Tree tools">
                 <button class="button-secondary" disabled=move || !history_state.get().0 on:click=move |_| undo() aria-keyshortcuts="Control+Z">"Undo"</button>
                 <button class="button-secondary" disabled=move || !history_state.get().1 on:click=move |_| redo() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
-                <span class="toolbar-gap"></span>
-                <button class="button-secondary" on:click=move |_| set_zoom(zoom.get_untracked() / 1.25)>"Zoom out"</button>
-                <span class="zoom-level" aria-live="polite">{move || format!("{:.0}%", zoom.get() * 100.0)}</span>
-                <button class="button-secondary" on:click=move |_| set_zoom(zoom.get_untracked() * 1.25)>"Zoom in"</button>
-                <button class="button-secondary" aria-pressed=move || auto_fit.get().to_string() on:click=move |_| fit()>"Fit to screen"</button>
-                <button class="button-secondary" on:click=move |_| set_zoom(1.0)>"Actual size"</button>
+                <span class="toolbar-gap zoom-control"></span>
+                <button class="button-secondary zoom-control" on:click=move |_| set_zoom(zoom.get_untracked() / 1.25)>"Zoom out"</button>
+                <span class="zoom-level zoom-control" aria-live="polite">{move || format!("{:.0}%", zoom.get() * 100.0)}</span>
+                <button class="button-secondary zoom-control" on:click=move |_| set_zoom(zoom.get_untracked() * 1.25)>"Zoom in"</button>
+                <button class="button-secondary zoom-control" aria-pressed=move || auto_fit.get().to_string() on:click=move |_| fit()>"Fit to screen"</button>
+                <button class="button-secondary zoom-control" on:click=move |_| set_zoom(1.0)>"Actual size"</button>
                 {(!wall).then(|| view! {
                     <span class="toolbar-gap"></span>
                     <button class="button-quiet" on:click=export_svg>"Save as SVG"</button>

@@ -220,6 +220,33 @@ fn layout_side(roots: &[TreeNode], sizes: &Sizes) -> SideLayout {
     SideLayout { boxes, width, reach }
 }
 
+/// How far each level is indented in the column layout.
+pub const COLUMN_INDENT: f64 = 20.0;
+
+/// A box's height for words of `chars` average width at `font_px`, wrapped at `width`
+/// board pixels less `padding`: used to choose a width before the page measures the boxes.
+pub fn estimated_height(text: &str, width: f64, font_px: f64, line_px: f64, padding: f64) -> f64 {
+    let per_line = ((width - padding) / (font_px * 0.54)).floor().max(4.0) as usize;
+    let mut lines = 1usize;
+    let mut used = 0usize;
+    for word in text.split_whitespace() {
+        let n = word.chars().count();
+        if used == 0 {
+            used = n;
+        } else if used + 1 + n <= per_line {
+            used += 1 + n;
+        } else {
+            lines += 1;
+            used = n;
+        }
+        while used > per_line {
+            lines += 1;
+            used -= per_line;
+        }
+    }
+    lines as f64 * line_px + padding
+}
+
 /// The column layout: one column per box on the focal point, everything growing from it
 /// below it (above, for effects) in order, a step further in for each level.
 fn layout_columns(roots: &[TreeNode], sizes: &Sizes) -> SideLayout {
@@ -231,7 +258,7 @@ fn layout_columns(roots: &[TreeNode], sizes: &Sizes) -> SideLayout {
         out.push(Placed {
             id: n.id,
             depth,
-            x: x0 + (depth - 1) as f64 * STACK_INDENT,
+            x: x0 + (depth - 1) as f64 * COLUMN_INDENT,
             h,
             offset: *offset,
             parent,
@@ -247,7 +274,7 @@ fn layout_columns(roots: &[TreeNode], sizes: &Sizes) -> SideLayout {
     for root in roots {
         let mut offset = 0.0;
         walk(root, 1, None, x, &mut offset, &mut boxes, sizes);
-        x += sizes.box_w + (deepest(root) - 1) as f64 * STACK_INDENT + sizes.gap_x;
+        x += sizes.box_w + (deepest(root) - 1) as f64 * COLUMN_INDENT + sizes.gap_x;
     }
     let width = if boxes.is_empty() { 0.0 } else { x - sizes.gap_x };
     let reach = boxes.iter().map(|b| b.offset + b.h).fold(0.0, f64::max);
@@ -367,8 +394,8 @@ mod tests {
         sizes.heights.insert(all[1], 170.0);
         let l = layout_with(&t, &sizes);
         let (c, d, e, f) = (l.find(all[0]).unwrap(), l.find(all[1]).unwrap(), l.find(all[2]).unwrap(), l.find(all[3]).unwrap());
-        assert_eq!(d.x, c.x + STACK_INDENT);
-        assert_eq!(e.x, c.x + 2.0 * STACK_INDENT);
+        assert_eq!(d.x, c.x + COLUMN_INDENT);
+        assert_eq!(e.x, c.x + 2.0 * COLUMN_INDENT);
         assert_eq!(f.x, d.x, "a second child lines up with the first");
         assert!(d.y >= c.y + c.h && e.y >= d.y + 170.0 && f.y >= e.y + e.h, "one below the other, in order");
         assert!(l.find(up2).unwrap().y + BOX_H <= l.find(up).unwrap().y, "further effects go up");
@@ -381,6 +408,15 @@ mod tests {
             }
         }
         assert!(l.connector_path(e).contains(" V"));
+    }
+
+    #[test]
+    fn estimated_heights_grow_with_words_and_shrink_with_width() {
+        let text = "No routine link between absence records and safeguarding records at school";
+        let narrow = estimated_height(text, 150.0, 20.0, 24.0, 14.0);
+        let wide = estimated_height(text, 300.0, 20.0, 24.0, 14.0);
+        assert!(narrow > wide && wide >= 24.0 + 14.0);
+        assert_eq!(estimated_height("", 200.0, 20.0, 24.0, 14.0), 38.0);
     }
 
     #[test]

@@ -46,7 +46,7 @@ async function measure(page) {
     const add = (selector, kind) => {
       for (const el of document.querySelectorAll(selector)) {
         const r = el.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) continue;
+        if ((r.width === 0 && r.height === 0) || el.closest(".visually-hidden")) continue;
         const cs = getComputedStyle(el);
         // Effective size: the font size times the tree's zoom (a CSS transform).
         const canvas = el.closest(".tree-canvas");
