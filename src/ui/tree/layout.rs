@@ -226,7 +226,8 @@ pub const COLUMN_INDENT: f64 = 20.0;
 /// A box's height for words of `chars` average width at `font_px`, wrapped at `width`
 /// board pixels less `padding`: used to choose a width before the page measures the boxes.
 pub fn estimated_height(text: &str, width: f64, font_px: f64, line_px: f64, padding: f64) -> f64 {
-    let per_line = ((width - padding) / (font_px * 0.54)).floor().max(4.0) as usize;
+    // 0.58 em is a wide sans serif's average letter with its share of spaces.
+    let per_line = ((width - padding) / (font_px * 0.58)).floor().max(4.0) as usize;
     let mut lines = 1usize;
     let mut used = 0usize;
     for word in text.split_whitespace() {

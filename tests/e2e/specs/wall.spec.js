@@ -55,7 +55,7 @@ async function measure(page) {
           kind,
           text: el.textContent.trim().slice(0, 60),
           px: parseFloat(cs.fontSize) * scale,
-          whole: el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1,
+          whole: el.scrollHeight <= el.clientHeight + 2 && el.scrollWidth <= el.clientWidth + 2,
           inView: visibleIn(el),
           clearOfBar: r.bottom <= bar.top + 0.5,
           top: r.top, bottom: r.bottom, left: r.left, right: r.right,
@@ -269,6 +269,7 @@ test("the tool sheet for the moderate case fits one A4 landscape page", async ({
   await expect(sheet).toHaveAttribute("data-sheet-font", /\d/);
   const pt = Number(await sheet.getAttribute("data-sheet-font"));
   expect(pt, "type never below the readable minimum").toBeGreaterThanOrEqual(6.5);
+  console.log("sheet type size (pt):", pt, "height px:", await sheet.evaluate((e) => e.scrollHeight));
   await sheet.screenshot({ path: `${SHOTS}/tool-sheet.png` });
   await page.emulateMedia({ media: "print" });
   const pdf = await page.pdf({ preferCSSPageSize: true });
