@@ -288,7 +288,9 @@ pub fn DiscussionBoard(
                                         <span class="visually-hidden">{format!(" {label}")}</span>
                                     </button>
                                 </div>
-                                <div class="wall-area-body">
+                                // Focusable, so a panel that has to scroll (a small screen, large
+                                // text) can be scrolled from the keyboard.
+                                <div class="wall-area-body" tabindex="0">
                                     {move || {
                                         let enlarged = focused.get() == Some(p);
                                         match (p, enlarged) {

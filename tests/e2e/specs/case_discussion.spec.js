@@ -150,7 +150,7 @@ for (const mode of ["keyboard", "mouse"]) {
     expect(csvFile.suggestedFilename()).toMatch(/action-log-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await readFile(await csvFile.path(), "utf8");
     expect(csv.startsWith("\ufeff")).toBe(true);
-    expect(csv).toContain("Single-agency action plan on address changes,Health visiting team lead,2026-11-26");
+    expect(csv).toMatch(/\d,Single-agency action plan on address changes,,Health visiting team lead,2026-11-26,/);
     expect(csv).toContain("Share learning at the next practice forum");
     expect(csv).toContain("Missing: who by, due date");
     await expectAccessible(page);
