@@ -376,20 +376,22 @@ fn the_notes_set_out_actions_as_a_table_and_the_tree_as_a_nested_list() {
         .collect();
     let actions = tables
         .iter()
-        .find(|t| t.first().map(String::as_str) == Some("Action"))
+        .find(|t| t.first().map(String::as_str) == Some("No."))
         .expect("an actions table");
     assert_eq!(
-        &actions[..4],
-        ["Action", "Who By and When", "How will we know it is done", "What difference will it make?"]
+        &actions[..6],
+        ["No.", "Action", "Lead agency", "Who By and When", "How will we know it is done", "What difference will it make?"]
     );
-    assert_eq!(&actions[4..8], [
+    assert_eq!(&actions[6..12], [
+        "1",
         "Share chronology",
+        "Not recorded",
         "Health visitor, by 23 March 2026",
         "Confirmed at core group",
         "Hearing is checked"
     ]);
-    assert!(actions[8].starts_with("Ask GP for records") && actions[8].contains("Missing: who by, due date"));
-    assert_eq!(actions.len(), 12, "two actions; the blank row is left out");
+    assert!(actions[13].starts_with("Ask GP for records") && actions[13].contains("SMART check, not written yet: who by, due date"));
+    assert_eq!(actions.len(), 18, "two actions; the blank row is left out");
     // The heading row repeats on every page.
     assert!(unpacked.part("word/document.xml").contains("<w:tblHeader/>"));
 
