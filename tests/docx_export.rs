@@ -376,20 +376,22 @@ fn the_notes_set_out_actions_as_a_table_and_the_tree_as_a_nested_list() {
         .collect();
     let actions = tables
         .iter()
-        .find(|t| t.first().map(String::as_str) == Some("Action"))
+        .find(|t| t.first().map(String::as_str) == Some("No."))
         .expect("an actions table");
     assert_eq!(
-        &actions[..4],
-        ["Action", "Who By and When", "How will we know it is done", "What difference will it make?"]
+        &actions[..6],
+        ["No.", "Action", "Lead agency", "Who By and When", "How will we know it is done", "What difference will it make?"]
     );
-    assert_eq!(&actions[4..8], [
+    assert_eq!(&actions[6..12], [
+        "1",
         "Share chronology",
+        "Not recorded",
         "Health visitor, by 23 March 2026",
         "Confirmed at core group",
         "Hearing is checked"
     ]);
-    assert!(actions[8].starts_with("Ask GP for records") && actions[8].contains("Missing: who by, due date"));
-    assert_eq!(actions.len(), 12, "two actions; the blank row is left out");
+    assert!(actions[13].starts_with("Ask GP for records") && actions[13].contains("SMART check, not written yet: who by, due date"));
+    assert_eq!(actions.len(), 18, "two actions; the blank row is left out");
     // The heading row repeats on every page.
     assert!(unpacked.part("word/document.xml").contains("<w:tblHeader/>"));
 
@@ -432,15 +434,36 @@ fn the_action_log_is_a_landscape_table_with_the_spreadsheets_columns() {
     let xml = unpacked.part("word/document.xml");
     assert!(xml.contains("w:orient=\"landscape\""));
     let paragraphs = unpacked.paragraphs();
-    let start = paragraphs.iter().position(|p| p == "Action").unwrap();
+    let start = paragraphs.iter().position(|p| p == "No.").unwrap_or_else(|| panic!("{paragraphs:?}"));
     assert_eq!(
-        paragraphs[start..start + 6],
-        ["Action", "Who by", "Due date", "How we will know it is done", "What difference it will make", "Complete?"]
+        paragraphs[start..start + 9],
+        [
+            "No.",
+            "Action",
+            "Lead agency",
+            "Who by",
+            "Due date",
+            "Status",
+            "How we will know it is done",
+            "What difference it will make",
+            "SMART check (all five parts written?)"
+        ]
     );
     assert_eq!(
-        paragraphs[start + 6..start + 12],
-        ["Share chronology", "Health visitor", "23 March 2026", "Confirmed at core group", "Hearing is checked", "Yes"]
+        paragraphs[start + 9..start + 18],
+        [
+            "1",
+            "Share chronology",
+            "Not recorded",
+            "Health visitor",
+            "23 March 2026",
+            "Open",
+            "Confirmed at core group",
+            "Hearing is checked",
+            "All five parts written"
+        ]
     );
+    assert!(!paragraphs.iter().any(|p| p == "Complete?" || p == "Yes"));
     assert!(paragraphs.contains(&"Missing: who by, due date, how we will know, difference for the child".to_string()));
     assert!(paragraphs.iter().any(|p| p.starts_with("Single-agency action plans are due by 23 March 2026")));
 }

@@ -1,18 +1,31 @@
 //! The action log is the list of SMART actions agreed in a case discussion, as a
-//! spreadsheet the partnership keeps: one row per action, saying what will be done, who
-//! by, by when, how we will know it is done, what difference it will make, and whether
-//! anything is still missing.
+//! spreadsheet the partnership keeps and tracks: one row per action, with its number, what
+//! will be done, the lead agency, who by, by when, its status on the day of export (open,
+//! done, overdue), how we will know it is done, what difference it will make, and the
+//! SMART check (whether all five parts were written, which is not the same as done).
 //!
 //! The file is CSV that opens cleanly in Excel on a council laptop: a UTF-8 byte order
 //! mark so names such as Siân or Łukasz survive, CRLF line endings, fields quoted as
 //! RFC 4180 says, and text that a spreadsheet would run as a formula made inert.
 
+use chrono::NaiveDate;
+
+use crate::model::action_log::SMART_CHECK_HEADING;
 use crate::model::case_discussion::{CaseDiscussion, SmartAction};
 use crate::model::smart_action_check::missing_parts;
 
 /// The column headings, in order.
-pub const ACTION_LOG_HEADINGS: [&str; 6] =
-    ["Action", "Who by", "Due date", "How we will know it is done", "What difference it will make", "Complete?"];
+pub const ACTION_LOG_HEADINGS: [&str; 9] = [
+    "No.",
+    "Action",
+    "Lead agency",
+    "Who by",
+    "Due date",
+    "Status",
+    "How we will know it is done",
+    "What difference it will make",
+    SMART_CHECK_HEADING,
+];
 
 /// Tells Excel the file is UTF-8; without it, non-ASCII names turn into mojibake.
 const BYTE_ORDER_MARK: &str = "\u{feff}";
@@ -21,33 +34,34 @@ const LINE_END: &str = "\r\n";
 /// The action log of `discussion` as CSV text, ready to save as a `.csv` file.
 ///
 /// Actions appear in the order the room agreed them. An action with nothing written in it
-/// at all (an empty row the facilitator added) is left out; every other action is listed,
-/// with "Complete?" saying "Yes" or naming the missing parts, e.g.
-/// "Missing: who by, due date".
+/// at all (an empty row the facilitator added) is left out; every other action is listed
+/// with its number, its status on `today`, and the SMART check saying "All five parts
+/// written" or naming the missing parts, e.g. "Missing: who by, due date".
 ///
 /// `review_title` is not written into the sheet, so the sheet stays a plain table that can
 /// be pasted under the partnership's existing log; the title belongs in the file name
 /// (see [`crate::export::file_name`]).
-pub fn action_log_csv(review_title: &str, discussion: &CaseDiscussion) -> String {
+pub fn action_log_csv(review_title: &str, discussion: &CaseDiscussion, today: NaiveDate) -> String {
     let _ = review_title;
     let mut csv = String::from(BYTE_ORDER_MARK);
     push_row(&mut csv, ACTION_LOG_HEADINGS.iter().map(|h| h.to_string()));
-    for action in discussion.actions.iter().filter(|a| !is_empty_action(a)) {
-        push_row(&mut csv, row(action).into_iter());
+    for (number, action) in discussion.numbered_actions().into_iter().filter(|(_, a)| !is_empty_action(a)) {
+        push_row(&mut csv, row(number, action, today).into_iter());
     }
     csv
 }
 
-fn row(a: &SmartAction) -> [String; 6] {
-    let missing = missing_parts(a);
-    let complete = if missing.is_empty() { "Yes".to_string() } else { format!("Missing: {}", missing.join(", ")) };
+fn row(number: u32, a: &SmartAction, today: NaiveDate) -> [String; 9] {
     [
+        number.to_string(),
         a.action.clone(),
+        a.lead_agency.clone(),
         a.who_by.clone(),
         a.due.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+        a.status_words(today),
         a.how_we_will_know.clone(),
         a.difference_for_child.clone(),
-        complete,
+        a.smart_check_words(),
     ]
 }
 
@@ -95,7 +109,7 @@ mod tests {
     use chrono::NaiveDate;
 
     const HEADER: &str =
-        "Action,Who by,Due date,How we will know it is done,What difference it will make,Complete?\r\n";
+        "No.,Action,Lead agency,Who by,Due date,Status,How we will know it is done,What difference it will make,SMART check (all five parts written?)\r\n";
 
     fn action(what: &str, who: &str) -> SmartAction {
         SmartAction {
@@ -105,12 +119,18 @@ mod tests {
             due: NaiveDate::from_ymd_opt(2026, 3, 23),
             how_we_will_know: "Confirmed at core group".into(),
             difference_for_child: "She is seen at home".into(),
+            lead_agency: "Health".into(),
+            ..Default::default()
         }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 20).unwrap()
     }
 
     fn log_of(actions: Vec<SmartAction>) -> String {
         let discussion = CaseDiscussion { actions, ..Default::default() };
-        action_log_csv("Child J", &discussion)
+        action_log_csv("Child J", &discussion, today())
     }
 
     /// The data rows, without the byte order mark and the header.
@@ -133,22 +153,34 @@ mod tests {
     }
 
     #[test]
-    fn a_complete_action_is_one_plain_row_with_an_iso_date() {
+    fn a_complete_action_is_one_plain_row_with_its_number_status_and_an_iso_date() {
         let csv = log_of(vec![action("Share chronology", "Health visitor")]);
         assert_eq!(
             body(&csv),
-            "Share chronology,Health visitor,2026-03-23,Confirmed at core group,She is seen at home,Yes\r\n"
+            "1,Share chronology,Health,Health visitor,2026-03-23,Open,Confirmed at core group,She is seen at home,All five parts written\r\n"
         );
     }
 
     #[test]
-    fn the_complete_column_names_what_is_missing() {
+    fn the_smart_check_names_what_is_missing_and_never_reads_as_done() {
         let a = SmartAction { action: "Ask GP for records".into(), ..Default::default() };
         let csv = log_of(vec![a]);
         assert_eq!(
             body(&csv),
-            "Ask GP for records,,,,,\"Missing: who by, due date, how we will know, difference for the child\"\r\n"
+            "1,Ask GP for records,,,,Open,,,\"Missing: who by, due date, how we will know, difference for the child\"\r\n"
         );
+        assert!(!csv.contains("Complete?"));
+    }
+
+    #[test]
+    fn status_is_worked_out_on_the_day_of_export() {
+        let late = SmartAction { due: NaiveDate::from_ymd_opt(2026, 3, 19), ..action("Visit", "SW") };
+        let done = SmartAction { done_on: NaiveDate::from_ymd_opt(2026, 3, 18), ..action("Call", "SW") };
+        let csv = log_of(vec![late, done]);
+        let rows: Vec<&str> = body(&csv).split("\r\n").collect();
+        assert!(rows[0].contains(",Overdue (was due 19 March 2026),"), "{}", rows[0]);
+        assert!(rows[1].starts_with("2,Call,"), "{}", rows[1]);
+        assert!(rows[1].contains(",Done on 18 March 2026,"), "{}", rows[1]);
     }
 
     #[test]
@@ -160,15 +192,14 @@ mod tests {
     #[test]
     fn commas_and_quotes_are_quoted_per_rfc_4180() {
         let csv = log_of(vec![action("Check school, GP and housing", "The \"lead\" professional")]);
-        assert!(
-            body(&csv).starts_with("\"Check school, GP and housing\",\"The \"\"lead\"\" professional\",2026-03-23,")
-        );
+        assert!(body(&csv)
+            .starts_with("1,\"Check school, GP and housing\",Health,\"The \"\"lead\"\" professional\",2026-03-23,"));
     }
 
     #[test]
     fn line_breaks_stay_inside_one_quoted_cell() {
         let csv = log_of(vec![action("Call mum\nthen write to dad\r\nthen file", "SW")]);
-        assert!(body(&csv).starts_with("\"Call mum\nthen write to dad\nthen file\",SW,"));
+        assert!(body(&csv).starts_with("1,\"Call mum\nthen write to dad\nthen file\",Health,SW,"));
         // Only the row itself ends in CRLF.
         assert_eq!(body(&csv).matches("\r\n").count(), 1);
     }
@@ -176,7 +207,7 @@ mod tests {
     #[test]
     fn non_ascii_names_come_through_unchanged() {
         let csv = log_of(vec![action("Meet Siân and Zoë", "Łukasz (李 interpreter)")]);
-        assert!(body(&csv).starts_with("Meet Siân and Zoë,Łukasz (李 interpreter),"));
+        assert!(body(&csv).starts_with("1,Meet Siân and Zoë,Health,Łukasz (李 interpreter),"));
     }
 
     #[test]
@@ -187,9 +218,9 @@ mod tests {
             action("\tTabbed", "\u{ff1d}1+1"),
         ]);
         let rows: Vec<&str> = body(&csv).split("\r\n").collect();
-        assert!(rows[0].starts_with("\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",'@SUM(A1),"), "{}", rows[0]);
-        assert!(rows[1].starts_with("'+44 161 000 0000,'-1 week late,"), "{}", rows[1]);
-        assert!(rows[2].starts_with("'\tTabbed,'\u{ff1d}1+1,"), "{}", rows[2]);
+        assert!(rows[0].starts_with("1,\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",Health,'@SUM(A1),"), "{}", rows[0]);
+        assert!(rows[1].starts_with("2,'+44 161 000 0000,Health,'-1 week late,"), "{}", rows[1]);
+        assert!(rows[2].starts_with("3,'\tTabbed,Health,'\u{ff1d}1+1,"), "{}", rows[2]);
         // A line starting with CR is normalised to LF and still defused.
         assert_eq!(cell("\r=1+1"), "\"'\n=1+1\"");
     }

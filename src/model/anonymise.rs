@@ -330,7 +330,7 @@ pub fn each_text_mut(review: &mut Review, f: &mut dyn FnMut(&'static str, &mut S
             }
             f("Analysis tree", &mut cd.tree.focal_point);
             let mut stack: Vec<&mut crate::model::problem_tree::TreeNode> =
-                cd.tree.effects.iter_mut().chain(cd.tree.causes.iter_mut()).collect();
+                cd.tree.effects.iter_mut().chain(cd.tree.causes.iter_mut()).chain(cd.tree.parked.iter_mut()).collect();
             while let Some(node) = stack.pop() {
                 f("Analysis tree", &mut node.text);
                 stack.extend(node.children.iter_mut());
@@ -354,6 +354,7 @@ pub fn each_text_mut(review: &mut Review, f: &mut dyn FnMut(&'static str, &mut S
                 f("What needs to happen", &mut a.who_by);
                 f("What needs to happen", &mut a.how_we_will_know);
                 f("What needs to happen", &mut a.difference_for_child);
+                f("What needs to happen", &mut a.lead_agency);
             }
             f("Outcome", &mut cd.outcome.agreement);
             f("Outcome", &mut cd.outcome.dissent);
@@ -785,6 +786,7 @@ mod tests {
                 role: "Health visitor".into(),
                 agency: "Salford NHS".into(),
                 second_hat: String::new(),
+                ..Default::default()
             });
             cd.about_child = "Jayden's mum says Jayden loves the park in Salford. Sarah visits weekly.".into();
             cd.add_worry("Jayden missed school");
@@ -974,7 +976,7 @@ mod tests {
     /// Strings the model writes that are not free text: ids, dates, and method terms.
     const NOT_FREE_TEXT: &[&str] = &[
         ".id", ".created", ".updated", ".last_exported", ".delete_by", ".date", ".by_when", ".due",
-        ".date_of_referral", ".date_of_discussion", ".marked_as", ".status", ".appraisal", ".pattern_types",
+        ".date_of_referral", ".date_of_discussion", ".marked_as", ".status", ".attendance", ".done_on", ".appraisal", ".pattern_types",
         ".category", ".level",
     ];
 
@@ -1010,12 +1012,13 @@ mod tests {
                 "facts": [{"id": 2, "text": "Jayden", "source": "Jayden"}],
                 "about_child": "Jayden",
                 "immediate_thoughts": [{"id": 3, "text": "Jayden", "marked_as": "fact"}],
-                "tree": {"focal_point": "Jayden", "effects": [node("Jayden effect")], "causes": [node("Jayden cause")]},
+                "tree": {"focal_point": "Jayden", "effects": [node("Jayden effect")], "causes": [node("Jayden cause")],
+                    "parked": [{"id": 9, "text": "Jayden parked", "children": []}]},
                 "worries": [{"id": 4, "text": "Jayden"}], "strengths": [{"id": 5, "text": "Jayden"}],
                 "information_gaps": [{"id": 6, "what": "Jayden", "who": "Jayden", "by_when": "2026-02-01"}],
                 "people_to_involve": [{"id": 7, "who": "Jayden", "why": "Jayden"}],
                 "actions": [{"id": 8, "action": "Jayden", "who_by": "Jayden", "due": "2026-02-01",
-                    "how_we_will_know": "Jayden", "difference_for_child": "Jayden"}],
+                    "how_we_will_know": "Jayden", "difference_for_child": "Jayden", "lead_agency": "Jayden"}],
                 "outcome": {"agreement": "Jayden", "dissent": "Jayden"}
             }}
         })

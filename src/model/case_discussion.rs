@@ -50,6 +50,47 @@ pub struct Attendee {
     /// A missing agency this person speaks for ("wearing two hats"), if any.
     #[autosurgeon(missing = "Default::default")]
     pub second_hat: String,
+    /// In the room, by phone, or apologies. Files from before this existed load as present.
+    #[serde(default)]
+    #[autosurgeon(missing = "Default::default")]
+    pub attendance: Attendance,
+}
+
+/// How someone took part: in the room, by phone or conference call (as the tool suggests
+/// for a missing agency), or they sent their apologies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
+#[serde(rename_all = "snake_case")]
+pub enum Attendance {
+    #[default]
+    Present,
+    ByPhone,
+    Apologies,
+}
+
+impl Attendance {
+    pub const ALL: [Attendance; 3] = [Attendance::Present, Attendance::ByPhone, Attendance::Apologies];
+
+    /// How it reads in the notes.
+    pub fn label(self) -> &'static str {
+        match self {
+            Attendance::Present => "Present",
+            Attendance::ByPhone => "By phone",
+            Attendance::Apologies => "Apologies",
+        }
+    }
+
+    /// A stable word for forms and files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Attendance::Present => "present",
+            Attendance::ByPhone => "by_phone",
+            Attendance::Apologies => "apologies",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Attendance> {
+        Attendance::ALL.into_iter().find(|a| a.key() == key)
+    }
 }
 
 /// A document available to the discussion (referral form, chronology...) and where it came from.
@@ -151,6 +192,19 @@ pub struct SmartAction {
     pub how_we_will_know: String,
     #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub difference_for_child: String,
+    /// The action's number in the partnership's action log; never reused in a discussion.
+    /// 0 in files from before numbering: see [`CaseDiscussion::action_number`].
+    #[serde(default)]
+    #[autosurgeon(missing = "Default::default")]
+    pub number: u32,
+    /// The agency that leads on the action and reports on it.
+    #[serde(default)]
+    #[autosurgeon(missing = "Default::default")]
+    pub lead_agency: String,
+    /// The day the action was reported done, if it has been.
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
+    pub done_on: Option<NaiveDate>,
 }
 
 /// The room's view of the outcome before actions are finalised.
@@ -263,10 +317,11 @@ impl CaseDiscussion {
         Some(id)
     }
 
-    /// Adds an empty SMART action for the room to fill in.
+    /// Adds an empty SMART action for the room to fill in, numbered after the others.
     pub fn add_action(&mut self, action: &str) -> ItemId {
         let id = self.allocate_id();
-        self.actions.push(SmartAction { id, action: action.trim().to_string(), ..Default::default() });
+        let number = self.next_action_number();
+        self.actions.push(SmartAction { id, action: action.trim().to_string(), number, ..Default::default() });
         id
     }
 
@@ -288,15 +343,18 @@ pub enum CaptureKind {
     MissingInformation,
     PersonToInvolve,
     Action,
+    /// A point for the analysis tree that the room has not placed yet.
+    ParkForTree,
 }
 
 impl CaptureKind {
-    pub const ALL: [CaptureKind; 5] = [
+    pub const ALL: [CaptureKind; 6] = [
         CaptureKind::Worry,
         CaptureKind::WorkedWell,
         CaptureKind::MissingInformation,
         CaptureKind::PersonToInvolve,
         CaptureKind::Action,
+        CaptureKind::ParkForTree,
     ];
 
     /// What the capture button says.
@@ -307,6 +365,7 @@ impl CaptureKind {
             CaptureKind::MissingInformation => "Missing information",
             CaptureKind::PersonToInvolve => "Who else to involve",
             CaptureKind::Action => "Action",
+            CaptureKind::ParkForTree => "Park for tree",
         }
     }
 
@@ -318,6 +377,7 @@ impl CaptureKind {
             CaptureKind::MissingInformation => 'M',
             CaptureKind::PersonToInvolve => 'I',
             CaptureKind::Action => 'A',
+            CaptureKind::ParkForTree => 'P',
         }
     }
 }
@@ -350,6 +410,7 @@ impl CaseDiscussion {
             CaptureKind::MissingInformation => self.add_information_gap(text),
             CaptureKind::PersonToInvolve => self.add_person_to_involve(text),
             CaptureKind::Action => non_blank(text).map(|t| self.add_action(&t)),
+            CaptureKind::ParkForTree => self.tree.park(text),
         }
     }
 
@@ -362,8 +423,31 @@ impl CaseDiscussion {
             role: role.trim().into(),
             agency: agency.trim().into(),
             second_hat: String::new(),
+            attendance: Attendance::Present,
         });
         id
+    }
+
+    /// Records how an attendee is taking part; `false` when they are no longer listed.
+    pub fn set_attendance(&mut self, id: ItemId, attendance: Attendance) -> bool {
+        match self.header.attendees.iter_mut().find(|a| a.id == id) {
+            Some(a) => {
+                a.attendance = attendance;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Records the missing agency an attendee also speaks for ("wearing two hats").
+    pub fn set_second_hat(&mut self, id: ItemId, agency: &str) -> bool {
+        match self.header.attendees.iter_mut().find(|a| a.id == id) {
+            Some(a) => {
+                a.second_hat = agency.to_string();
+                true
+            }
+            None => false,
+        }
     }
 
     /// Adds a document available to the discussion, with its source.
@@ -425,11 +509,11 @@ impl CaseDiscussion {
         Ok(due)
     }
 
-    /// The agencies of the people present, without repeats, including agencies someone
+    /// The agencies of the people taking part (in the room or by phone), without repeats, including agencies someone
     /// speaks for by "wearing two hats".
     pub fn agencies_present(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for a in &self.header.attendees {
+        for a in self.header.attendees.iter().filter(|a| a.attendance != Attendance::Apologies) {
             for agency in [&a.agency, &a.second_hat] {
                 let agency = agency.trim();
                 if !agency.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(agency)) {
@@ -481,6 +565,8 @@ mod tests {
         cd.capture(CaptureKind::MissingInformation, "m");
         cd.capture(CaptureKind::PersonToInvolve, "i");
         cd.capture(CaptureKind::Action, "a");
+        cd.capture(CaptureKind::ParkForTree, "p");
+        assert_eq!(cd.tree.parked[0].text, "p");
         assert_eq!(cd.actions[0].action, "a");
         assert_eq!(cd.worries[0].text, "w");
         assert_eq!(cd.strengths[0].text, "g");

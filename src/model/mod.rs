@@ -3,6 +3,8 @@
 //! it. Nothing here touches the browser, a clock or a random source: times and ids come in
 //! as arguments, so every rule can be tested natively with `cargo test`.
 
+pub mod action_log;
+pub mod agency_check;
 pub mod anonymise;
 pub mod case_discussion;
 pub mod case_discussion_guide;
@@ -22,11 +24,13 @@ pub mod library;
 pub mod merge_shape;
 pub mod narrative;
 pub mod pattern_type;
+pub mod practice_review_principles;
 pub mod practitioner_preparation;
 pub mod problem_tree;
 pub mod respectful_language;
 pub mod review_stage;
 pub mod tree_nudge;
+pub mod tree_parking;
 pub mod review;
 pub mod share_check;
 pub mod smart_action_check;

@@ -116,6 +116,10 @@ pub struct ProblemTree {
     #[serde(skip)]
     #[autosurgeon(with = "crate::model::merge_shape::device_local")]
     pub id_block: u64,
+    /// Points the room has raised but not placed on the tree yet (see `tree_parking`).
+    #[serde(default)]
+    #[autosurgeon(missing = "Default::default")]
+    pub parked: Vec<TreeNode>,
 }
 
 // A valid tree has every id unique, so "the box with this id" is one box. A tree read from
@@ -140,8 +144,13 @@ impl ProblemTree {
     /// may come back once nothing on the tree carries them any more.
     pub fn next_node_id(&self) -> NodeId {
         let block = self.id_block;
-        let ids: HashSet<NodeId> =
-            self.nodes().iter().map(|n| n.id).filter(|id| super::id_blocks::block_of(*id) == block).collect();
+        let ids: HashSet<NodeId> = self
+            .nodes()
+            .iter()
+            .map(|n| n.id)
+            .chain(self.parked.iter().map(|n| n.id))
+            .filter(|id| super::id_blocks::block_of(*id) == block)
+            .collect();
         let largest = ids.iter().copied().max().unwrap_or(super::id_blocks::first_id(block).saturating_sub(1));
         match largest.checked_add(1) {
             Some(id) => id,
@@ -173,7 +182,7 @@ impl ProblemTree {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.focal_point.is_empty() && self.effects.is_empty() && self.causes.is_empty()
+        self.focal_point.is_empty() && self.effects.is_empty() && self.causes.is_empty() && self.parked.is_empty()
     }
 
     /// Adds a box as the last one under `parent` and returns its id; `None` when the parent
@@ -489,6 +498,7 @@ mod tests {
                 node(4, "Missed appointments not followed up", vec![]),
             ],
             id_block: 0,
+            parked: vec![],
         }
     }
 

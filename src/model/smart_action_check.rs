@@ -42,6 +42,7 @@ mod tests {
             due: NaiveDate::from_ymd_opt(2026, 3, 23),
             how_we_will_know: "School confirms receipt".into(),
             difference_for_child: "Staff know why she is tired in class".into(),
+            ..Default::default()
         }
     }
 

@@ -21,6 +21,7 @@ pub mod local_store;
 pub mod lock_error;
 pub mod passphrase;
 pub mod passphrase_backoff;
+pub mod board_session;
 pub mod record;
 pub mod review_history;
 pub mod review_store;

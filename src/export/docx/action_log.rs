@@ -1,7 +1,8 @@
 //! The action log as a Word document: the SMART actions agreed in a case discussion, one
-//! row each, with the same columns as the action-log spreadsheet (what, who by, due date,
-//! how we will know it is done, what difference it will make, and whether anything is
-//! still missing), on landscape pages so every column has room. It carries the review's
+//! row each, with the same columns as the action-log spreadsheet (number, what, lead
+//! agency, who by, due date, status on the day of export, how we will know it is done,
+//! what difference it will make, and the SMART check), on landscape pages so every column
+//! has room. It carries the review's
 //! title, the date of the discussion and when single-agency action plans are due, so it
 //! can go into the case review report or out to the agencies as it is.
 
@@ -19,10 +20,11 @@ use crate::model::Review;
 pub const ACTION_LOG_TITLE: &str = "Action log";
 
 /// Relative widths of the columns of [`ACTION_LOG_HEADINGS`].
-const COLUMN_WIDTHS: [u32; 6] = [4, 3, 2, 4, 4, 3];
+const COLUMN_WIDTHS: [u32; 9] = [1, 4, 2, 3, 2, 2, 4, 4, 3];
 
 /// The action log of `review`, or `None` when it is not a case discussion. `exported_on`
-/// dates the document.
+/// dates the document and is the day each action's status is worked out for (without it,
+/// no action is called overdue).
 pub fn action_log(review: &Review, exported_on: Option<NaiveDate>) -> Option<WordDocument> {
     let cd = review.case_discussion()?;
     let mut d = WordDocument::new(
@@ -39,30 +41,29 @@ pub fn action_log(review: &Review, exported_on: Option<NaiveDate>) -> Option<Wor
     d.paragraph(vec![Span::bold("Date of case discussion: "), held]);
     d.text(&single_agency_plan_sentence(cd.header.date_of_discussion));
 
-    let listed: Vec<&SmartAction> = cd.actions.iter().filter(|a| missing_parts(a).len() < 5).collect();
+    let today = exported_on.unwrap_or(NaiveDate::MIN);
+    let listed: Vec<(u32, &SmartAction)> =
+        cd.numbered_actions().into_iter().filter(|(_, a)| missing_parts(a).len() < 5).collect();
     d.heading(1, "Actions");
     if listed.is_empty() {
         d.quiet(NONE_RECORDED);
     } else {
         let columns: Vec<(&str, u32)> = ACTION_LOG_HEADINGS.iter().copied().zip(COLUMN_WIDTHS).collect();
         let mut t = Table::new(&columns);
-        for a in listed {
-            let missing = missing_parts(a);
-            let complete = if missing.is_empty() {
-                cell("Yes")
-            } else {
-                cell_of(vec![Span::plain(format!("Missing: {}", missing.join(", ")))])
-            };
+        for (number, a) in listed {
             t.row(vec![
+                cell(number.to_string()),
                 text_cell(&a.action),
+                text_cell(&a.lead_agency),
                 text_cell(&a.who_by),
                 match a.due {
                     Some(day) => cell(long_date(day)),
                     None => cell_of(vec![Span::quiet(NOT_RECORDED)]),
                 },
+                cell(a.status_words(today)),
                 text_cell(&a.how_we_will_know),
                 text_cell(&a.difference_for_child),
-                complete,
+                cell(a.smart_check_words()),
             ]);
         }
         d.table(t);

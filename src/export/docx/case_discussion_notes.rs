@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::word_document::{cell, cell_of, Orientation, Span, Table, WordDocument};
 use super::{date_or_not_recorded, is_blank, long_date, or_not_recorded, NONE_RECORDED, NOT_RECORDED};
+use crate::model::agency_check::MISSING_AGENCY_ADVICE;
 use crate::model::case_discussion::{CaseDiscussion, FactOrFeeling, Note, SmartAction};
 use crate::model::case_discussion_guide::{self as guide, SectionKey};
 use crate::model::problem_tree::{CauseStatus, TreeNode};
@@ -74,7 +75,7 @@ pub fn case_discussion_notes(review: &Review, exported_on: Option<NaiveDate>) ->
     missing_information(&mut d, cd);
 
     section(&mut d, SectionKey::WhatNeedsToHappen);
-    actions(&mut d, &cd.actions);
+    actions(&mut d, cd);
     outcome(&mut d, cd);
 
     d.heading(1, "Follow up");
@@ -118,11 +119,25 @@ fn attendees(d: &mut WordDocument, cd: &CaseDiscussion) {
         d.quiet(NONE_RECORDED);
         return;
     }
-    let mut t = Table::new(&[("Name", 2), ("Role", 2), ("Agency", 2), ("Wearing two hats for", 2)]);
+    let mut t = Table::new(&[("Name", 2), ("Role", 2), ("Agency", 2), ("Wearing two hats for", 2), ("Attendance", 1)]);
     for a in &cd.header.attendees {
-        t.row(vec![or_not_recorded(&a.name), or_not_recorded(&a.role), or_not_recorded(&a.agency), or_dash(&a.second_hat)]);
+        t.row(vec![
+            or_not_recorded(&a.name),
+            or_not_recorded(&a.role),
+            or_not_recorded(&a.agency),
+            or_dash(&a.second_hat),
+            cell(a.attendance.label()),
+        ]);
     }
     d.table(t);
+    let check = cd.agency_check();
+    if !check.missing.is_empty() {
+        d.heading(2, "Agencies not represented");
+        for m in &check.missing {
+            d.bullet(0, vec![Span::plain(m.sentence())]);
+        }
+        d.text(&format!("The tool\u{2019}s advice: \u{201c}{MISSING_AGENCY_ADVICE}\u{201d}"));
+    }
 }
 
 fn notes(d: &mut WordDocument, notes: &[Note]) {
@@ -185,25 +200,34 @@ fn missing_information(d: &mut WordDocument, cd: &CaseDiscussion) {
 }
 
 /// The SMART actions as the notes' table, each incomplete one flagged in words.
-fn actions(d: &mut WordDocument, actions: &[SmartAction]) {
-    let listed: Vec<&SmartAction> = actions.iter().filter(|a| !is_blank_action(a)).collect();
+fn actions(d: &mut WordDocument, cd: &CaseDiscussion) {
+    let listed: Vec<(u32, &SmartAction)> = cd.numbered_actions().into_iter().filter(|(_, a)| !is_blank_action(a)).collect();
     if listed.is_empty() {
         d.quiet(NONE_RECORDED);
         return;
     }
     let mut t = Table::new(&[
+        ("No.", 1),
         ("Action", 3),
+        ("Lead agency", 2),
         ("Who By and When", 2),
         ("How will we know it is done", 3),
         ("What difference will it make?", 3),
     ]);
-    for a in listed {
+    for (n, a) in listed {
         let mut what = or_not_recorded(&a.action);
         let missing = missing_parts(a);
         if !missing.is_empty() {
-            what.push(vec![Span::quiet(format!("Missing: {}", missing.join(", ")))]);
+            what.push(vec![Span::quiet(format!("SMART check, not written yet: {}", missing.join(", ")))]);
         }
-        t.row(vec![what, who_by_and_when(a), or_not_recorded(&a.how_we_will_know), or_not_recorded(&a.difference_for_child)]);
+        t.row(vec![
+            cell(n.to_string()),
+            what,
+            or_not_recorded(&a.lead_agency),
+            who_by_and_when(a),
+            or_not_recorded(&a.how_we_will_know),
+            or_not_recorded(&a.difference_for_child),
+        ]);
     }
     d.table(t);
 }

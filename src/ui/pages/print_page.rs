@@ -9,6 +9,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::model::agency_check::MISSING_AGENCY_ADVICE;
 use crate::model::case_discussion::{CaseDiscussion, FactOrFeeling, InformationGap, Note, SmartAction};
 use crate::model::case_discussion_guide::{self as guide, SectionKey, Stage};
 use crate::model::problem_tree::{CauseStatus, TreeNode};
@@ -198,6 +199,7 @@ fn NotesPaper(
                         <th scope="col">"Role"</th>
                         <th scope="col">"Agency"</th>
                         <th scope="col">"Wearing two hats for"</th>
+                        <th scope="col">"Attendance"</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -207,6 +209,7 @@ fn NotesPaper(
                             <td>{or_not_recorded(&a.role)}</td>
                             <td>{or_not_recorded(&a.agency)}</td>
                             <td>{or_dash(&a.second_hat)}</td>
+                            <td>{a.attendance.label()}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -260,7 +263,7 @@ fn NotesPaper(
     let outcome = &cd.outcome;
     let has_outcome = !outcome.agreement.trim().is_empty() || !outcome.dissent.trim().is_empty();
     let actions = view! {
-        {actions_table(&cd.actions)}
+        {actions_table(&cd)}
         {has_outcome.then(|| view! {
             <h3>"The room’s view of the outcome"</h3>
             <dl class="print-outcome">
@@ -272,6 +275,14 @@ fn NotesPaper(
         })}
     };
     let plan_due = single_agency_plan_sentence(h.date_of_discussion);
+    let check = cd.agency_check();
+    let agency_gap = (!check.missing.is_empty()).then(|| view! {
+        <div class="print-agency-gap">
+            <h3>"Agencies not represented"</h3>
+            <ul class="print-list">{check.missing.iter().map(|m| view! { <li>{m.sentence()}</li> }).collect_view()}</ul>
+            <p class="print-advice">"The tool’s advice: “" {MISSING_AGENCY_ADVICE} "”"</p>
+        </div>
+    });
 
     view! {
         <article class="paper paper-notes" aria-labelledby="notes-title">
@@ -292,6 +303,7 @@ fn NotesPaper(
             <section class="notes-section" aria-labelledby="notes-attendees">
                 <h2 id="notes-attendees">"Attendees"</h2>
                 {attendees}
+                {agency_gap}
             </section>
             {notes_section(SectionKey::Facts, facts)}
             {notes_section(SectionKey::AboutTheChild, about)}
@@ -344,6 +356,14 @@ fn SheetPaper(
     let thoughts = bullet_list(cd.immediate_thoughts.iter().map(|t| {
         view! { <li><strong class="print-mark">{mark_label(t.marked_as)} ":"</strong> " " {t.text.clone()}</li> }
     }));
+    let missing_agencies = cd.agency_check().missing_names();
+    let thoughts = view! {
+        {(!missing_agencies.is_empty()).then(|| view! {
+            <p class="sheet-gap"><strong>"Not represented: "</strong>{missing_agencies}</p>
+        })}
+        {thoughts}
+    }
+    .into_any();
     let tree = view! {
         <p class="sheet-note">{guide::EFFECTS_ARE}</p>
         <h3 class="print-tree-label">"Effects"</h3>
@@ -368,22 +388,22 @@ fn SheetPaper(
         }
     }));
     let actions = {
-        let listed: Vec<&SmartAction> = cd.actions.iter().filter(|a| !is_blank_action(a)).collect();
+        let listed: Vec<(u32, &SmartAction)> = cd.numbered_actions().into_iter().filter(|(_, a)| !is_blank_action(a)).collect();
         if listed.is_empty() {
             none_recorded()
         } else {
             view! {
                 <ol class="sheet-actions">
-                    {listed.into_iter().map(|a| {
+                    {listed.into_iter().map(|(n, a)| {
                         let missing = missing_parts(a);
                         view! {
-                            <li>
+                            <li value=n.to_string()>
                                 <p class="sheet-action-what">{or_not_recorded(&a.action)}</p>
                                 <p><span class="print-part">"Who, when: "</span>{who_by_and_when(a)}</p>
                                 <p><span class="print-part">"Done when: "</span>{or_not_recorded(&a.how_we_will_know)}</p>
                                 <p><span class="print-part">"Difference: "</span>{or_not_recorded(&a.difference_for_child)}</p>
                                 {(!missing.is_empty()).then(|| view! {
-                                    <p class="print-missing">"Missing: " {missing.join(", ")}</p>
+                                    <p class="print-missing">"Not written yet: " {missing.join(", ")}</p>
                                 })}
                             </li>
                         }
@@ -402,8 +422,15 @@ fn SheetPaper(
         }
     }));
 
+    // One page: the type shrinks a step at a time until the sheet fits one A4 landscape
+    // page, never below a readable minimum (then it goes on to a second page).
+    let paper = NodeRef::<leptos::html::Article>::new();
+    Effect::new(move |_| {
+        let Some(el) = paper.get() else { return };
+        request_animation_frame(move || fit_sheet_to_page(&el));
+    });
     view! {
-        <article class="paper paper-sheet" aria-labelledby="sheet-title">
+        <article class="paper paper-sheet" aria-labelledby="sheet-title" node_ref=paper>
             <header class="sheet-head">
                 <div>
                     <h1 id="sheet-title">"Case Discussion Tool"</h1>
@@ -445,6 +472,32 @@ fn SheetPaper(
             </div>
         </article>
     }
+}
+
+/// The tool sheet's type size, in points, at most and at least.
+const SHEET_LARGEST_PT: f64 = 9.0;
+const SHEET_SMALLEST_PT: f64 = 6.5;
+const SHEET_STEP_PT: f64 = 0.25;
+
+/// Shrinks the sheet's type until the preview, laid out at the printed page's width, is no
+/// taller than one A4 landscape page (less a little, as print lays text out slightly
+/// differently). The size goes to the printed copy through the `--sheet-font` property.
+fn fit_sheet_to_page(el: &web_sys::HtmlElement) {
+    // 210 mm at the CSS 96 px to the inch, less 4 mm of safety.
+    let page_px = (210.0 - 4.0) / 25.4 * 96.0;
+    let style = el.style();
+    // Measured without the sheet's minimum heights, which only fill the page out.
+    let _ = el.class_list().add_1("sheet-measuring");
+    let mut pt = SHEET_LARGEST_PT;
+    loop {
+        let _ = style.set_property("--sheet-font", &format!("{pt}pt"));
+        if el.scroll_height() as f64 <= page_px || pt <= SHEET_SMALLEST_PT {
+            break;
+        }
+        pt = (pt - SHEET_STEP_PT).max(SHEET_SMALLEST_PT);
+    }
+    let _ = el.class_list().remove_1("sheet-measuring");
+    let _ = el.set_attribute("data-sheet-font", &format!("{pt}"));
 }
 
 /// One numbered section of the notes, headed as Appendix B heads it.
@@ -552,8 +605,8 @@ fn gaps_table(gaps: &[InformationGap]) -> AnyView {
 }
 
 /// The SMART actions as the notes' table, each incomplete one flagged in words.
-fn actions_table(actions: &[SmartAction]) -> AnyView {
-    let listed: Vec<&SmartAction> = actions.iter().filter(|a| !is_blank_action(a)).collect();
+fn actions_table(cd: &CaseDiscussion) -> AnyView {
+    let listed: Vec<(u32, &SmartAction)> = cd.numbered_actions().into_iter().filter(|(_, a)| !is_blank_action(a)).collect();
     if listed.is_empty() {
         return none_recorded();
     }
@@ -561,23 +614,27 @@ fn actions_table(actions: &[SmartAction]) -> AnyView {
         <table class="print-table notes-actions">
             <thead>
                 <tr>
+                    <th scope="col">"No."</th>
                     <th scope="col">"Action"</th>
+                    <th scope="col">"Lead agency"</th>
                     <th scope="col">"Who By and When"</th>
                     <th scope="col">"How will we know it is done"</th>
                     <th scope="col">"What difference will it make?"</th>
                 </tr>
             </thead>
             <tbody>
-                {listed.into_iter().map(|a| {
+                {listed.into_iter().map(|(n, a)| {
                     let missing = missing_parts(a);
                     view! {
                         <tr>
+                            <td>{n.to_string()}</td>
                             <td>
                                 <span class="print-multiline">{or_not_recorded(&a.action)}</span>
                                 {(!missing.is_empty()).then(|| view! {
-                                    <p class="print-missing">"Missing: " {missing.join(", ")}</p>
+                                    <p class="print-missing">"SMART check, not written yet: " {missing.join(", ")}</p>
                                 })}
                             </td>
+                            <td>{or_not_recorded(&a.lead_agency)}</td>
                             <td>{who_by_and_when(a)}</td>
                             <td class="print-multiline">{or_not_recorded(&a.how_we_will_know)}</td>
                             <td class="print-multiline">{or_not_recorded(&a.difference_for_child)}</td>

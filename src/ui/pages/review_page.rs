@@ -168,7 +168,12 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
         let _ = window().location().reload();
     };
     let export_button = export.clone();
-    let board = RwSignal::new(false);
+    // Board mode survives a reload of this tab (the wall is not part of the review).
+    let board = RwSignal::new(crate::storage::board_session::load(id).board_mode);
+    Effect::new(move |_| {
+        let on = board.get();
+        crate::storage::board_session::update(id, |s| s.board_mode = on);
+    });
     let export_dialog = RwSignal::new(None::<ExportDialog>);
     let close_dialog = Callback::new(move |_| export_dialog.set(None));
     let exported_at = Callback::new(move |when| review.update(|r| r.mark_exported(when)));

@@ -14,7 +14,11 @@ use crate::ui::widgets::unique_id;
 
 /// 4. The analysis tree.
 #[component]
-pub fn AnalysisTreeSection() -> impl IntoView {
+pub fn AnalysisTreeSection(
+    /// Shown on the wall: the diagram fitted to its panel.
+    #[prop(optional)]
+    wall: bool,
+) -> impl IntoView {
     let heading_id = unique_id("heading");
     let labelled_by = heading_id.clone();
     let as_list = RwSignal::new(false);
@@ -31,7 +35,7 @@ pub fn AnalysisTreeSection() -> impl IntoView {
             {move || if as_list.get() {
                 view! { <TreeLists/> }.into_any()
             } else {
-                view! { <TreeDiagram/> }.into_any()
+                view! { <TreeDiagram wall=wall/> }.into_any()
             }}
         </section>
     }

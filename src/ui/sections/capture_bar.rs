@@ -87,5 +87,6 @@ fn list_name(k: CaptureKind) -> &'static str {
         CaptureKind::MissingInformation => "missing information",
         CaptureKind::PersonToInvolve => "who else to involve",
         CaptureKind::Action => "actions",
+        CaptureKind::ParkForTree => "the parking area",
     }
 }

@@ -128,7 +128,6 @@ pub fn HeaderSection() -> impl IntoView {
         }
     };
     let attendees = move || read_cd(review, |cd| cd.header.attendees.clone());
-    let agencies = move || read_cd(review, |cd| cd.agencies_present());
 
     view! {
         <section class="section-card" id="cd-header" aria-labelledby="cd-header-title">
@@ -168,6 +167,7 @@ pub fn HeaderSection() -> impl IntoView {
                         <th scope="col">"Role"</th>
                         <th scope="col">"Agency"</th>
                         <th scope="col">"Also speaking for (two hats)"</th>
+                        <th scope="col">"Attendance"</th>
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
@@ -192,7 +192,18 @@ pub fn HeaderSection() -> impl IntoView {
                                     <td><input type="text" aria-label=format!("Name of attendee {n}") prop:value=field(|a| a.name.clone()) on:input=set(|a, v| a.name = v)/></td>
                                     <td><input type="text" aria-label=format!("Role of attendee {n}") prop:value=field(|a| a.role.clone()) on:input=set(|a, v| a.role = v)/></td>
                                     <td><input type="text" aria-label=format!("Agency of attendee {n}") prop:value=field(|a| a.agency.clone()) on:input=set(|a, v| a.agency = v)/></td>
-                                    <td><input type="text" aria-label=format!("Agency attendee {n} also speaks for") prop:value=field(|a| a.second_hat.clone()) on:input=set(|a, v| a.second_hat = v)/></td>
+                                    <td><input type="text" aria-label=format!("Agency attendee {n} also speaks for") prop:value=field(|a| a.second_hat.clone())
+                                        on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| { cd.set_second_hat(id, &v); }) }/></td>
+                                    <td><select aria-label=format!("Attendance of attendee {n}") on:change=move |ev| {
+                                        if let Some(v) = crate::model::case_discussion::Attendance::from_key(&event_target_value(&ev)) {
+                                            edit_cd(review, |cd| { cd.set_attendance(id, v); });
+                                        }
+                                    }>
+                                        {crate::model::case_discussion::Attendance::ALL.into_iter().map(|v| {
+                                            let current = move || read_cd(review, |cd| cd.header.attendees.iter().find(|x| x.id == id).map(|x| x.attendance).unwrap_or_default());
+                                            view! { <option value=v.key() selected=move || current() == v>{v.label()}</option> }
+                                        }).collect_view()}
+                                    </select></td>
                                     <td><button class="button-quiet" on:click=move |_| edit_cd(review, |cd| { cd.remove_item(id); })>
                                         "Remove"<span class="visually-hidden">{format!(" attendee {n}")}</span>
                                     </button></td>
@@ -208,20 +219,8 @@ pub fn HeaderSection() -> impl IntoView {
                 <InlineInput label="Agency" value=new_agency/>
                 <button type="submit" class="button-secondary">"Add attendee"</button>
             </form>
-            <div class="agency-check">
-                <h3>"Are key people from the right agencies present?"</h3>
-                {move || {
-                    let list = agencies();
-                    if list.is_empty() {
-                        view! { <p class="muted">"No agencies recorded yet. Add attendees with their agencies to see who is represented."</p> }.into_any()
-                    } else {
-                        view! {
-                            <p>"Agencies represented: " <strong>{list.join(", ")}</strong>"."</p>
-                            <p class="muted">"Think about who is missing. Someone present who understands a missing agency can “wear two hats”; note it beside their name."</p>
-                        }.into_any()
-                    }
-                }}
-            </div>
+            <h3>"Are key people from the right agencies present?"</h3>
+            <super::wall_areas::WhoIsMissing/>
         </section>
     }
 }

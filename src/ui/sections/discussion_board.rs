@@ -1,8 +1,12 @@
 //! Board mode is the case discussion as the room sees it on the wall: the tool's "large
-//! screen divided into five sections", all in view at once (facts and the child; immediate
-//! thoughts; the analysis tree; worries and what worked well; missing information and what
-//! needs to happen), with calm timers, a text-size control, a high-contrast theme, full
-//! screen, and the facilitator's prompts in a panel that can be hidden.
+//! screen divided into five sections", all in view at once and in the tool's order (facts
+//! and the child; immediate thoughts; the analysis tree; worries and what worked well;
+//! missing information and what needs to happen), every point whole in large type, the
+//! tree fitted to its panel. One area can be enlarged to edit it. Calm timers, a text-size
+//! control, a high-contrast theme, full screen, the tool's principles to read out, and the
+//! facilitator's prompts in a panel that can be shown. The compact capture bar sits below
+//! the areas, never over them. Board mode, the timers and the panel survive a reload
+//! (`storage::board_session`).
 
 use std::time::Duration;
 
@@ -12,13 +16,17 @@ use leptos::prelude::*;
 use super::analysis_tree_section::AnalysisTreeSection;
 use super::capture_bar::CaptureBar;
 use super::case_discussion_sections::{
-    read_cd, AboutChildSection, FactsSection, MissingInformationSection, TextArea, ThoughtsSection,
+    edit_cd, read_cd, AboutChildSection, FactsSection, MissingInformationSection, TextArea, ThoughtsSection,
     WorkedWellSection, WorriesSection,
 };
 use super::smart_actions_section::SmartActionsSection;
+use super::wall_areas::{PrinciplesPanel, WallActionsArea, WallFactsArea, WallThoughtsArea, WallWorriesArea, WhoIsMissing};
 use super::ReviewContext;
+use crate::model::case_discussion::Attendance;
 use crate::model::case_discussion_guide::{section, SectionKey, ASSURANCE_QUESTIONS};
 use crate::model::CaseDiscussion;
+use crate::storage::board_session::{self, SavedTimer};
+use crate::ui::tree::TreeDiagram;
 
 /// The tool's guide for immediate thoughts: no more than five minutes.
 pub const IMMEDIATE_THOUGHTS_SECONDS: u64 = 5 * 60;
@@ -61,6 +69,21 @@ impl Panel {
         }
     }
 
+    fn from_title(title: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|p| p.title() == title)
+    }
+
+    /// A class naming the panel, for its share of the wall's width.
+    fn class(self) -> &'static str {
+        match self {
+            Panel::FactsAndChild => "wall-area area-facts",
+            Panel::Thoughts => "wall-area area-thoughts",
+            Panel::Tree => "wall-area area-tree",
+            Panel::WorriesAndWorkedWell => "wall-area area-worries",
+            Panel::MissingAndActions => "wall-area area-actions",
+        }
+    }
+
     /// The tool's sections shown in this panel, for the facilitator's prompts.
     fn sections(self) -> &'static [SectionKey] {
         match self {
@@ -78,7 +101,7 @@ impl Panel {
 struct Timer {
     /// Seconds counted before the current run.
     banked: f64,
-    /// When the current run started (ms since page load), if running.
+    /// When the current run started (ms since 1970), if running.
     started: Option<f64>,
 }
 
@@ -86,6 +109,18 @@ impl Timer {
     fn elapsed(&self, now_ms: f64) -> u64 {
         let running = self.started.map_or(0.0, |s| (now_ms - s) / 1000.0);
         (self.banked + running).max(0.0) as u64
+    }
+}
+
+impl From<SavedTimer> for Timer {
+    fn from(t: SavedTimer) -> Self {
+        Timer { banked: t.banked_seconds.max(0.0), started: t.started_at_ms }
+    }
+}
+
+impl From<Timer> for SavedTimer {
+    fn from(t: Timer) -> Self {
+        SavedTimer { banked_seconds: t.banked, started_at_ms: t.started }
     }
 }
 
@@ -102,14 +137,16 @@ pub fn DiscussionBoard(
     on_leave: Callback<()>,
 ) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
+    let review_id = review.with_untracked(|r| r.id);
+    let saved = board_session::load(review_id);
     let text_size = RwSignal::new(LocalStorage::get::<u32>(TEXT_SIZE_KEY).unwrap_or(100).clamp(80, 200));
     let contrast = RwSignal::new(LocalStorage::get::<bool>(CONTRAST_KEY).unwrap_or(false));
-    let prompts_open = RwSignal::new(true);
+    let prompts_open = RwSignal::new(saved.facilitator_panel_open);
     let prompt_panel = RwSignal::new(Panel::Thoughts);
-    let focused = RwSignal::new(None::<Panel>);
-    let collapsed = RwSignal::new(Vec::<Panel>::new());
-    let thoughts_timer = RwSignal::new(Timer::default());
-    let meeting_timer = RwSignal::new(Timer::default());
+    let focused = RwSignal::new(saved.focused_area.as_deref().and_then(Panel::from_title));
+    let thoughts_timer = RwSignal::new(Timer::from(saved.thoughts_timer));
+    let meeting_timer = RwSignal::new(Timer::from(saved.meeting_timer));
+    let principles = RwSignal::new(false);
     let tick = RwSignal::new(now_ms());
     let notice = RwSignal::new(String::new());
 
@@ -124,6 +161,16 @@ pub fn DiscussionBoard(
         }
         let _ = LocalStorage::set(TEXT_SIZE_KEY, text_size.get());
         let _ = LocalStorage::set(CONTRAST_KEY, contrast.get());
+    });
+    // What the wall is doing is kept for this tab, so a reload comes back to it.
+    Effect::new(move |_| {
+        let (thoughts, meeting, open, area) = (thoughts_timer.get(), meeting_timer.get(), prompts_open.get(), focused.get());
+        board_session::update(review_id, |s| {
+            s.thoughts_timer = thoughts.into();
+            s.meeting_timer = meeting.into();
+            s.facilitator_panel_open = open;
+            s.focused_area = area.map(|p| p.title().to_string());
+        });
     });
     on_cleanup(move || {
         if let Some(root) = document().document_element() {
@@ -180,9 +227,7 @@ pub fn DiscussionBoard(
         }
     };
     let visible = move |p: Panel| focused.get().is_none_or(|f| f == p);
-    let is_collapsed = move |p: Panel| collapsed.with(|c| c.contains(&p)) && focused.get() != Some(p);
     let attendees = move || read_cd(review, |cd: &CaseDiscussion| cd.header.attendees.clone());
-    let agencies = move || read_cd(review, |cd: &CaseDiscussion| cd.agencies_present());
 
     view! {
         <div class="board" class:prompts-open=move || prompts_open.get()>
@@ -190,7 +235,7 @@ pub fn DiscussionBoard(
                 <h1 class="board-title">{move || review.with(|r| r.title.clone())}</h1>
                 <crate::ui::widgets::SaveIndicator status=status/>
                 <div class="timer" class:timer-done=move || thoughts_left() == 0>
-                    <span class="timer-label">"Immediate thoughts"</span>
+                    <span class="timer-label">"Thoughts"<span class="visually-hidden">" (immediate thoughts, five minutes)"</span></span>
                     <span class="timer-value" role="timer" aria-label="Immediate thoughts time left">{move || clock(thoughts_left())}</span>
                     <button class="button-secondary" on:click=move |_| toggle(thoughts_timer)>
                         {move || if thoughts_timer.get().started.is_some() { "Pause" } else { "Start" }}
@@ -213,6 +258,7 @@ pub fn DiscussionBoard(
                     <span class="text-size" aria-live="polite">{move || format!("{}%", text_size.get())}</span>
                     <button class="button-secondary" on:click=move |_| text_size.update(|s| *s = (*s + 10).min(200))>"Larger text"</button>
                     <button class="button-secondary" aria-pressed=move || contrast.get().to_string() on:click=move |_| contrast.update(|c| *c = !*c)>"High contrast"</button>
+                    <button class="button-secondary" aria-pressed=move || principles.get().to_string() on:click=move |_| principles.update(|p| *p = !*p)>"Principles"</button>
                     <button class="button-secondary" aria-pressed=move || prompts_open.get().to_string() on:click=move |_| prompts_open.update(|o| *o = !*o)>"Facilitator panel"</button>
                     <button class="button-secondary" on:click=full_screen>"Full screen"</button>
                     <button class="button-primary" on:click=move |_| on_leave.run(())>"Normal view"</button>
@@ -220,37 +266,49 @@ pub fn DiscussionBoard(
             </div>
             <p class="board-notice" role="status" aria-live="polite">{move || notice.get()}</p>
             <div class="board-body">
-                <div class="board-panels" class:has-focus=move || focused.get().is_some()>
+                {move || principles.get().then(|| view! { <PrinciplesPanel on_close=Callback::new(move |_| principles.set(false))/> })}
+                <div class="wall" class:has-focus=move || focused.get().is_some() class:hidden=move || principles.get()>
                     {Panel::ALL.into_iter().map(|p| {
                         let label = p.title();
+                        let heading_id = format!("wall-area-{}", p.class().rsplit('-').next().unwrap_or("x"));
+                        let two_sections = p.sections().len() > 1;
                         view! {
-                            <section class="board-panel" aria-label=label
-                                class:collapsed=move || is_collapsed(p)
+                            <section class=p.class() aria-label=label
+                                class:two-sections=move || two_sections && focused.get() != Some(p)
                                 class:hidden=move || !visible(p)
+                                class:focused=move || focused.get() == Some(p)
                                 on:focusin=move |_| prompt_panel.set(p)>
-                                <div class="board-panel-head">
-                                    <span class="board-panel-title">{label}</span>
-                                    <button class="button-quiet" on:click=move |_| collapsed.update(|c| if c.contains(&p) { c.retain(|x| *x != p) } else { c.push(p) })
-                                        aria-expanded=move || (!is_collapsed(p)).to_string()>
-                                        {move || if is_collapsed(p) { "Expand" } else { "Collapse" }}
-                                        <span class="visually-hidden">{format!(" {label}")}</span>
-                                    </button>
+                                <div class="wall-area-head">
+                                    // Areas holding two of the tool's sections show those
+                                    // sections' headings instead of repeating them here.
+                                    <h2 class="wall-area-title" id=heading_id
+                                        class:visually-hidden=move || two_sections && focused.get() != Some(p)>{label}</h2>
                                     <button class="button-quiet" on:click=move |_| focused.update(|f| *f = if *f == Some(p) { None } else { Some(p) })>
                                         {move || if focused.get() == Some(p) { "Back to all panels" } else { "Focus" }}
                                         <span class="visually-hidden">{format!(" {label}")}</span>
                                     </button>
                                 </div>
-                                <div class="board-panel-body" class:hidden=move || is_collapsed(p)>
-                                    {match p {
-                                        Panel::FactsAndChild => view! { <FactsSection/><AboutChildSection/> }.into_any(),
-                                        Panel::Thoughts => view! { <ThoughtsSection/> }.into_any(),
-                                        Panel::Tree => view! { <AnalysisTreeSection/> }.into_any(),
-                                        Panel::WorriesAndWorkedWell => view! { <WorriesSection/><WorkedWellSection/> }.into_any(),
-                                        Panel::MissingAndActions => view! {
-                                            <MissingInformationSection/>
-                                            <WrapUp/>
-                                            <SmartActionsSection/>
-                                        }.into_any(),
+                                // Focusable, so a panel that has to scroll (a small screen, large
+                                // text) can be scrolled from the keyboard.
+                                <div class="wall-area-body" tabindex="0">
+                                    {move || {
+                                        let enlarged = focused.get() == Some(p);
+                                        match (p, enlarged) {
+                                            (Panel::Tree, false) => view! { <TreeDiagram wall=true/> }.into_any(),
+                                            (Panel::Tree, true) => view! { <AnalysisTreeSection wall=true/> }.into_any(),
+                                            (Panel::FactsAndChild, false) => view! { <WallFactsArea/> }.into_any(),
+                                            (Panel::FactsAndChild, true) => view! { <FactsSection/><AboutChildSection/> }.into_any(),
+                                            (Panel::Thoughts, false) => view! { <WallThoughtsArea/> }.into_any(),
+                                            (Panel::Thoughts, true) => view! { <WhoIsMissing/><ThoughtsSection/> }.into_any(),
+                                            (Panel::WorriesAndWorkedWell, false) => view! { <WallWorriesArea/> }.into_any(),
+                                            (Panel::WorriesAndWorkedWell, true) => view! { <WorriesSection/><WorkedWellSection/> }.into_any(),
+                                            (Panel::MissingAndActions, false) => view! { <WallActionsArea/> }.into_any(),
+                                            (Panel::MissingAndActions, true) => view! {
+                                                <MissingInformationSection/>
+                                                <WrapUp/>
+                                                <SmartActionsSection/>
+                                            }.into_any(),
+                                        }
                                     }}
                                 </div>
                             </section>
@@ -263,7 +321,7 @@ pub fn DiscussionBoard(
                         <span>"Prompts for"</span>
                         <select on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            if let Some(p) = Panel::ALL.into_iter().find(|p| p.title() == v) { prompt_panel.set(p) }
+                            if let Some(p) = Panel::from_title(&v) { prompt_panel.set(p) }
                         }>
                             {Panel::ALL.into_iter().map(|p| view! {
                                 <option value=p.title() selected=move || prompt_panel.get() == p>{p.title()}</option>
@@ -278,17 +336,27 @@ pub fn DiscussionBoard(
                         }
                     }).collect_view()}
                     <h3>"Are key people from the right agencies present?"</h3>
-                    {move || {
-                        let list = agencies();
-                        if list.is_empty() {
-                            view! { <p>"No attendees recorded yet (add them in the normal view)."</p> }.into_any()
-                        } else {
-                            view! { <p>"Represented: " {list.join(", ")} ". Who is missing? Could someone wear two hats?"</p> }.into_any()
-                        }
-                    }}
+                    <WhoIsMissing/>
                     <ul class="attendee-summary">
-                        {move || attendees().into_iter().map(|a| view! {
-                            <li>{format!("{} — {}, {}", if a.name.is_empty() { "Attendee".to_string() } else { a.name }, a.role, a.agency)}</li>
+                        {move || attendees().into_iter().map(|a| {
+                            let who = if a.name.is_empty() { "Attendee".to_string() } else { a.name.clone() };
+                            let id = a.id;
+                            let select_id = format!("board-attendance-{id}");
+                            view! {
+                                <li>
+                                    <span>{format!("{who} — {}, {}", a.role, a.agency)}</span>
+                                    <label class="visually-hidden" for=select_id.clone()>{format!("Attendance of {who}")}</label>
+                                    <select id=select_id class="attendance-select" on:change=move |ev| {
+                                        if let Some(v) = Attendance::from_key(&event_target_value(&ev)) {
+                                            edit_cd(review, |cd| { cd.set_attendance(id, v); });
+                                        }
+                                    }>
+                                        {Attendance::ALL.into_iter().map(|v| view! {
+                                            <option value=v.key() selected=a.attendance == v>{v.label()}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </li>
+                            }
                         }).collect_view()}
                     </ul>
                     <details class="prompts">

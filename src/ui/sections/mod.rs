@@ -12,6 +12,7 @@ pub mod lt_conversations;
 pub mod lt_findings;
 pub mod preparation_sections;
 pub mod smart_actions_section;
+pub mod wall_areas;
 
 pub use case_discussion_sections::CaseDiscussionSections;
 pub use learning_together_sections::LearningTogetherSections;

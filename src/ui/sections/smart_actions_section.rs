@@ -32,7 +32,7 @@ pub fn SmartActionsSection() -> impl IntoView {
         focus_when_ready(format!("action-{new_id}-what"));
     };
     let export_csv = move |_| {
-        let (title, csv) = review.with(|r| (r.title.clone(), r.case_discussion().map(|cd| action_log_csv(&r.title, cd)).unwrap_or_default()));
+        let (title, csv) = review.with(|r| (r.title.clone(), r.case_discussion().map(|cd| action_log_csv(&r.title, cd, now().date_naive())).unwrap_or_default()));
         let name = file_name(&format!("{title} action log"), now().date_naive(), "csv");
         match download_text(&name, "text/csv;charset=utf-8", &csv) {
             Ok(()) => notices.say(format!("Action log saved as “{name}”.")),
@@ -47,7 +47,10 @@ pub fn SmartActionsSection() -> impl IntoView {
             </div>
             <ol class="action-list">
                 <For each=move || actions().into_iter().enumerate() key=|(i, a)| (*i, a.id)
-                    children=move |(index, a)| view! { <ActionCard id=a.id number=index + 1/> }/>
+                    children=move |(index, a)| {
+                        let number = read_cd(review, |cd| cd.action_number(a.id)).unwrap_or(index as u32 + 1);
+                        view! { <ActionCard id=a.id number=number/> }
+                    }/>
             </ol>
             <div class="add-row">
                 <button class="button-secondary" on:click=add>"Add action"</button>
@@ -67,7 +70,7 @@ pub fn SmartActionsSection() -> impl IntoView {
 
 /// One SMART action.
 #[component]
-fn ActionCard(id: u64, number: usize) -> impl IntoView {
+fn ActionCard(id: u64, number: u32) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let action = move || read_cd(review, |cd| cd.actions.iter().find(|a| a.id == id).cloned());
     let field = move |get: fn(&SmartAction) -> String| move || action().map(|a| get(&a)).unwrap_or_default();
@@ -109,7 +112,7 @@ fn ActionCard(id: u64, number: usize) -> impl IntoView {
                 {move || {
                     let m = missing();
                     (!m.is_empty()).then(|| view! {
-                        <p class="flag">{format!("Incomplete: missing {}", m.join(", "))}</p>
+                        <p class="flag">{format!("SMART check: {} not written yet", m.join(", "))}</p>
                     })
                 }}
                 <div class="field">
@@ -136,6 +139,24 @@ fn ActionCard(id: u64, number: usize) -> impl IntoView {
                         "Set due date"<span class="visually-hidden">{format!(" for action {number}")}</span>
                     </button>
                     <p class="hint" role="status" aria-live="polite">{move || due_message.get()}</p>
+                </div>
+                <div class="field-grid">
+                    <div class="field">
+                        <label for=format!("action-{id}-lead")>"Lead agency"</label>
+                        <input id=format!("action-{id}-lead") type="text" prop:value=field(|a| a.lead_agency.clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| { cd.set_action_lead_agency(id, &v); }) }/>
+                    </div>
+                    <div class="field action-status">
+                        <span>"Status"</span>
+                        <p class="status-line">{move || action().map(|a| a.status_words(now().date_naive())).unwrap_or_default()}</p>
+                        <button type="button" class="button-secondary" on:click=move |_| {
+                            let done = action().and_then(|a| a.done_on).is_some();
+                            edit_cd(review, |cd| { cd.set_action_done(id, if done { None } else { Some(now().date_naive()) }); });
+                        }>
+                            {move || if action().and_then(|a| a.done_on).is_some() { "Reopen" } else { "Mark done" }}
+                            <span class="visually-hidden">{format!(" action {number}")}</span>
+                        </button>
+                    </div>
                 </div>
                 <div class="field">
                     <label for=format!("action-{id}-how")>"How will we know it is done?"</label>

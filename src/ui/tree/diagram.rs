@@ -2,14 +2,16 @@
 //! can be added, reworded and removed by tap, click or key; moved by dragging (mouse, touch
 //! or pen, with Pointer Events), by "Move" then tapping where it goes, or from the keyboard
 //! (Space to pick up, arrows to move, Enter to drop, Escape to cancel), with every step
-//! announced. Every change can be undone.
+//! announced. Every change can be undone. H and R mark the selected cause as a hypothesis
+//! or an agreed root cause. Boxes grow to their words; on the wall the tree is fitted to
+//! its panel as it grows, and the selected box's actions sit in one fixed place.
 
 use std::collections::HashMap;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::layout::{layout, TreeLayout, BOX_H, BOX_W, FOCAL_H, FOCAL_W};
+use super::layout::{estimated_height, layout_with, Sizes, TreeLayout, BOX_H, BOX_W, FOCAL_H, FOCAL_W};
 use super::svg_export::tree_svg;
 use crate::export::download::download_text;
 use crate::export::file_name::file_name;
@@ -92,6 +94,19 @@ struct BoardMarks {
     picked: Selector<Option<NodeId>>,
     infos: Memo<HashMap<NodeId, BoxInfo>>,
     spots: Memo<HashMap<NodeId, (f64, f64, usize, Side)>>,
+    box_w: Memo<f64>,
+}
+
+/// On the wall, boxes are never narrower than this (board pixels) nor wider than the next.
+const WALL_BOX_MIN_W: f64 = 150.0;
+const WALL_BOX_MAX_W: f64 = 360.0;
+/// Spacing on the wall, tighter than the normal view to keep the tree in view at full size.
+const WALL_GAP_Y: f64 = 30.0;
+const WALL_GAP_X: f64 = 12.0;
+const WALL_MARGIN: f64 = 8.0;
+
+fn wall_spacing() -> Sizes {
+    Sizes { gap_y: WALL_GAP_Y, gap_x: WALL_GAP_X, margin: WALL_MARGIN, columns: true, ..Sizes::default() }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -163,10 +178,54 @@ fn apply_drop(tree: &mut ProblemTree, node: NodeId, target: Drop) -> Result<(), 
 
 /// The board.
 #[component]
-pub fn TreeDiagram() -> impl IntoView {
+pub fn TreeDiagram(
+    /// On the wall: fitted to its panel as it grows, boxes as wide as the panel allows,
+    /// no export buttons.
+    #[prop(optional)]
+    wall: bool,
+) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let tree = Memo::new(move |_| read_cd(review, |cd| cd.tree.clone()));
-    let placed = Memo::new(move |_| tree.with(layout));
+    // Each box's height as its words need, measured on the page after it is drawn.
+    let heights = RwSignal::new(HashMap::<NodeId, f64>::new());
+    let focal_h = RwSignal::new(FOCAL_H);
+    let viewport_size = RwSignal::new((0.0f64, 0.0f64));
+    let auto_fit = RwSignal::new(wall);
+    // On the wall the box width is the one that lets the tree be shown largest: wider
+    // boxes are shorter but make the tree wider. Heights are estimated for the choice and
+    // measured once drawn.
+    let box_w = Memo::new(move |_| {
+        let (vw, vh) = viewport_size.get();
+        if !(wall && auto_fit.get() && vw > 0.0 && vh > 0.0) {
+            return BOX_W;
+        }
+        tree.with(|t| {
+            let mut best = (0.0f64, WALL_BOX_MIN_W);
+            let mut w = WALL_BOX_MIN_W;
+            while w <= WALL_BOX_MAX_W {
+                let mut sizes = Sizes { box_w: w, focal_w: (w * 1.6).max(260.0), ..wall_spacing() };
+                for n in t.nodes() {
+                    sizes.heights.insert(n.id, estimated_height(&n.text, w, 20.0, 24.0, 16.0) + 8.0);
+                }
+                sizes.focal_h = estimated_height(&t.focal_point, sizes.focal_w, 20.8, 25.0, 16.0).max(FOCAL_H * 0.6);
+                let l = layout_with(t, &sizes);
+                let zoom = ((vw - 8.0) / l.width).min((vh - 8.0) / l.height);
+                if zoom > best.0 + 1e-6 {
+                    best = (zoom, w);
+                }
+                w += 10.0;
+            }
+            best.1
+        })
+    });
+    let sizes = Memo::new(move |_| {
+        let bw = box_w.get();
+        let (vw, _) = viewport_size.get();
+        let spacing = if wall { wall_spacing() } else { Sizes::default() };
+        let focal_w = if wall { (bw * 1.6).max(260.0).min((vw - 12.0 - 2.0 * spacing.margin).max(bw)) } else { FOCAL_W };
+        Sizes { box_w: bw, focal_w: focal_w.floor(), focal_h: focal_h.get(), heights: heights.get(), ..spacing }
+    });
+    let placed = Memo::new(move |_| tree.with(|t| sizes.with(|s| layout_with(t, s))));
     let selected = RwSignal::new(Sel::Focal);
     let editing = RwSignal::new(None::<Sel>);
     let edit_is_new = StoredValue::new(false);
@@ -176,7 +235,20 @@ pub fn TreeDiagram() -> impl IntoView {
     let press = StoredValue::new(None::<Press>);
     let history = StoredValue::new(EditHistory::<ProblemTree>::new());
     let history_state = RwSignal::new((false, false));
-    let zoom = RwSignal::new(1.0f64);
+    let manual_zoom = RwSignal::new(1.0f64);
+    // Fitted: as large as fits the viewport, never above actual size (so text stays at
+    // its full size whenever the tree fits).
+    let zoom = Memo::new(move |_| {
+        if !auto_fit.get() {
+            return manual_zoom.get();
+        }
+        let (vw, vh) = viewport_size.get();
+        let (w, h) = placed.with(|l| (l.width, l.height));
+        if vw <= 0.0 || vh <= 0.0 {
+            return 1.0;
+        }
+        ((vw - 8.0) / w).min((vh - 8.0) / h).clamp(0.2, 1.0)
+    });
     let announce = RwSignal::new(String::new());
     let viewport = NodeRef::<leptos::html::Div>::new();
     let board = NodeRef::<leptos::html::Div>::new();
@@ -294,6 +366,60 @@ pub fn TreeDiagram() -> impl IntoView {
         focus_selected();
     };
 
+    // Marking a cause: the same key or button again clears the mark.
+    let toggle_mark = move |s: Sel, wanted: CauseStatus| {
+        let Sel::Node(n) = s else {
+            announce.set("The focal point is not marked. Select a cause to mark it.".into());
+            return;
+        };
+        let (side, current) = tree.with_untracked(|t| (t.side_of(n), t.find(n).map(|x| x.status).unwrap_or_default()));
+        if side != Some(Side::Causes) {
+            announce.set("Only causes are marked as a hypothesis or an agreed root cause.".into());
+            return;
+        }
+        let next = if current == wanted { CauseStatus::Unmarked } else { wanted };
+        change(&mut |t| {
+            t.set_status(n, next);
+        });
+        announce.set(format!(
+            "{} {}.",
+            describe(s),
+            match next {
+                CauseStatus::Hypothesis => "marked as a hypothesis",
+                CauseStatus::AgreedRootCause => "marked as an agreed root cause",
+                CauseStatus::Unmarked => "no longer marked",
+            }
+        ));
+    };
+    let park = move |s: Sel| {
+        let Sel::Node(n) = s else { return };
+        let what = describe(s);
+        let parent = tree.with_untracked(|t| t.position_of(n));
+        change(&mut |t| {
+            t.park_box(n);
+        });
+        announce.set(format!("{what} moved to the parking area, with anything under it."));
+        select(match parent.map(|p| p.parent) {
+            Some(Parent::Node(p)) => Sel::Node(p),
+            _ => Sel::Focal,
+        });
+    };
+    let place_parked = move |id: NodeId, side_for_focal: Side| {
+        let parent = match selected.get_untracked() {
+            Sel::Node(n) if tree.with_untracked(|t| t.find(n).is_some()) => Parent::Node(n),
+            _ => Parent::Focal(side_for_focal),
+        };
+        let mut ok = false;
+        change(&mut |t| ok = t.place_parked(id, parent));
+        if ok {
+            let place = tree.with_untracked(|t| t.describe_place(id)).unwrap_or_default();
+            announce.set(format!("Placed on the tree. {place}"));
+            select(Sel::Node(id));
+        } else {
+            announce.set("That point could not be placed: the box it was to go under is no longer on the tree.".into());
+        }
+    };
+
     // Keyboard moving: pick up, nudge, drop or put back.
     let pick_up = move |n: NodeId| {
         picked.set(Some((n, tree.get_untracked())));
@@ -377,7 +503,7 @@ pub fn TreeDiagram() -> impl IntoView {
                         let outward = matches!((key, side), ("ArrowDown", Side::Causes) | ("ArrowUp", Side::Effects));
                         let inward = matches!((key, side), ("ArrowUp", Side::Causes) | ("ArrowDown", Side::Effects));
                         if outward {
-                            return row.get(at.index + 1).map(|c| Sel::Node(c.id));
+                            return first_child().or_else(|| row.get(at.index + 1).map(|c| Sel::Node(c.id)));
                         }
                         if inward {
                             return if at.index == 0 { toward_parent() } else { row.get(at.index - 1).map(|c| Sel::Node(c.id)) };
@@ -485,6 +611,11 @@ pub fn TreeDiagram() -> impl IntoView {
                     ev.prevent_default();
                     pick_up(n);
                 }
+            }
+            "h" | "H" | "r" | "R" => {
+                ev.prevent_default();
+                let wanted = if key.eq_ignore_ascii_case("h") { CauseStatus::Hypothesis } else { CauseStatus::AgreedRootCause };
+                toggle_mark(s, wanted);
             }
             "Escape" => {
                 if placing.get_untracked().is_some() {
@@ -602,15 +733,70 @@ pub fn TreeDiagram() -> impl IntoView {
         }
     };
 
-    // Zoom and fit.
-    let fit = move || {
-        if let Some(vp) = viewport.get_untracked() {
-            let (w, h) = placed.with_untracked(|l| (l.width, l.height));
-            let z = ((vp.client_width() as f64 - 8.0) / w).min((vp.client_height() as f64 - 8.0) / h).clamp(0.2, 1.5);
-            zoom.set(z);
-        }
+    // Zoom and fit: "Fit to screen" keeps the tree fitted as it grows, until the
+    // facilitator zooms by hand.
+    let fit = move || auto_fit.set(true);
+    let set_zoom = move |z: f64| {
+        manual_zoom.set(z.clamp(0.2, 2.5));
+        auto_fit.set(false);
     };
-    let set_zoom = move |z: f64| zoom.set(z.clamp(0.2, 2.5));
+
+    // The viewport's size, followed as the panel, the window or the text size change.
+    let observer = StoredValue::new(None::<send_wrapper::SendWrapper<web_sys::ResizeObserver>>);
+    Effect::new(move |_| {
+        let Some(vp) = viewport.get() else { return };
+        let el: web_sys::HtmlElement = vp.clone().unchecked_into();
+        let read = {
+            let el = el.clone();
+            move || viewport_size.set((el.client_width() as f64, el.client_height() as f64))
+        };
+        read();
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| read());
+        if let Ok(obs) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            obs.observe(&el);
+            observer.set_value(Some(send_wrapper::SendWrapper::new(obs)));
+        }
+        callback.forget();
+    });
+    on_cleanup(move || {
+        if let Some(Some(obs)) = observer.try_get_value() {
+            obs.disconnect();
+        }
+    });
+
+    // Boxes grow to their words: after each drawing, read how tall each box came out and
+    // lay the tree out again if any changed (the second pass changes nothing, so it stops).
+    Effect::new(move |_| {
+        let ids: Vec<NodeId> = placed.with(|l| l.boxes.iter().map(|b| b.id).collect());
+        box_w.track();
+        request_animation_frame(move || {
+            let height_of = |dom_id: &str| {
+                document()
+                    .get_element_by_id(dom_id)
+                    .map(|e| e.unchecked_into::<web_sys::HtmlElement>().offset_height() as f64)
+                    .filter(|h| *h > 0.0)
+            };
+            let mut changed = false;
+            let mut next = heights.try_get_untracked().unwrap_or_default();
+            for id in ids {
+                if let Some(h) = height_of(&format!("tree-node-{id}")) {
+                    let old = next.get(&id).copied().unwrap_or(BOX_H);
+                    if (old - h).abs() > 1.0 {
+                        next.insert(id, h);
+                        changed = true;
+                    }
+                }
+            }
+            if changed {
+                heights.try_set(next);
+            }
+            if let Some(h) = height_of("tree-focal") {
+                if (focal_h.try_get_untracked().unwrap_or(FOCAL_H) - h).abs() > 1.0 {
+                    focal_h.try_set(h);
+                }
+            }
+        });
+    });
 
     let title = move || review.with_untracked(|r| r.title.clone());
     let export_svg = move |_| {
@@ -647,7 +833,9 @@ pub fn TreeDiagram() -> impl IntoView {
         spots: Memo::new(move |_| {
             placed.with(|l| l.boxes.iter().map(|b| (b.id, (b.x, b.y, b.depth, b.side))).collect::<HashMap<_, _>>())
         }),
+        box_w,
     };
+    let parked = Memo::new(move |_| tree.with(|t| t.parked.iter().map(|p| (p.id, p.text.clone())).collect::<Vec<_>>()));
     let selected_node = move || match selected.get() {
         Sel::Node(n) => tree.with(|t| t.find(n).is_some()).then_some(n),
         Sel::Focal => None,
@@ -658,16 +846,20 @@ pub fn TreeDiagram() -> impl IntoView {
             <div class="tree-toolbar" role="toolbar" aria-label="Tree tools">
                 <button class="button-secondary" disabled=move || !history_state.get().0 on:click=move |_| undo() aria-keyshortcuts="Control+Z">"Undo"</button>
                 <button class="button-secondary" disabled=move || !history_state.get().1 on:click=move |_| redo() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
-                <span class="toolbar-gap"></span>
-                <button class="button-secondary" on:click=move |_| set_zoom(zoom.get_untracked() / 1.25)>"Zoom out"</button>
-                <span class="zoom-level" aria-live="polite">{move || format!("{:.0}%", zoom.get() * 100.0)}</span>
-                <button class="button-secondary" on:click=move |_| set_zoom(zoom.get_untracked() * 1.25)>"Zoom in"</button>
-                <button class="button-secondary" on:click=move |_| fit()>"Fit to screen"</button>
-                <button class="button-secondary" on:click=move |_| set_zoom(1.0)>"Actual size"</button>
-                <span class="toolbar-gap"></span>
-                <button class="button-quiet" on:click=export_svg>"Save as SVG"</button>
-                <button class="button-quiet" on:click=export_png>"Save as PNG"</button>
+                <span class="toolbar-gap zoom-control"></span>
+                <button class="button-secondary zoom-control" on:click=move |_| set_zoom(zoom.get_untracked() / 1.25)>"Zoom out"</button>
+                <span class="zoom-level zoom-control" aria-live="polite">{move || format!("{:.0}%", zoom.get() * 100.0)}</span>
+                <button class="button-secondary zoom-control" on:click=move |_| set_zoom(zoom.get_untracked() * 1.25)>"Zoom in"</button>
+                <button class="button-secondary zoom-control" aria-pressed=move || auto_fit.get().to_string() on:click=move |_| fit()>"Fit to screen"</button>
+                <button class="button-secondary zoom-control" on:click=move |_| set_zoom(1.0)>"Actual size"</button>
+                {(!wall).then(|| view! {
+                    <span class="toolbar-gap"></span>
+                    <button class="button-quiet" on:click=export_svg>"Save as SVG"</button>
+                    <button class="button-quiet" on:click=export_png>"Save as PNG"</button>
+                })}
             </div>
+            // The same ten places for every selection, so choosing another box never
+            // moves the tree.
             <div class="tree-actions" role="group" aria-label="Selected box">
                 {move || match (placing.get(), selected_node()) {
                     (Some(n), _) => view! {
@@ -677,8 +869,9 @@ pub fn TreeDiagram() -> impl IntoView {
                     (None, Some(n)) => {
                         let side = tree.with_untracked(|t| t.side_of(n)).unwrap_or(Side::Causes);
                         let status = tree.with_untracked(|t| t.find(n).map(|x| x.status)).unwrap_or_default();
+                        let cause = side == Side::Causes;
                         view! {
-                            <span class="selected-label">{describe(Sel::Node(n))}</span>
+                            <span class="visually-hidden">{format!("Selected: {}", describe(Sel::Node(n)))}</span>
                             <button class="button-secondary" on:click=move |_| start_edit(Sel::Node(n))>"Edit text"</button>
                             <button class="button-secondary" on:click=move |_| add_beyond(Sel::Node(n), side)>
                                 {match side { Side::Effects => "Add further effect", Side::Causes => "Add deeper cause" }}
@@ -692,26 +885,69 @@ pub fn TreeDiagram() -> impl IntoView {
                             }>"Move"</button>
                             <button class="button-secondary" on:click=move |_| change(&mut |t| { let _ = t.nudge(n, Nudge::Earlier); })>"Move earlier"</button>
                             <button class="button-secondary" on:click=move |_| change(&mut |t| { let _ = t.nudge(n, Nudge::Later); })>"Move later"</button>
-                            {(side == Side::Causes).then(|| view! {
-                                <button class="button-secondary" aria-pressed=(status == CauseStatus::Hypothesis).to_string()
-                                    on:click=move |_| change(&mut |t| { t.set_status(n, if status == CauseStatus::Hypothesis { CauseStatus::Unmarked } else { CauseStatus::Hypothesis }); })>"Hypothesis"</button>
-                                <button class="button-secondary" aria-pressed=(status == CauseStatus::AgreedRootCause).to_string()
-                                    on:click=move |_| change(&mut |t| { t.set_status(n, if status == CauseStatus::AgreedRootCause { CauseStatus::Unmarked } else { CauseStatus::AgreedRootCause }); })>"Agreed root cause"</button>
-                            })}
+                            <button class="button-secondary" disabled=!cause aria-keyshortcuts="H" aria-pressed=(cause && status == CauseStatus::Hypothesis).to_string()
+                                on:click=move |_| toggle_mark(Sel::Node(n), CauseStatus::Hypothesis)>"Hypothesis"<kbd aria-hidden="true">"H"</kbd></button>
+                            <button class="button-secondary" disabled=!cause aria-keyshortcuts="R" aria-pressed=(cause && status == CauseStatus::AgreedRootCause).to_string()
+                                on:click=move |_| toggle_mark(Sel::Node(n), CauseStatus::AgreedRootCause)>"Agreed root cause"<kbd aria-hidden="true">"R"</kbd></button>
+                            <button class="button-secondary" on:click=move |_| park(Sel::Node(n))>"Park"<span class="visually-hidden">" this box"</span></button>
                             <button class="button-secondary danger" on:click=move |_| remove(Sel::Node(n))>"Delete box"</button>
                         }.into_any()
                     }
                     (None, None) => view! {
-                        <span class="selected-label">"Focal point"</span>
+                        <span class="visually-hidden">"Selected: the focal point"</span>
                         <button class="button-secondary" on:click=move |_| start_edit(Sel::Focal)>"Edit focal point"</button>
                         <button class="button-secondary" on:click=move |_| add_beyond(Sel::Focal, Side::Effects)>"Add effect"</button>
                         <button class="button-secondary" on:click=move |_| add_beyond(Sel::Focal, Side::Causes)>"Add cause"</button>
+                        <button class="button-secondary" disabled=true>"Move"</button>
+                        <button class="button-secondary" disabled=true>"Move earlier"</button>
+                        <button class="button-secondary" disabled=true>"Move later"</button>
+                        <button class="button-secondary" disabled=true>"Hypothesis"<kbd aria-hidden="true">"H"</kbd></button>
+                        <button class="button-secondary" disabled=true>"Agreed root cause"<kbd aria-hidden="true">"R"</kbd></button>
+                        <button class="button-secondary" disabled=true>"Park"</button>
+                        <button class="button-secondary danger" disabled=true>"Delete box"</button>
                     }.into_any(),
                 }}
             </div>
-            <p id="tree-keys" class="hint tree-keys">
-                "Keys: arrows move between boxes · Enter edits · A adds a box beyond · S adds one beside · E adds an effect from the focal point · Space picks a box up to move it (arrows, then Enter; Escape puts it back) · Delete removes · Ctrl+Z undoes."
+            <p id="tree-keys" class="hint tree-keys" class:visually-hidden=wall>
+                "Keys: arrows move between boxes · Enter edits · A adds a box beyond · S adds one beside · E adds an effect from the focal point · H marks a cause as a hypothesis · R as an agreed root cause · Space picks a box up to move it (arrows, then Enter; Escape puts it back) · Delete removes · Ctrl+Z undoes."
             </p>
+            {move || {
+                let list = parked.get();
+                (!list.is_empty()).then(|| view! {
+                    <section class="parking" aria-label="Parking area: points not placed on the tree yet">
+                        <h3 class="parking-title">{format!("Not placed yet ({})", list.len())}</h3>
+                        <ul class="parking-list">
+                            {list.into_iter().enumerate().map(|(i, (id, text))| {
+                                let n = i + 1;
+                                view! {
+                                    <li class="parked-point">
+                                        <span class="parked-text">{text}</span>
+                                        {move || if selected_node().is_some() {
+                                            view! {
+                                                <button class="button-secondary" on:click=move |_| place_parked(id, Side::Causes)>
+                                                    "Place under selected box"<span class="visually-hidden">{format!(" (parked point {n})")}</span>
+                                                </button>
+                                            }.into_any()
+                                        } else {
+                                            view! {
+                                                <button class="button-secondary" on:click=move |_| place_parked(id, Side::Causes)>
+                                                    "Place as cause"<span class="visually-hidden">{format!(" (parked point {n})")}</span>
+                                                </button>
+                                                <button class="button-secondary" on:click=move |_| place_parked(id, Side::Effects)>
+                                                    "Place as effect"<span class="visually-hidden">{format!(" (parked point {n})")}</span>
+                                                </button>
+                                            }.into_any()
+                                        }}
+                                        <button class="button-quiet" on:click=move |_| change(&mut |t| { t.discard_parked(id); })>
+                                            "Remove"<span class="visually-hidden">{format!(" parked point {n}")}</span>
+                                        </button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            }}
             <div class="tree-viewport" node_ref=viewport>
                 <div class="tree-stage"
                     style:width=move || format!("{}px", placed.with(|l| l.width) * zoom.get())
@@ -788,7 +1024,7 @@ fn FocalBox(
             tabindex=move || if selected.get() == Sel::Focal { "0" } else { "-1" }
             style:left=move || format!("{}px", placed.with(|l| l.focal_x))
             style:top=move || format!("{}px", placed.with(|l| l.focal_y))
-            style:width=format!("{FOCAL_W}px") style:height=format!("{FOCAL_H}px")
+            style:width=move || format!("{}px", placed.with(|l| l.focal_w)) style:min-height=format!("{FOCAL_H}px")
             on:focus=move |_| selected.set(Sel::Focal)
             on:pointerup=move |ev| on_tap.run(ev)
             on:dblclick=move |_| on_start.run(())>
@@ -823,7 +1059,7 @@ fn TreeBox(
     on_focus: Callback<()>,
 ) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let BoardMarks { selected, editing, dragging, drop, picked, infos, spots } = marks;
+    let BoardMarks { selected, editing, dragging, drop, picked, infos, spots, box_w } = marks;
     let spot = Memo::new(move |_| spots.with(|m| m.get(&id).copied()));
     let info = Memo::new(move |_| infos.with(|m| m.get(&id).cloned().unwrap_or_default()));
     let is_selected = {
@@ -879,7 +1115,7 @@ fn TreeBox(
             tabindex=move || if is_selected() { "0" } else { "-1" }
             style:left=move || format!("{}px", spot.get().map(|s| s.0).unwrap_or(0.0))
             style:top=move || format!("{}px", spot.get().map(|s| s.1).unwrap_or(0.0))
-            style:width=format!("{BOX_W}px") style:height=format!("{BOX_H}px")
+            style:width=move || format!("{}px", box_w.get()) style:min-height=format!("{BOX_H}px")
             on:focus=move |_| on_focus.run(())
             on:pointerdown=move |ev| on_down.run(ev)
             on:pointermove=move |ev| on_move.run(ev)

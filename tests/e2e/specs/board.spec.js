@@ -17,26 +17,32 @@ test.describe("on a touch board", () => {
     await page.getByRole("button", { name: "Start the five-minute guide" }).tap();
     await expect(page.getByRole("timer", { name: "Immediate thoughts time left" })).not.toHaveText("5:00", { timeout: 3000 });
     await page.getByRole("button", { name: "Pause the five-minute guide" }).tap();
-    // Immediate thoughts.
+    // Immediate thoughts: the wall shows them; enlarging the area edits them.
+    await page.getByRole("button", { name: "Focus Immediate thoughts" }).tap();
     await page.getByPlaceholder("Add a thought, then mark it as fact or feeling").tap();
     await page.keyboard.type("Three appointments were missed");
     await page.getByRole("button", { name: "Add as fact" }).tap();
+    await page.getByRole("button", { name: "Back to all panels Immediate thoughts" }).tap();
+    await expect(page.getByRole("region", { name: "Immediate thoughts", exact: true })).toContainText("Fact Three appointments were missed");
     // Capture while people talk.
     await page.getByLabel("Capture", { exact: true }).tap();
     await page.keyboard.type("Nobody asked J what was happening");
     await page.getByRole("button", { name: /^Worry/ }).tap();
-    await expect(page.getByLabel("Worry 1", { exact: true })).toHaveValue("Nobody asked J what was happening");
+    await expect(page.getByRole("region", { name: "Worries and what worked well" })).toContainText("Nobody asked J what was happening");
     // The tree, by tap.
     await page.getByRole("treeitem", { name: /^Focal point/ }).tap();
     await page.getByRole("button", { name: "Add cause", exact: true }).tap();
     await page.keyboard.type("Letters to an old address");
     await page.getByRole("treeitem", { name: /^Focal point/ }).tap();
     await expect(page.getByRole("treeitem", { name: "Cause: Letters to an old address" })).toBeVisible();
-    // Wrap-up and an action.
+    // Wrap-up and an action, in the enlarged area.
+    await page.getByRole("button", { name: "Focus Missing information and what needs to happen" }).tap();
     await page.getByLabel("The room's agreement on the outcome").tap();
     await page.keyboard.type("Agreed, with one different view noted.");
     await page.getByRole("button", { name: "Add action" }).tap();
     await page.keyboard.type("Share the chronology with the school");
+    await page.getByRole("button", { name: "Back to all panels Missing information and what needs to happen" }).tap();
+    await expect(page.getByRole("region", { name: "Missing information and what needs to happen" })).toContainText("1. Share the chronology with the school");
     // Focus one panel, then return.
     await page.getByRole("button", { name: "Focus Analysis tree" }).tap();
     await expect(page.getByRole("region", { name: "Immediate thoughts" , exact: true })).toBeHidden();
@@ -73,13 +79,15 @@ test("a short discussion in board mode with the keyboard only", async ({ page })
   await page.keyboard.press("Alt+M");
   await page.keyboard.type("GP records");
   await page.keyboard.press("Enter");
-  await expect(page.getByLabel("Worry 1", { exact: true })).toHaveValue("School not told about the move");
-  await expect(page.getByLabel("Thing that worked well 1", { exact: true })).toHaveValue("Health visitor kept trying");
+  const worries = page.getByRole("region", { name: "Worries and what worked well" });
+  await expect(worries).toContainText("School not told about the move");
+  await expect(worries).toContainText("Health visitor kept trying");
   await page.keyboard.press("Alt+A");
   await page.keyboard.type("Ask the GP for records");
   await page.keyboard.press("Enter");
-  await expect(page.getByLabel("Missing information 1", { exact: true })).toHaveValue("GP records");
-  await expect(page.getByLabel("What is the action?")).toHaveValue("Ask the GP for records");
+  const next = page.getByRole("region", { name: "Missing information and what needs to happen" });
+  await expect(next).toContainText("GP records");
+  await expect(next).toContainText("1. Ask the GP for records");
   // Text size and contrast.
   await tabTo(page, page.getByRole("button", { name: "Larger text" }));
   await page.keyboard.press("Enter");
@@ -90,8 +98,11 @@ test("a short discussion in board mode with the keyboard only", async ({ page })
   await expectAccessible(page);
   await page.screenshot({ path: "screenshots/board-1920-contrast.png" });
   await page.keyboard.press("Enter");
-  // The facilitator panel can be hidden for a shared screen.
+  // The facilitator panel is shown when wanted and hidden again for the shared screen.
+  await expect(page.getByRole("complementary", { name: "Facilitator panel" })).toBeHidden();
   await tabTo(page, page.getByRole("button", { name: "Facilitator panel" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("complementary", { name: "Facilitator panel" })).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("complementary", { name: "Facilitator panel" })).toBeHidden();
   await tabTo(page, page.getByRole("button", { name: "Normal view" }));
@@ -109,9 +120,9 @@ for (const [label, viewport] of [["3840", { width: 3840, height: 2160 }], ["1366
     if (label === "3840") {
       for (let i = 0; i < 6; i++) await page.getByRole("button", { name: "Larger text" }).click();
     } else {
-      await page.getByRole("button", { name: "Facilitator panel" }).click();
-      await page.getByRole("button", { name: "Collapse Facts and the child" }).click();
-      await expect(page.getByRole("button", { name: "Expand Facts and the child" })).toBeVisible();
+      await page.getByRole("button", { name: "Focus Facts and the child" }).click();
+      await expect(page.getByRole("button", { name: "Back to all panels Facts and the child" })).toBeVisible();
+      await page.getByRole("button", { name: "Back to all panels Facts and the child" }).click();
     }
     await page.getByLabel("Capture", { exact: true }).fill("Missed health appointments");
     await page.keyboard.press("Enter");

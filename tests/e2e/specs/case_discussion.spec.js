@@ -69,7 +69,7 @@ for (const mode of ["keyboard", "mouse"]) {
     await f.press(page.getByRole("button", { name: "Add attendee" }));
     await expect(page.getByLabel("Role of attendee 1")).toHaveValue("Health visitor");
     await f.type(page.getByLabel("Agency attendee 1 also speaks for"), "GP practice");
-    await expect(page.getByText("Agencies represented: NHS community trust, GP practice.")).toBeVisible();
+    await expect(page.getByRole("group", { name: "Who is missing" })).toContainText("Represented: Health (Health visitor, Health visitor (wearing two hats)).");
 
     // 1. The facts.
     await f.type(page.getByLabel("Document available (e.g. referral form, chronology)"), "Referral form");
@@ -137,7 +137,7 @@ for (const mode of ["keyboard", "mouse"]) {
     await f.press(page.getByRole("button", { name: "Add action" }));
     await f.type(page.getByLabel("What is the action?").nth(1), "Share learning at the next practice forum");
     const second = page.getByRole("group", { name: "Action 2" });
-    await expect(second.getByText("Incomplete: missing who by, due date, how we will know, difference for the child")).toBeVisible();
+    await expect(second.getByText("SMART check: who by, due date, how we will know, difference for the child not written yet")).toBeVisible();
     await expect(page.getByRole("group", { name: "Action 1" }).getByText(/Incomplete/)).toHaveCount(0);
     await f.type(page.getByLabel("Is the room happy with the outcome? Record the agreement reached"), "The room agreed the actions.");
     await f.type(page.getByLabel("Different views, noted sensitively"), "School would like a further meeting.");
@@ -150,7 +150,7 @@ for (const mode of ["keyboard", "mouse"]) {
     expect(csvFile.suggestedFilename()).toMatch(/action-log-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await readFile(await csvFile.path(), "utf8");
     expect(csv.startsWith("\ufeff")).toBe(true);
-    expect(csv).toContain("Single-agency action plan on address changes,Health visiting team lead,2026-11-26");
+    expect(csv).toMatch(/\d,Single-agency action plan on address changes,,Health visiting team lead,2026-11-26,/);
     expect(csv).toContain("Share learning at the next practice forum");
     expect(csv).toContain("Missing: who by, due date");
     await expectAccessible(page);

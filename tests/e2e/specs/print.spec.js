@@ -148,7 +148,7 @@ test("a full discussion prints every part: attendees, tree, gaps, SMART table an
   await expect(page.getByRole("heading", { level: 1, name: "Case Discussion Notes" })).toBeVisible();
 
   const attendees = page.getByRole("region", { name: "Attendees" });
-  await expect(attendees.getByRole("columnheader")).toHaveText(["Name", "Role", "Agency", "Wearing two hats for"]);
+  await expect(attendees.getByRole("columnheader")).toHaveText(["Name", "Role", "Agency", "Wearing two hats for", "Attendance"]);
   await expect(attendees.getByRole("row", { name: /Health visitor/ })).toContainText("Speaking for the GP practice");
   await expect(page.getByRole("region", { name: /^1\. Facts/ })).toContainText("Health chronology, January to August — source: Community health");
   const thoughts = page.getByRole("region", { name: "3. Immediate Thoughts" });
@@ -169,11 +169,11 @@ test("a full discussion prints every part: attendees, tree, gaps, SMART table an
 
   const actions = page.getByRole("region", { name: "8. What needs to happen?" });
   await expect(actions.getByRole("columnheader")).toHaveText([
-    "Action", "Who By and When", "How will we know it is done", "What difference will it make?",
+    "No.", "Action", "Lead agency", "Who By and When", "How will we know it is done", "What difference will it make?",
   ]);
   await expect(actions.getByRole("row", { name: /Re-book J's hearing test/ })).toContainText("Health visitor, by 29 September 2025");
   await expect(actions.getByRole("row", { name: /March concerns/ })).toContainText(
-    "Missing: who by, due date, how we will know, difference for the child",
+    "SMART check, not written yet: who by, due date, how we will know, difference for the child",
   );
   await expect(actions).toContainText("Nursery felt their concerns in March should have prompted a referral then.");
   await expect(page.getByText("Single-agency action plans are due by 29 September 2025")).toBeVisible();
@@ -183,7 +183,7 @@ test("a full discussion prints every part: attendees, tree, gaps, SMART table an
 
   await page.getByRole("link", { name: "One-page tool sheet (landscape)" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Case Discussion Tool" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "8. What needs to happen? (SMART)" })).toContainText("Missing: who by");
+  await expect(page.getByRole("region", { name: "8. What needs to happen? (SMART)" })).toContainText("Not written yet: who by");
   await expect(page.getByRole("region", { name: /What else do we need to know/ })).toContainText("Housing officer");
   await expectAccessible(page);
   await page.screenshot({ path: "screenshots/print-sheet-screen.png", fullPage: true });
