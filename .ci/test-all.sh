@@ -15,6 +15,7 @@ run_layer() {
 run_layer "native (cargo test)" make --no-print-directory test-native
 run_layer "browser (wasm-bindgen-test)" make --no-print-directory test-wasm
 run_layer "end-to-end (Playwright)" make --no-print-directory test-e2e
+run_layer "size budget (wasm gzip)" node .ci/check-size.mjs dist
 echo
 echo "==================== summary ===================="
 status=0

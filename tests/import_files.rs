@@ -8,7 +8,7 @@ use std::panic;
 use case_review_studio::model::{Review, ReviewKind};
 use case_review_studio::storage::file_reading::{FileReading, ReadingProgress};
 use case_review_studio::storage::file_format::{
-    read_file, read_file_bytes, write_file, CURRENT_FORMAT_VERSION, FORMAT_NAME, MAX_FILE_BYTES, MAX_NESTING_DEPTH,
+    read_file, read_file_bytes, read_file_with_histories, write_file, CURRENT_FORMAT_VERSION, FORMAT_NAME, MAX_FILE_BYTES, MAX_NESTING_DEPTH,
     MAX_REVIEWS_PER_FILE, MAX_TEXT_CHARS,
 };
 use case_review_studio::storage::import_error::ImportError;
@@ -1210,7 +1210,7 @@ fn a_large_file_read_step_by_step_gives_back_every_review_and_says_how_far_it_ha
         }
         steps += 1;
     };
-    assert_eq!(outcome.unwrap(), reviews);
+    assert_eq!(outcome.unwrap().into_iter().map(|r| r.review).collect::<Vec<_>>(), reviews);
     assert!(steps > 10, "only {steps} steps");
     assert!(seen.contains(&ReadingProgress::CheckingReviews { done: 0, total: 600 }), "{seen:?}");
     assert!(seen.iter().any(|p| matches!(p, ReadingProgress::CheckingFile { done, total } if *done > 0 && done < total)));
@@ -1238,7 +1238,9 @@ fn commas_in_the_list_of_reviews_are_checked() {
     let reviews_at = text.find("\"reviews\": [").unwrap() + "\"reviews\": [".len();
     let doubled = format!("{},{}", &text[..reviews_at], &text[reviews_at..]);
     assert!(matches!(refused(&doubled), ImportError::NotJson { .. }));
-    let trailing = text.replacen("\n  ]\n}", ",\n  ]\n}", 1);
+    // A comma after the last review, before the list closes.
+    let list_end = text.rfind("\n  ]").unwrap();
+    let trailing = format!("{},{}", &text[..list_end], &text[list_end..]);
     assert_ne!(trailing, text);
     assert!(matches!(refused(&trailing), ImportError::NotJson { .. }));
     let missing = text.replacen("\n    },\n    {", "\n    }\n    {", 1);
@@ -1270,4 +1272,26 @@ fn an_export_with_any_one_byte_spoilt_or_cut_never_crashes_the_import() {
         }
         assert!(panic::catch_unwind(|| read_file_bytes(&whole[..at])).is_ok(), "cut at {at} crashed");
     }
+}
+
+#[test]
+fn a_file_read_step_by_step_keeps_each_reviews_history_and_refuses_a_stray_one() {
+    let reviews: Vec<Review> = (0..300u128).map(numbered_review).collect();
+    let mut doc: serde_json::Value = serde_json::from_str(&write_file(&reviews, at(4, 12))).unwrap();
+    let first = reviews[0].id.to_string();
+    doc["histories"] = json!({ first.clone(): "aGlzdG9yeQ==" });
+    let text = serde_json::to_string(&doc).unwrap();
+    let read = FileReading::new(text.as_bytes()).finish().unwrap();
+    assert_eq!(read.len(), 300);
+    assert_eq!(read[0].history.as_deref(), Some(&b"history"[..]));
+    assert!(read[1..].iter().all(|r| r.history.is_none()));
+    // Reading the same text the usual way agrees.
+    assert_eq!(read_file_with_histories(&text).unwrap(), read);
+
+    doc["histories"] = json!({ "00000000-0000-0000-0000-00000000abcd": "aGlzdG9yeQ==" });
+    let stray = serde_json::to_string(&doc).unwrap();
+    assert!(matches!(
+        FileReading::new(stray.as_bytes()).finish(),
+        Err(ImportError::Malformed { path, .. }) if path.starts_with("histories.")
+    ));
 }
