@@ -62,6 +62,10 @@ pub mod date {
     }
 
     pub fn hydrate<D: ReadDoc>(doc: &D, obj: &ObjId, prop: Prop<'_>) -> Result<Option<NaiveDate>, HydrateError> {
+        // A date field added after a document was written is simply not set there.
+        if value_at(doc, obj, &prop)?.is_none() {
+            return Ok(None);
+        }
         let text: Option<String> = Option::<String>::hydrate(doc, obj, prop)?;
         match text {
             None => Ok(None),

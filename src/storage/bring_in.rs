@@ -145,6 +145,9 @@ impl From<ImportError> for HistoryError {
     }
 }
 
+/// How long comparing reviews may hold the page before the browser gets a turn.
+const COMPARE_SLICE_MS: f64 = 16.0;
+
 /// Brings every review of a file into `store`. Every review is decided (and refused if
 /// its history is damaged) before anything is written; then everything the file brings is
 /// written as one batch (see [`super::import_batch`]): all of it is stored, or none.
@@ -152,7 +155,17 @@ pub async fn bring_in(store: &ReviewStore, incoming: Vec<FileReview>, progress: 
     let author = store.author();
     let mut report = BringInReport::default();
     let mut writes = Vec::new();
-    for file_review in incoming {
+    let mut plain_new = Vec::new();
+    let total = incoming.len();
+    let mut slice_started = js_sys::Date::now();
+    for (done, file_review) in incoming.into_iter().enumerate() {
+        // Building a review's history can take a while for a long review: let the page
+        // draw and answer between reviews once a slice of time is used.
+        if js_sys::Date::now() - slice_started > COMPARE_SLICE_MS {
+            progress(BatchProgress::Comparing { done, total });
+            super::device_lock::sleep_ms(0).await;
+            slice_started = js_sys::Date::now();
+        }
         let id = file_review.review.id;
         let title = file_review.review.title.clone();
         let (local, revision, before) = match store.load_history(id).await {
@@ -166,6 +179,13 @@ pub async fn bring_in(store: &ReviewStore, incoming: Vec<FileReview>, progress: 
                 continue;
             }
         };
+        if local.is_none() && file_review.history.is_none() {
+            // New to this device, from a file without history (an older version's file):
+            // stored as it is, like a review saved before histories existed. Its history
+            // is begun at its first save, the same way on every laptop.
+            plain_new.push(file_review.review);
+            continue;
+        }
         match decide(local, &file_review, &author) {
             Ok(outcome) => writes.push((title, revision, before, outcome)),
             Err(e) => report.failures.push(refused(&title, &e)),
@@ -179,6 +199,10 @@ pub async fn bring_in(store: &ReviewStore, incoming: Vec<FileReview>, progress: 
     let mut batch = ImportBatch::new();
     let mut added = Vec::new();
     let mut combined = Vec::new();
+    for review in plain_new {
+        added.push(review.title.clone());
+        batch.add_new(review);
+    }
     for (title, revision, before, outcome) in writes {
         match outcome {
             Outcome::NothingNew => report.nothing_new.push(title),

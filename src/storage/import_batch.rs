@@ -101,6 +101,8 @@ impl ImportBatch {
 /// How far writing a batch has got.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BatchProgress {
+    /// Deciding what each review brings (see [`super::bring_in`]): `done` of `total`.
+    Comparing { done: usize, total: usize },
     /// Encrypting with this device's passphrase: `done` of `total` reviews.
     Sealing { done: usize, total: usize },
     /// Writing: `done` of `total` reviews handed to the browser.

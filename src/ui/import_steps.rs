@@ -31,6 +31,8 @@ pub enum ImportStage {
     CheckingFile { percent: u32 },
     /// Checking each review.
     CheckingReviews { done: usize, total: usize },
+    /// Comparing each review with its copy on this device (and its history).
+    Comparing { done: usize, total: usize },
     /// Encrypting with this device's passphrase.
     Protecting { done: usize, total: usize },
     /// Writing to the browser's storage.
@@ -45,6 +47,9 @@ impl ImportStage {
             ImportStage::CheckingFile { percent } => format!("Checking the file… {percent}%"),
             ImportStage::CheckingReviews { done, total } => {
                 format!("Checking {} of {} reviews", thousands(done), thousands(total))
+            }
+            ImportStage::Comparing { done, total } => {
+                format!("Comparing {} of {} reviews with this device's copies", thousands(done), thousands(total))
             }
             ImportStage::Protecting { done, total } => {
                 format!("Protecting {} of {} reviews with your passphrase", thousands(done), thousands(total))
@@ -62,7 +67,8 @@ impl ImportStage {
         match *self {
             ImportStage::Reading { percent } => share(0, 20, percent as usize, 100),
             ImportStage::CheckingFile { percent } => share(20, 35, percent as usize, 100),
-            ImportStage::CheckingReviews { done, total } => share(35, 70, done, total),
+            ImportStage::CheckingReviews { done, total } => share(35, 55, done, total),
+            ImportStage::Comparing { done, total } => share(55, 70, done, total),
             ImportStage::Protecting { done, total } => share(70, 85, done, total),
             ImportStage::Saving { done, total } => share(85, 100, done, total),
         }
@@ -72,6 +78,7 @@ impl ImportStage {
 impl From<BatchProgress> for ImportStage {
     fn from(p: BatchProgress) -> Self {
         match p {
+            BatchProgress::Comparing { done, total } => ImportStage::Comparing { done, total },
             BatchProgress::Sealing { done, total } => ImportStage::Protecting { done, total },
             BatchProgress::Saving { done, total } => ImportStage::Saving { done, total },
         }

@@ -20,7 +20,8 @@ use crate::model::Review;
 pub const ACTION_LOG_TITLE: &str = "Action log";
 
 /// Relative widths of the columns of [`ACTION_LOG_HEADINGS`].
-const COLUMN_WIDTHS: [u32; 9] = [1, 4, 2, 3, 2, 2, 4, 4, 3];
+// Dates and statuses get room enough for "29 September 2025" on one line.
+const COLUMN_WIDTHS: [u32; 9] = [1, 4, 2, 3, 3, 3, 4, 4, 3];
 
 /// The action log of `review`, or `None` when it is not a case discussion. `exported_on`
 /// dates the document and is the day each action's status is worked out for (without it,
