@@ -151,7 +151,7 @@ test("the notes, the action log and the report download as Word documents LibreO
   const l = convert(log);
   expect(l.pages).toBeGreaterThan(0);
   // Column headings may wrap in the table, so their first words are looked for.
-  for (const text of ["Action log", "How we will know it is", "SMART check"]) expect(l.text, text).toContain(text);
+  for (const text of ["Action log", "How we will know", "SMART check"]) expect(l.text, text).toContain(text);
   const r = convert(report);
   expect(r.pages).toBeGreaterThan(1);
   for (const text of ["Learning Together review report", "Key practice episodes", "Strategy discussion after the bruising",
