@@ -116,7 +116,7 @@ impl BringInReport {
         match self.added.len() {
             0 => {}
             1 => parts.push("Imported 1 review.".to_string()),
-            n => parts.push(format!("Imported {n} reviews.")),
+            n => parts.push(format!("Imported {} reviews.", super::import_error::thousands(n))),
         }
         for c in &self.combined {
             let how = if c.merged { "Merged" } else { "Brought in" };
@@ -125,7 +125,7 @@ impl BringInReport {
         match self.nothing_new.len() {
             0 => {}
             1 => parts.push(format!("“{}” had nothing new.", self.nothing_new[0])),
-            n => parts.push(format!("{n} reviews had nothing new.")),
+            n => parts.push(format!("{} reviews had nothing new.", super::import_error::thousands(n))),
         }
         if !self.failures.is_empty() {
             parts.push(format!("Not brought in: {}", self.failures.join("; ")));
