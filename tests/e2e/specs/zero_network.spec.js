@@ -73,7 +73,8 @@ const caseDiscussionSteps = {
     await page.getByLabel("Agency", { exact: true }).fill("NHS community trust");
     await page.getByRole("button", { name: "Add attendee" }).click();
     await page.getByLabel("Agency attendee 1 also speaks for").fill("GP practice");
-    await expect(page.getByText("Agencies represented: NHS community trust, GP practice.")).toBeVisible();
+    // Both are health agencies: one person there, the second by "wearing two hats".
+    await expect(page.getByText("Represented: Health (Health visitor, Health visitor (wearing two hats)).")).toBeVisible();
   },
   async "1-3: facts, the child, immediate thoughts"(page) {
     await page.getByLabel("Document available (e.g. referral form, chronology)").fill("Referral form");
