@@ -24,6 +24,16 @@ fn value_at<'a, D: ReadDoc>(doc: &'a D, obj: &ObjId, prop: &Prop<'_>) -> Result<
     Ok(doc.get(obj, prop)?)
 }
 
+/// One `String` reconciled as Automerge text, for the collections of free text below.
+struct AsText<'a>(&'a String);
+
+impl Reconcile for AsText<'_> {
+    type Key<'k> = autosurgeon::reconcile::NoKey;
+    fn reconcile<R: Reconciler>(&self, reconciler: R) -> Result<(), R::Error> {
+        text::reconcile(self.0, reconciler)
+    }
+}
+
 /// A `String` kept as Automerge text (concurrent edits to different parts both survive).
 /// Reads a plain string too, so a document written before a field became text still opens.
 pub mod text {
@@ -197,14 +207,6 @@ pub mod keyed_map {
 pub mod keyed_text_map {
     use super::*;
 
-    struct AsText<'a>(&'a String);
-
-    impl Reconcile for AsText<'_> {
-        type Key<'k> = autosurgeon::reconcile::NoKey;
-        fn reconcile<R: Reconciler>(&self, reconciler: R) -> Result<(), R::Error> {
-            super::text::reconcile(self.0, reconciler)
-        }
-    }
 
     pub fn reconcile<K, R>(map: &BTreeMap<K, String>, mut reconciler: R) -> Result<(), R::Error>
     where
@@ -311,14 +313,6 @@ pub mod text_list {
     use super::*;
     use autosurgeon::reconcile::SeqReconciler;
 
-    struct AsText<'a>(&'a String);
-
-    impl Reconcile for AsText<'_> {
-        type Key<'k> = autosurgeon::reconcile::NoKey;
-        fn reconcile<R: Reconciler>(&self, reconciler: R) -> Result<(), R::Error> {
-            super::text::reconcile(self.0, reconciler)
-        }
-    }
 
     pub fn reconcile<R: Reconciler>(items: &[String], mut reconciler: R) -> Result<(), R::Error> {
         let mut seq = reconciler.seq()?;

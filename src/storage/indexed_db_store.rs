@@ -90,14 +90,7 @@ impl IndexedDbStore {
         self.check_open()?;
         let tx = self.db.transaction(LIBRARY).build().map_err(browser_error)?;
         let store = tx.object_store(LIBRARY).map_err(browser_error)?;
-        store
-            .get_all::<String>()
-            .primitive()
-            .map_err(browser_error)?
-            .await
-            .map_err(browser_error)?
-            .collect::<Result<Vec<String>, _>>()
-            .map_err(browser_error)
+        all_texts(&store).await
     }
 
     /// The stored texts of one review, exactly as kept.
@@ -152,14 +145,7 @@ impl IndexedDbStore {
         self.check_open()?;
         let tx = self.readwrite()?;
         let (reviews, library) = both_stores(&tx)?;
-        let texts: Vec<String> = library
-            .get_all::<String>()
-            .primitive()
-            .map_err(browser_error)?
-            .await
-            .map_err(browser_error)?
-            .collect::<Result<Vec<String>, _>>()
-            .map_err(browser_error)?;
+        let texts = all_texts(&library).await?;
         let stored: HashMap<ReviewId, u64> = texts
             .iter()
             .filter_map(|t| match entry_text_kind(t).ok()? {
@@ -259,6 +245,18 @@ fn watch_for_closing(db: &web_sys::IdbDatabase, closed: Rc<Cell<bool>>) {
     db.set_onclose(Some(on_close.as_ref().unchecked_ref()));
     // Lives as long as the connection.
     on_close.forget();
+}
+
+/// Every text in `store`, inside the caller's transaction.
+async fn all_texts(store: &ObjectStore<'_>) -> Result<Vec<String>, StoreError> {
+    store
+        .get_all::<String>()
+        .primitive()
+        .map_err(browser_error)?
+        .await
+        .map_err(browser_error)?
+        .collect::<Result<Vec<String>, _>>()
+        .map_err(browser_error)
 }
 
 /// The reviews and library stores of a transaction over both.
