@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { test, expect, openApp, startReview } from "./helpers.js";
+import { test, expect, openApp, startReview, storedReviewTexts } from "./helpers.js";
 
 const PASSPHRASE = "kettle orbit velvet harbour";
 const ABOUT = "About the child and their lived experiences";
@@ -40,25 +40,9 @@ async function newReview(page, withPassphrase) {
 async function storedReviews(context) {
   const other = await context.newPage();
   await other.goto("./static-probe-that-does-not-exist").catch(() => {});
-  const texts = await other.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open("case-review-studio");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains("reviews")) return resolve([]);
-          const get = db.transaction("reviews").objectStore("reviews").getAll();
-          get.onsuccess = () => {
-            db.close();
-            resolve(get.result);
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-  );
+  const texts = await storedReviewTexts(other);
   await other.close();
-  return texts.join("\n");
+  return texts;
 }
 
 for (const withPassphrase of [false, true]) {

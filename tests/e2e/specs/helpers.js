@@ -68,3 +68,26 @@ export async function tabTo(page, target) {
   }
   throw new Error(`could not reach ${target} with the keyboard`);
 }
+
+/** Every review text stored in the app's IndexedDB, one per line, read from `page` (any
+ *  page of the app's origin: the app itself, or a second tab). */
+export async function storedReviewTexts(page) {
+  const texts = await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("case-review-studio");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("reviews")) return resolve([]);
+          const get = db.transaction("reviews").objectStore("reviews").getAll();
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+  return texts.join("\n");
+}

@@ -2,7 +2,7 @@
 // after a reload, a second tab never silently overwrites newer work, files go out and
 // come back identical, bad files are refused clearly, and a deletion can be undone.
 import { readFile } from "node:fs/promises";
-import { test, expect, guardNetwork, expectAccessible, openApp, startReview } from "./helpers.js";
+import { test, expect, guardNetwork, expectAccessible, openApp, startReview, storedReviewTexts } from "./helpers.js";
 
 async function fillCaseDiscussion(page, title) {
   await page.getByLabel("Review title").fill(title);
@@ -268,16 +268,7 @@ test("a failed save leaves the last good copy intact", async ({ page }) => {
   await page.getByLabel("Child's name or pseudonym").fill("Never stored");
   await expect(page.getByText("Not saved", { exact: true })).toBeVisible();
   // The database still holds the last good copy, whole.
-  const stored = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const open = indexedDB.open("case-review-studio");
-        open.onsuccess = () => {
-          const get = open.result.transaction("reviews").objectStore("reviews").getAll();
-          get.onsuccess = () => resolve(get.result.join("\n"));
-        };
-      }),
-  );
+  const stored = await storedReviewTexts(page);
   expect(stored).toContain("Last good copy");
   expect(stored).not.toContain("Never stored");
   // And what was typed is not lost: the tab's journal brings it back when the review reopens.
