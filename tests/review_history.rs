@@ -63,6 +63,28 @@ fn edits_to_different_parts_of_one_answer_both_survive_and_an_enum_is_never_spli
     let _ = tidy_merged(&merged, a_author.id_block());
 }
 
+#[test]
+fn each_change_says_what_it_did() {
+    let mut review = Review::new(Uuid::from_u128(2), ReviewKind::CaseDiscussion, at(9, 0));
+    let author = laptop(1, "Lead reviewer, laptop 1");
+    let mut history = ReviewHistory::begin(&review, &author).unwrap();
+    review.edit_case_discussion(at(9, 5), |cd| {
+        cd.add_worry("Missed health appointments");
+    });
+    history.record(&review, &author).unwrap();
+    review.edit_case_discussion(at(9, 6), |cd| cd.about_child = "J is three.".into());
+    history.record(&review, &author).unwrap();
+    let entries = history.entries();
+    assert_eq!(history.what_changed(entries[0].hash).unwrap(), None, "the empty shape nobody typed");
+    let worry = history.what_changed(entries[entries.len() - 2].hash).unwrap().unwrap();
+    let labels: Vec<&str> = worry.added.iter().map(|p| p.label.as_str()).collect();
+    assert!(labels.iter().any(|l| l.contains("Missed health appointments")), "{labels:?}");
+    assert!(worry.changed.iter().all(|p| !p.label.contains("About child")), "{:?}", worry.changed);
+    let about = history.what_changed(entries[entries.len() - 1].hash).unwrap().unwrap();
+    assert!(about.added.is_empty() && about.removed.is_empty(), "{about:?}");
+    assert!(about.changed.iter().any(|p| p.label.contains("About child")), "{:?}", about.changed);
+}
+
 // ---------------------------------------------------------------------------------------
 // Files of format 3, and bringing a file in
 // ---------------------------------------------------------------------------------------

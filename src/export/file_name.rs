@@ -5,6 +5,17 @@ use chrono::NaiveDate;
 
 /// A safe file name from a review title, e.g. `child-j-rapid-review-2026-11-22.json`.
 pub fn file_name(title: &str, date: NaiveDate, extension: &str) -> String {
+    format!("{}-{}.{extension}", stem(title), date.format("%Y-%m-%d"))
+}
+
+/// A safe file name without a date, for a file that is kept up to date rather than made
+/// once (a review's file in the team's shared folder), e.g. `child-j-rapid-review.json`.
+pub fn undated_file_name(title: &str, extension: &str) -> String {
+    format!("{}.{extension}", stem(title))
+}
+
+/// The title as lower-case words joined by hyphens, safe on every file system.
+fn stem(title: &str) -> String {
     let mut slug = String::new();
     for c in title.chars() {
         if c.is_alphanumeric() {
@@ -15,8 +26,7 @@ pub fn file_name(title: &str, date: NaiveDate, extension: &str) -> String {
     }
     let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
     let slug = slug.trim_end_matches('-');
-    let stem = if slug.is_empty() { "case-review" } else { slug };
-    format!("{stem}-{}.{extension}", date.format("%Y-%m-%d"))
+    if slug.is_empty() { "case-review".to_string() } else { slug.to_string() }
 }
 
 #[cfg(test)]
@@ -33,6 +43,12 @@ mod tests {
         assert_eq!(file_name("  ../..\\con?*  ", d(), "json"), "con-2026-11-22.json");
         assert_eq!(file_name("", d(), "csv"), "case-review-2026-11-22.csv");
         assert_eq!(file_name("Siân & Zoë", d(), "json"), "siân-zoë-2026-11-22.json");
+    }
+
+    #[test]
+    fn a_shared_file_is_named_without_a_date() {
+        assert_eq!(undated_file_name("Child J: rapid review", "json"), "child-j-rapid-review.json");
+        assert_eq!(undated_file_name("?", "json"), "case-review.json");
     }
 
     #[test]

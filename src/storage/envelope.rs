@@ -271,6 +271,20 @@ fn malformed(path: &str, reason: &str) -> ImportError {
     ImportError::Malformed { path: path.into(), reason: reason.into() }
 }
 
+/// Whether a file may be protected with a passphrase: it names the protected format near its
+/// start or its end (its fields are written in name order, so the format comes after the
+/// ciphertext), or anywhere in a small file. Looking through all of a large ordinary file
+/// would hold up the page for nothing.
+pub fn may_be_protected(bytes: &[u8]) -> bool {
+    const LOOK: usize = 64 * 1024;
+    let marker = ENCRYPTED_FILE_FORMAT.as_bytes();
+    let holds = |part: &[u8]| part.windows(marker.len()).any(|w| w == marker);
+    if bytes.len() <= 4 * LOOK {
+        return holds(bytes);
+    }
+    holds(&bytes[..LOOK]) || holds(&bytes[bytes.len() - LOOK..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

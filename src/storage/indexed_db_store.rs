@@ -211,6 +211,29 @@ impl IndexedDbStore {
         store.get(name).primitive().map_err(browser_error)?.await.map_err(browser_error)
     }
 
+    /// A setting kept as a browser value rather than text (a shared file's handle, which
+    /// the database can keep but nothing can write out as text).
+    pub async fn setting_value(&self, name: &str) -> Result<Option<wasm_bindgen::JsValue>, StoreError> {
+        self.check_open()?;
+        let tx = self.db.transaction(SETTINGS).build().map_err(browser_error)?;
+        let store = tx.object_store(SETTINGS).map_err(browser_error)?;
+        store.get(name).primitive().map_err(browser_error)?.await.map_err(browser_error)
+    }
+
+    /// Stores a setting kept as a browser value (`None` removes it).
+    pub async fn put_setting_value(&self, name: &str, value: Option<&wasm_bindgen::JsValue>) -> Result<(), StoreError> {
+        self.check_open()?;
+        let tx = self.db.transaction(SETTINGS).with_mode(TransactionMode::Readwrite).build().map_err(browser_error)?;
+        let store = tx.object_store(SETTINGS).map_err(browser_error)?;
+        match value {
+            Some(value) => {
+                store.put(value).with_key(name).primitive().map_err(browser_error)?.await.map_err(browser_error)?;
+            }
+            None => store.delete(name).primitive().map_err(browser_error)?.await.map_err(browser_error)?,
+        }
+        tx.commit().await.map_err(browser_error)
+    }
+
     /// Stores a setting's text (`None` removes it).
     pub async fn put_setting(&self, name: &str, text: Option<&str>) -> Result<(), StoreError> {
         self.check_open()?;

@@ -25,6 +25,7 @@ pub mod board_session;
 pub mod record;
 pub mod review_history;
 pub mod review_store;
+pub mod shared_file;
 pub mod store_error;
 pub mod tab_sync;
 

@@ -223,6 +223,25 @@ impl ReviewHistory {
         ReviewHistory { doc: fork, last: None }.review()
     }
 
+    /// What change `hash` did, in the words of a merge summary: the places it added,
+    /// changed and removed, against the review as it stood just before it. `None` for the
+    /// first change of a review (its empty shape), which nobody typed.
+    pub fn what_changed(&mut self, hash: ChangeHash) -> Result<Option<super::merge_summary::MergeSummary>, HistoryError> {
+        let deps = self
+            .doc
+            .get_changes_meta(&[])
+            .into_iter()
+            .find(|c| c.hash == hash)
+            .map(|c| c.deps)
+            .ok_or_else(|| HistoryError::Damaged("that change is not in this review's history".into()))?;
+        if deps.is_empty() {
+            return Ok(None);
+        }
+        let before = ReviewHistory { doc: self.doc.fork_at(&deps).map_err(damaged)?, last: None }.review()?;
+        let after = self.review_at(hash)?;
+        Ok(Some(super::merge_summary::summarise(&before, &before, &after, &after)))
+    }
+
     /// Records `review` as `author`'s change, at the time of its last edit. Returns false
     /// (and records nothing) when the review is already as the history has it.
     pub fn record(&mut self, review: &Review, author: &Author) -> Result<bool, HistoryError> {

@@ -24,6 +24,7 @@ use super::record::{
     decode_review, decode_stored, entry_binding, entry_from_summary, entry_text_kind, review_binding, review_plaintext, review_text_kind,
     summary_plaintext, EntryText, LibraryEntry, PreparedRecord, RawRecord, ReviewText, StoredReview,
 };
+use super::shared_file::{SharedFolderSupport, SharedLink};
 use super::store_error::StoreError;
 use crate::model::{Review, ReviewId};
 
@@ -410,6 +411,33 @@ impl ReviewStore {
             .await
             .map_err(failed)?;
         Ok(PreparedRecord::sealed(review.id, body, summary))
+    }
+
+    /// Whether a review can be linked to a file in a shared folder on this device.
+    pub fn shared_folder_support(&self) -> SharedFolderSupport {
+        match &self.backend {
+            Backend::LocalStorage(_) => SharedFolderSupport::NoDatabase,
+            Backend::IndexedDb(_) if !super::shared_file::pickers_offered() => SharedFolderSupport::NotOffered,
+            Backend::IndexedDb(_) => SharedFolderSupport::Available,
+        }
+    }
+
+    /// The shared file a review is linked to on this device, if any.
+    pub async fn shared_link(&self, id: ReviewId) -> Result<Option<SharedLink>, StoreError> {
+        match &self.backend {
+            Backend::IndexedDb(s) => Ok(s.setting_value(&SharedLink::setting_name(id)).await?.as_ref().and_then(SharedLink::from_js)),
+            Backend::LocalStorage(_) => Ok(None),
+        }
+    }
+
+    /// Links a review to a shared file on this device (`None` unlinks it; the file stays).
+    pub async fn set_shared_link(&self, id: ReviewId, link: Option<&SharedLink>) -> Result<(), StoreError> {
+        match &self.backend {
+            Backend::IndexedDb(s) => s.put_setting_value(&SharedLink::setting_name(id), link.map(SharedLink::to_js).as_ref()).await,
+            Backend::LocalStorage(_) => Err(StoreError::Unavailable(
+                SharedFolderSupport::NoDatabase.explanation().unwrap_or_default().to_string(),
+            )),
+        }
     }
 
     /// Deletes a review and returns its stored texts, so the deletion can be undone.

@@ -12,6 +12,7 @@ pub mod pages;
 pub mod recovery;
 pub mod route;
 pub mod sections;
+pub mod shared_folder;
 pub mod tree;
 pub mod widgets;
 

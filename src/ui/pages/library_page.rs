@@ -14,7 +14,7 @@ use crate::model::{past_delete_by, Review, ReviewId, ReviewKind, SummaryFilter};
 use crate::storage::encryption::decrypt_file;
 use crate::storage::envelope::EncryptedFile;
 use crate::storage::bring_in::{bring_in, BringInReport};
-use crate::storage::envelope::ENCRYPTED_FILE_FORMAT;
+use crate::storage::envelope::may_be_protected;
 use crate::storage::import_batch::interrupted_import;
 use crate::storage::import_error::ImportError;
 use crate::storage::passphrase_backoff::{PassphrasePrompt, PassphraseWait};
@@ -703,19 +703,6 @@ fn ImportProtectedDialog(
     }
 }
 
-/// Whether a file may be protected with a passphrase: it names the protected format near its
-/// start or its end (its fields are written in name order, so the format comes after the
-/// ciphertext), or anywhere in a small file. Looking through all of a large ordinary file
-/// would hold up the page for nothing.
-fn may_be_protected(bytes: &[u8]) -> bool {
-    const LOOK: usize = 64 * 1024;
-    let marker = ENCRYPTED_FILE_FORMAT.as_bytes();
-    let holds = |part: &[u8]| part.windows(marker.len()).any(|w| w == marker);
-    if bytes.len() <= 4 * LOOK {
-        return holds(bytes);
-    }
-    holds(&bytes[..LOOK]) || holds(&bytes[bytes.len() - LOOK..])
-}
 
 
 /// Asks for a new title.

@@ -19,7 +19,10 @@ use crate::ui::contexts::{JournalContext, NoticeContext, StoreContext, TabContex
 use crate::ui::route::{PrintView, Route};
 use crate::ui::sections::discussion_board::DiscussionBoard;
 use crate::ui::sections::{CaseDiscussionSections, LearningTogetherSections, PreparationSections, ReviewContext};
-use crate::ui::widgets::{AnonymiseDialog, ChangesDialog, ProtectedExportDialog, ReviewLoader, SaveIndicator, WordExport, WordExportButton};
+use crate::ui::shared_folder::{self, wait_until_saved, SharedFileStatus, SharedFolder, SharedFolderDialog, SharedPhase};
+use crate::ui::widgets::{
+    AnonymiseDialog, ChangesDialog, MergeSummaryDialog, ProtectedExportDialog, ReviewLoader, SaveIndicator, WordExport, WordExportButton,
+};
 
 /// An export dialog open over the review.
 #[derive(Clone, Copy, PartialEq)]
@@ -27,14 +30,43 @@ enum ExportDialog {
     Protected,
     Anonymised,
     Changes,
+    SharedFolder,
 }
 
-/// Loads the review, then shows its editor.
+/// Loads the review, then shows its editor. A review linked to a file in the team's
+/// shared folder first brings in what colleagues wrote there; the editor is opened again
+/// on the stored review whenever the shared file brings something in.
 #[component]
 pub fn ReviewPage(id: ReviewId) -> impl IntoView {
+    let shared = SharedFolder::start(id);
+    provide_context(shared);
+    let summary = move || {
+        let report = shared.report.get()?;
+        let store = expect_context::<StoreContext>().store().ok()?;
+        Some(view! {
+            <MergeSummaryDialog report=report store=store shared_file=true
+                on_close=Callback::new(move |_| shared.report.set(None))
+                on_change=Callback::new(move |_| {
+                    shared.generation.update(|g| *g += 1);
+                    shared.saved();
+                })/>
+        })
+    };
     view! {
-        <ReviewLoader id=id waiting="Opening the review…" failed="This review could not be opened" back_href="#/"
-            ready=Box::new(|stored| view! { <ReviewEditor stored=stored/> }.into_any())/>
+        {move || match shared.phase.get() {
+            SharedPhase::Opening => view! { <div class="page"><p class="muted">"Opening the review…"</p></div> }.into_any(),
+            SharedPhase::BringingIn => view! {
+                <div class="page"><p class="muted" role="status">"Bringing in the team's changes from the shared file…"</p></div>
+            }.into_any(),
+            SharedPhase::Editing => {
+                shared.generation.track();
+                view! {
+                    <ReviewLoader id=id waiting="Opening the review…" failed="This review could not be opened" back_href="#/"
+                        ready=Box::new(|stored| view! { <ReviewEditor stored=stored/> }.into_any())/>
+                }.into_any()
+            }
+        }}
+        {summary}
     }
 }
 
@@ -110,6 +142,10 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
         });
     }
     provide_context(ReviewContext(review));
+    {
+        let autosave = autosave.clone();
+        shared_folder::attach(expect_context::<SharedFolder>(), status, move || autosave.flush());
+    }
 
     // The file carries the saved copy and its history, so it can be merged on another
     // laptop: the edits on screen are saved first.
@@ -201,6 +237,7 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                     <button class="button-secondary" on:click=move |_| board.set(true)>"Board mode"</button>
                 })}
                 <button class="button-quiet" on:click=move |_| export_dialog.set(Some(ExportDialog::Changes))>"Changes"</button>
+                <SharedFileStatus on_open=Callback::new(move |_| export_dialog.set(Some(ExportDialog::SharedFolder)))/>
                 <div class="export-group" role="group" aria-label="Export">
                     <button class="button-secondary" on:click=export_button.clone()>"Export file"</button>
                     <button class="button-secondary" on:click=move |_| export_dialog.set(Some(ExportDialog::Protected))>
@@ -221,6 +258,9 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                 }.into_any(),
                 ExportDialog::Changes => view! {
                     <ChangesDialog id=id on_close=close_dialog/>
+                }.into_any(),
+                ExportDialog::SharedFolder => view! {
+                    <SharedFolderDialog title=review.with_untracked(|r| r.title.clone()) on_close=close_dialog/>
                 }.into_any(),
             })}
             {move || match status.get() {
@@ -284,20 +324,4 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
         </div>
     }
     .into_any()
-}
-
-/// Waits (up to 5 s) until the open review is saved; false if it is not.
-async fn wait_until_saved(status: RwSignal<SaveStatus>) -> bool {
-    for _ in 0..50 {
-        match status.get_untracked() {
-            SaveStatus::Saved => return true,
-            SaveStatus::Conflict | SaveStatus::Failed(_) => return false,
-            SaveStatus::Saving => {}
-        }
-        let sleep = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(sleep).await;
-    }
-    false
 }

@@ -1,5 +1,5 @@
-//! The Changes view of a review: every change saved to it on any laptop (who, when),
-//! newest first; any earlier version opened read-only or saved as a separate copy; and
+//! The Changes view of a review: every change saved to it on any laptop (who, when, and
+//! what it added, changed or removed), newest first; any earlier version opened read-only or saved as a separate copy; and
 //! who added and last changed each item.
 
 use leptos::prelude::*;
@@ -126,6 +126,7 @@ pub fn ChangesDialog(id: ReviewId, on_close: Callback<()>) -> impl IntoView {
                                                         <button class="button-quiet" aria-label=format!("Save as a copy: {label}")
                                                             on:click=move |_| copy(e2.clone(), true)>"Save as a copy"</button>
                                                     </span>
+                                                    <WhatChanged id=id entry=entry.clone() label=label.clone()/>
                                                 </li>
                                             }
                                         }).collect_view()}
@@ -161,5 +162,54 @@ pub fn ChangesDialog(id: ReviewId, on_close: Callback<()>) -> impl IntoView {
                 </div>
             </div>
         </ModalDialog>
+    }
+}
+
+/// What one change did, shown when asked for (working it out reads the review as it was
+/// before and after the change).
+#[component]
+fn WhatChanged(id: ReviewId, entry: ChangeEntry, label: String) -> impl IntoView {
+    let store = expect_context::<StoreContext>().store();
+    let detail = RwSignal::new(None::<Result<Vec<(&'static str, String)>, String>>);
+    let show = move |_| {
+        if detail.get_untracked().is_some() {
+            detail.set(None);
+            return;
+        }
+        let Ok(store) = store.clone() else { return };
+        let hash = entry.hash;
+        leptos::task::spawn_local(async move {
+            let result = match store.load_history(id).await {
+                Ok((_, mut history)) => history.what_changed(hash).map_err(|e| e.to_string()).map(|summary| match summary {
+                    None => vec![("", "The review was begun.".to_string())],
+                    Some(s) => {
+                        let mut lines: Vec<(&'static str, String)> = Vec::new();
+                        lines.extend(s.added.into_iter().map(|p| ("Added", p.label)));
+                        lines.extend(s.changed.into_iter().map(|p| ("Changed", p.label)));
+                        lines.extend(s.removed.into_iter().map(|p| ("Removed", p.label)));
+                        if lines.is_empty() {
+                            lines.push(("", "Nothing you can see (the review's layout or this device's details).".to_string()));
+                        }
+                        lines
+                    }
+                }),
+                Err(e) => Err(e.to_string()),
+            };
+            detail.try_set(Some(result));
+        });
+    };
+    view! {
+        <button class="button-quiet" aria-expanded=move || detail.with(Option::is_some).to_string()
+            aria-label=format!("What changed: {label}") on:click=show>"What changed"</button>
+        {move || detail.get().map(|d| match d {
+            Ok(lines) => view! {
+                <ul class="change-detail">
+                    {lines.into_iter().map(|(how, place)| view! {
+                        <li>{(!how.is_empty()).then(|| view! { <strong>{how}": "</strong> })}{place}</li>
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+            Err(e) => view! { <p role="alert">"What this change did could not be read: "{e}</p> }.into_any(),
+        })}
     }
 }

@@ -23,6 +23,10 @@ pub fn MergeSummaryDialog(
     on_close: Callback<()>,
     /// Called after Undo or a choice, so the library can refresh.
     on_change: Callback<()>,
+    /// True when the review came in from its shared file: the file keeps everyone's work,
+    /// so there is no Undo (it would come back at the next bringing-in).
+    #[prop(optional)]
+    shared_file: bool,
 ) -> impl IntoView {
     let notices = expect_context::<NoticeContext>();
     let undone = RwSignal::new(false);
@@ -61,7 +65,7 @@ pub fn MergeSummaryDialog(
     let reviews = report
         .combined
         .into_iter()
-        .map(|c| view! { <CombinedReview combined=c store=store.clone() undone=undone on_change=on_change/> })
+        .map(|c| view! { <CombinedReview combined=c store=store.clone() undone=undone on_change=on_change open_link=!shared_file/> })
         .collect_view();
     view! {
         <ModalDialog title=title on_cancel=on_close>
@@ -70,9 +74,15 @@ pub fn MergeSummaryDialog(
                 <Show when=move || undone.get()>
                     <p role="status">"Undone. Nothing from the file is in your reviews now."</p>
                 </Show>
+                {shared_file.then(|| view! {
+                    <p class="hint">"This came from the review's shared file, which keeps everyone's work. "
+                       "To look at the review as it was before, open an earlier version from “Changes”."</p>
+                })}
                 <div class="dialog-actions">
                     <button class="button-primary" autofocus on:click=move |_| on_close.run(())>"Done"</button>
-                    <button class="button-secondary" disabled=move || undone.get() on:click=undo>"Undo the whole merge"</button>
+                    {(!shared_file).then(|| view! {
+                        <button class="button-secondary" disabled=move || undone.get() on:click=undo>"Undo the whole merge"</button>
+                    })}
                 </div>
             </div>
         </ModalDialog>
@@ -81,7 +91,7 @@ pub fn MergeSummaryDialog(
 
 /// One review's part of the summary.
 #[component]
-fn CombinedReview(combined: BroughtIn, store: ReviewStore, undone: RwSignal<bool>, on_change: Callback<()>) -> impl IntoView {
+fn CombinedReview(combined: BroughtIn, store: ReviewStore, undone: RwSignal<bool>, on_change: Callback<()>, open_link: bool) -> impl IntoView {
     let BroughtIn { id, title, summary, .. } = combined;
     let list = |heading: &'static str, places: Vec<Place>| {
         (!places.is_empty()).then(|| {
@@ -95,7 +105,7 @@ fn CombinedReview(combined: BroughtIn, store: ReviewStore, undone: RwSignal<bool
     view! {
         <section class="merge-review" aria-label=format!("What came in for {title}")>
             <h3>{title.clone()}</h3>
-            <p>{summary.sentence()}". "<a href=Route::Review(id).href()>"Open the review"</a></p>
+            <p>{summary.sentence()}"."{open_link.then(|| view! { " "<a href=Route::Review(id).href()>"Open the review"</a> })}</p>
             {(!both.is_empty()).then(|| view! {
                 <h4>"Changed on both laptops, please check"</h4>
                 <ul class="merge-both">
