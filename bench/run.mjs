@@ -4,7 +4,7 @@
 // Reports numbers only: nothing here passes or fails on timing.
 //
 //   node bench/run.mjs [--dist dist] [--runs 5] [--throttled-runs 3] [--out bench]
-//                      [--only size,cold,review,typing,tree,export,import] [--no-profile]
+//                      [--only size,cold,review,typing,tree,export,import,history] [--no-profile]
 //                      [--label "what the build was made from"]
 //   node bench/run.mjs --report-only [--out bench]   (rewrite RESULTS.md from results.json)
 //
@@ -40,7 +40,7 @@ const DIST = resolve(ROOT, opt("dist", "dist"));
 const RUNS = Number(opt("runs", 5));
 const THROTTLED_RUNS = Number(opt("throttled-runs", Math.min(RUNS, 3)));
 const OUT = resolve(ROOT, opt("out", "bench"));
-const ONLY = new Set(opt("only", "size,cold,review,typing,tree,export,import").split(","));
+const ONLY = new Set(opt("only", "size,cold,review,typing,tree,export,import,history").split(","));
 const PROFILE = !args.includes("--no-profile");
 // What the build in --dist was made from; by default the working tree's git state.
 const LABEL = opt("label", null);
@@ -265,6 +265,45 @@ async function largeReview(side, mode, run) {
     }
     return out;
   });
+}
+
+/**
+ * The merge engine's budgets in the browser (app only: the baseline keeps no history). The
+ * large review is brought in from a file twice over, in fresh contexts: once saved a
+ * single time, once with 2,002 saved changes (bench/fixtures, written by
+ * `cargo test --release --test merge_budgets -- --ignored`). For each: navigation → the
+ * review interactive, then six keystrokes, each waited on until saved, timed by the app's
+ * own "case-review-studio: save" measure (history change, sealing, database write). The
+ * first save also reads the review's history from the database.
+ */
+async function histories(side, mode) {
+  if (side !== "app") return {};
+  const out = {};
+  for (const changes of ["1", "2000"]) {
+    const file = join(BENCH, "fixtures", `history-${changes}.json`);
+    const id = JSON.parse(await readFile(file, "utf8")).reviews[0].id;
+    const r = await session(side, mode, { waitFor: "review", treeNodes: TREE_NODES }, async ({ page, url, throttle }) => {
+      await page.goto(url("#/"));
+      await page.getByLabel("Review file to open").setInputFiles(file);
+      await page.getByText("Imported 1 review.").waitFor({ timeout: 60_000 });
+      await throttle();
+      await page.goto(url(`#/review/${id}`), { waitUntil: "commit" });
+      const t = await page.evaluate(() => window.__bench.pending);
+      const area = page.getByLabel("About the child and their lived experiences", { exact: true });
+      await area.click();
+      await page.keyboard.press("Control+End");
+      const saves = () => page.evaluate(() => performance.getEntriesByName("case-review-studio: save").map((e) => e.duration));
+      for (let i = 0; i < 6; i++) {
+        const n = (await saves()).length;
+        await page.keyboard.type(i === 0 ? " " : "x");
+        await page.waitForFunction((n) => performance.getEntriesByName("case-review-studio: save").length > n, n, { timeout: 60_000 });
+      }
+      const all = await saves();
+      return { [`open-history-${changes}`]: t.paint, [`save-first-${changes}`]: all[0], [`save-after-${changes}`]: quantile(all.slice(1), 0.5) };
+    });
+    Object.assign(out, r);
+  }
+  return out;
 }
 
 /** In-app navigation from the library to a review holding a 500-box tree; then the drag. */
@@ -599,6 +638,12 @@ const FIGURES = [
   { id: "export", group: "6. Files", label: "Export a 10 MB review: click → download handed to the browser" },
   { id: "import", group: "6. Files", label: "Import a 10 MB review file: file chosen → “Imported 1 review.” on screen" },
   { id: "open-ten", group: "6. Files", label: "Navigation → the 10 MB review interactive (setup of the export figure; normal CPU only)" },
+  { id: "open-history-1", group: "7. Merge engine", label: "Navigation → the large review interactive, saved once (app only)" },
+  { id: "open-history-2000", group: "7. Merge engine", label: "Navigation → the large review interactive, with 2,002 saved changes (app only; budget 1.3× the line above)" },
+  { id: "save-first-1", group: "7. Merge engine", label: "First save after opening the large review saved once: reads its history (app only)" },
+  { id: "save-first-2000", group: "7. Merge engine", label: "First save after opening the large review with 2,002 changes: reads its history (app only)" },
+  { id: "save-after-1", group: "7. Merge engine", label: "A save of the large review (500-box tree), after the first (median of 5; app only; budget 30 ms)" },
+  { id: "save-after-2000", group: "7. Merge engine", label: "A save of the large review with 2,002 changes, after the first (median of 5; app only)" },
 ];
 
 const fmtMs = (x) => (x === null || x === undefined ? "–" : x >= 100 ? `${Math.round(x)}` : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -817,6 +862,7 @@ async function main() {
   // The export needs a 10 MB review on screen first (seconds of setup): fewer runs.
   if (ONLY.has("export")) scenarios.push({ name: "export 10 MB", maxRuns: 3, fn: (side, mode) => exportTen(side, mode) });
   if (ONLY.has("import")) scenarios.push({ name: "import 10 MB", fn: (side, mode) => importTen(side, mode, tenMb) });
+  if (ONLY.has("history")) scenarios.push({ name: "history", fn: (side, mode) => histories(side, mode) });
 
   // One untimed round first: the first contexts of a fresh browser pay start-up costs
   // (network service, disk cache, code caches of the browser itself) that are not the app's.

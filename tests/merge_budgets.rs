@@ -151,3 +151,49 @@ fn the_ten_megabyte_reviews_history_is_within_twice_its_json() {
     println!("10 MB review: JSON {json} bytes, history {bytes} bytes = {:.2}x; brought over in {:?}", bytes as f64 / json as f64, t.elapsed());
     assert!(bytes <= 2 * json);
 }
+
+/// Writes the two files `make bench` opens in the browser: the large review with a history
+/// of 2,002 saved changes, and the same review saved once. Run after a change to the
+/// history's format: `cargo test --release --test merge_budgets -- --ignored`.
+#[test]
+#[ignore]
+fn write_the_bench_history_files() {
+    use case_review_studio::storage::file_format::write_file_with_histories;
+    let mut r = large_review(0);
+    r.rename("Large review with a long history", at(0));
+    let mut long = ReviewHistory::begin(&r, &author()).unwrap();
+    for i in 0..2000 {
+        r.edit_case_discussion(at(10 + i), |cd| {
+            let n = cd.worries.len();
+            cd.worries[(i as usize) % n].text.push('y');
+        });
+        long.record(&r, &author()).unwrap();
+    }
+    let mut short = ReviewHistory::begin(&r, &author()).unwrap();
+    let dir = format!("{}/bench/fixtures", env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, history) in [("history-2000.json", &mut long), ("history-1.json", &mut short)] {
+        let bytes = history.to_bytes();
+        let text = write_file_with_histories(&[(&r, Some(bytes.as_slice()))], at(5000));
+        std::fs::write(format!("{dir}/{name}"), text).unwrap();
+    }
+}
+
+#[test]
+fn the_bench_history_files_hold_the_same_review_with_short_and_long_histories() {
+    use case_review_studio::storage::file_format::read_file_with_histories;
+    let dir = format!("{}/bench/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let read = |name: &str| {
+        let mut files = read_file_with_histories(&std::fs::read_to_string(format!("{dir}/{name}")).unwrap()).unwrap();
+        assert_eq!(files.len(), 1);
+        let file = files.remove(0);
+        let mut history = ReviewHistory::from_bytes(file.history.as_ref().unwrap(), file.review.id).unwrap();
+        assert_eq!(history.review().unwrap(), file.review, "{name}: the history ends at the readable review");
+        (file.review, history.len())
+    };
+    let (long, long_changes) = read("history-2000.json");
+    let (short, short_changes) = read("history-1.json");
+    assert_eq!(long, short);
+    assert_eq!(long_changes, 2002);
+    assert!(short_changes <= 2, "{short_changes}");
+}

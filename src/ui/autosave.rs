@@ -23,6 +23,10 @@ pub const AUTOSAVE_DELAY_MS: u64 = 400;
 /// The longest an edit waits for the database while typing goes on without a pause.
 pub const AUTOSAVE_MAX_WAIT_MS: f64 = 1_500.0;
 
+/// The name under which each save's duration is recorded in the browser's performance
+/// timeline (read by `make bench`).
+pub const SAVE_TIMING: &str = "case-review-studio: save";
+
 /// What the "Saved" indicator shows.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
@@ -147,7 +151,10 @@ impl Autosave {
         };
         let me = self.clone();
         leptos::task::spawn_local(async move {
+            let started = crate::ui::browser::page_clock_ms();
             let result = store.save(&review, base).await;
+            // The save (history change, sealing, database write), for `make bench`.
+            crate::ui::browser::record_timing(SAVE_TIMING, started);
             let more_edits = {
                 let mut i = me.inner.borrow_mut();
                 i.in_flight = false;

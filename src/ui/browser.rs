@@ -3,11 +3,30 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
+use wasm_bindgen::JsCast;
 
 /// The current time from the browser's clock.
 pub fn now() -> DateTime<Utc> {
     let ms = js_sys::Date::now();
     DateTime::<Utc>::from_timestamp_millis(ms as i64).unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
+}
+
+/// The page's high-resolution clock, in milliseconds since it loaded (0 without one).
+pub fn page_clock_ms() -> f64 {
+    web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok())
+        .and_then(|p| js_sys::Reflect::get(&p, &"now".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()).and_then(|f| f.call0(&p).ok()))
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0)
+}
+
+/// Records in the browser's performance timeline how long something took since `started`
+/// (from [`page_clock_ms`]), so `make bench` can read the app's own timings.
+pub fn record_timing(name: &str, started: f64) {
+    let Some(performance) = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok()) else { return };
+    let Ok(measure) = js_sys::Reflect::get(&performance, &"measure".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) else { return };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"start".into(), &started.into());
+    let _ = measure.call2(&performance, &name.into(), &options);
 }
 
 /// A new random (version 4) id from the browser's cryptographic random source.
