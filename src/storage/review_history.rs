@@ -184,11 +184,16 @@ impl ReviewHistory {
 
     /// A history from its saved bytes, checked to be of review `id`.
     pub fn from_bytes(bytes: &[u8], id: ReviewId) -> Result<Self, HistoryError> {
-        let doc = AutoCommit::load(bytes).map_err(damaged)?;
-        let history = ReviewHistory { doc, last: None };
-        if history.review()?.id != id {
+        let mut doc = AutoCommit::load(bytes).map_err(damaged)?;
+        let heads = doc.get_heads();
+        let mut history = ReviewHistory { doc, last: None };
+        let review = history.review()?;
+        if review.id != id {
             return Err(HistoryError::OtherReview);
         }
+        // The review as read is what the history holds at its heads: the next save then
+        // writes only the fields that differ from it, not the whole review.
+        history.last = Some((review, heads));
         Ok(history)
     }
 

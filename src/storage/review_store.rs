@@ -343,6 +343,19 @@ impl ReviewStore {
         Ok((text, all.into_iter().map(|(s, _)| s).collect()))
     }
 
+    /// Reads review `id`'s history ahead of its first save (while the person is reading
+    /// what they opened), so that save does not have to.
+    pub async fn warm_history(&self, id: ReviewId, revision: u64) {
+        if locked(&self.histories).get(&id).is_some_and(|(r, _)| *r == revision) {
+            return;
+        }
+        if let Ok((stored, history)) = self.load_history(id).await {
+            if stored.revision == revision {
+                locked(&self.histories).entry(id).or_insert((revision, history));
+            }
+        }
+    }
+
     /// The history a save of `review` at `base_revision` adds to.
     async fn history_for(&self, review: &Review, base_revision: Option<u64>) -> Result<ReviewHistory, StoreError> {
         let cached = locked(&self.histories).remove(&review.id);

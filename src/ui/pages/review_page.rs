@@ -142,6 +142,16 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
         });
     }
     provide_context(ReviewContext(review));
+    // The history is read a moment after opening, not at the first save: reading a long
+    // history takes a while, and the first save comes while the person is typing.
+    {
+        let store = store.clone();
+        let revision = stored.revision;
+        leptos::task::spawn_local(async move {
+            crate::ui::shared_folder::sleep(300).await;
+            store.warm_history(id, revision).await;
+        });
+    }
     {
         let autosave = autosave.clone();
         shared_folder::attach(expect_context::<SharedFolder>(), status, move || autosave.flush());
