@@ -45,6 +45,21 @@ pub struct PractitionerPreparation {
 }
 
 impl PractitionerPreparation {
+    /// The practitioner's role, as typed ("Health visitor").
+    pub fn set_role(&mut self, role: &str) {
+        role.clone_into(&mut self.role);
+    }
+
+    /// The practitioner's agency, as typed ("NHS trust").
+    pub fn set_agency(&mut self, agency: &str) {
+        agency.clone_into(&mut self.agency);
+    }
+
+    /// Stops showing a text hint the practitioner has looked at and set aside.
+    pub fn dismiss_hint(&mut self, key: &str) {
+        self.dismissed_hints.insert(key.to_string());
+    }
+
     /// Adds a crucial moment to talk about. Blank text is ignored.
     pub fn add_turning_point(&mut self, text: &str, date_or_period: DateOrPeriod) -> bool {
         let text = text.trim();

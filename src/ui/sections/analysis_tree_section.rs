@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::notes_field::NotesText;
+
 use super::case_discussion_sections::{edit_cd, read_cd, section_anchor, section_heading, SectionPrompts, TextArea};
 use super::ReviewContext;
 use crate::model::case_discussion_guide::SectionKey;
@@ -55,7 +57,7 @@ fn TreeLists() -> impl IntoView {
             <div class="tree-part focal">
                 <TextArea label="Focal point: the presenting issue, in simple words, from the child's point of view"
                     value=Signal::derive(move || read_cd(review, |cd| cd.tree.focal_point.clone()))
-                    on_change=Callback::new(move |v: String| edit_cd(review, |cd| cd.tree.focal_point = v))/>
+                    on_change=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::FocalPoint, &v); }))/>
             </div>
             <div class="tree-part causes">
                 <h3>"Root causes"</h3>

@@ -11,6 +11,7 @@ use super::capture_bar::CaptureBar;
 use super::smart_actions_section::SmartActionsSection;
 use super::ReviewContext;
 use crate::model::case_discussion::{FactOrFeeling, Note};
+use crate::model::notes_field::{NotesDate, NotesText};
 use crate::model::case_discussion_guide::{section, SectionKey, ASSURANCE_QUESTIONS, WHAT_ELSE_TO_KNOW};
 use crate::model::{CaseDiscussion, Review};
 use crate::ui::browser::now;
@@ -141,20 +142,20 @@ pub fn HeaderSection() -> impl IntoView {
             <div class="field-grid">
                 <TextField label="Child's name or pseudonym"
                     value=Signal::derive(move || read_cd(review, |cd| cd.header.child_name.clone()))
-                    on_change=Callback::new(move |v: String| edit_cd(review, |cd| cd.header.child_name = v))/>
+                    on_change=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::ChildName, &v); }))/>
                 <DateField label="Date of referral"
                     value=Signal::derive(move || read_cd(review, |cd| cd.header.date_of_referral))
-                    on_change=Callback::new(move |v| edit_cd(review, |cd| cd.header.date_of_referral = v))/>
+                    on_change=Callback::new(move |v| edit_cd(review, |cd| { cd.set_date(NotesDate::Referral, v); }))/>
                 <DateField label="Date of case discussion"
                     value=Signal::derive(move || read_cd(review, |cd| cd.header.date_of_discussion))
-                    on_change=Callback::new(move |v| edit_cd(review, |cd| cd.header.date_of_discussion = v))/>
+                    on_change=Callback::new(move |v| edit_cd(review, |cd| { cd.set_date(NotesDate::Discussion, v); }))/>
                 <TextField label="Facilitator"
                     value=Signal::derive(move || read_cd(review, |cd| cd.header.facilitator.clone()))
-                    on_change=Callback::new(move |v: String| edit_cd(review, |cd| cd.header.facilitator = v))/>
+                    on_change=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::Facilitator, &v); }))/>
             </div>
             <TextField label="Focal question for this discussion"
                 value=Signal::derive(move || read_cd(review, |cd| cd.header.focal_question.clone()))
-                on_change=Callback::new(move |v: String| edit_cd(review, |cd| cd.header.focal_question = v))/>
+                on_change=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::FocalQuestion, &v); }))/>
 
             <h3>"Attendees"</h3>
             <Show when=move || !attendees().is_empty()
@@ -179,19 +180,17 @@ pub fn HeaderSection() -> impl IntoView {
                             let field = move |get: fn(&crate::model::case_discussion::Attendee) -> String| {
                                 move || read_cd(review, |cd| cd.header.attendees.iter().find(|x| x.id == id).map(get).unwrap_or_default())
                             };
-                            let set = move |apply: fn(&mut crate::model::case_discussion::Attendee, String)| {
+                            let set = move |field: fn(u64) -> NotesText| {
                                 move |ev: leptos::ev::Event| {
                                     let v = event_target_value(&ev);
-                                    edit_cd(review, |cd| {
-                                        if let Some(x) = cd.header.attendees.iter_mut().find(|x| x.id == id) { apply(x, v) }
-                                    })
+                                    edit_cd(review, |cd| { cd.set_text(field(id), &v); })
                                 }
                             };
                             view! {
                                 <tr>
-                                    <td><input type="text" aria-label=format!("Name of attendee {n}") prop:value=field(|a| a.name.clone()) on:input=set(|a, v| a.name = v)/></td>
-                                    <td><input type="text" aria-label=format!("Role of attendee {n}") prop:value=field(|a| a.role.clone()) on:input=set(|a, v| a.role = v)/></td>
-                                    <td><input type="text" aria-label=format!("Agency of attendee {n}") prop:value=field(|a| a.agency.clone()) on:input=set(|a, v| a.agency = v)/></td>
+                                    <td><input type="text" aria-label=format!("Name of attendee {n}") prop:value=field(|a| a.name.clone()) on:input=set(NotesText::AttendeeName)/></td>
+                                    <td><input type="text" aria-label=format!("Role of attendee {n}") prop:value=field(|a| a.role.clone()) on:input=set(NotesText::AttendeeRole)/></td>
+                                    <td><input type="text" aria-label=format!("Agency of attendee {n}") prop:value=field(|a| a.agency.clone()) on:input=set(NotesText::AttendeeAgency)/></td>
                                     <td><input type="text" aria-label=format!("Agency attendee {n} also speaks for") prop:value=field(|a| a.second_hat.clone())
                                         on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| { cd.set_second_hat(id, &v); }) }/></td>
                                     <td><select aria-label=format!("Attendance of attendee {n}") on:change=move |ev| {
@@ -252,9 +251,9 @@ pub fn FactsSection() -> impl IntoView {
                         view! {
                             <li class="item-row">
                                 <input type="text" class="grow" aria-label=format!("Document {n}") prop:value=text
-                                    on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| if let Some(x) = cd.facts.iter_mut().find(|x| x.id == id) { x.text = v }) }/>
+                                    on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| { cd.set_text(NotesText::Document(id), &v); }) }/>
                                 <input type="text" aria-label=format!("Source of document {n}") placeholder="Source or agency" prop:value=source
-                                    on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| if let Some(x) = cd.facts.iter_mut().find(|x| x.id == id) { x.source = v }) }/>
+                                    on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| { cd.set_text(NotesText::DocumentSource(id), &v); }) }/>
                                 <button class="button-quiet" on:click=move |_| edit_cd(review, |cd| { cd.remove_item(id); })>
                                     "Remove"<span class="visually-hidden">{format!(" document {n}")}</span>
                                 </button>
@@ -279,7 +278,7 @@ pub fn AboutChildSection() -> impl IntoView {
         <SectionCard key=SectionKey::AboutTheChild>
             <TextArea label="About the child and their lived experiences" hide_label=true
                 value=Signal::derive(move || read_cd(review, |cd| cd.about_child.clone()))
-                on_change=Callback::new(move |v: String| edit_cd(review, |cd| cd.about_child = v))/>
+                on_change=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::AboutChild, &v); }))/>
         </SectionCard>
     }
 }
@@ -307,12 +306,12 @@ pub fn ThoughtsSection() -> impl IntoView {
                         let n = index + 1;
                         let text = move || read_cd(review, |cd| cd.immediate_thoughts.iter().find(|x| x.id == id).map(|x| x.text.clone()).unwrap_or_default());
                         let mark = move || read_cd(review, |cd| cd.immediate_thoughts.iter().find(|x| x.id == id).map(|x| x.marked_as).unwrap_or_default());
-                        let set_mark = move |m: FactOrFeeling| edit_cd(review, |cd| if let Some(x) = cd.immediate_thoughts.iter_mut().find(|x| x.id == id) { x.marked_as = m });
+                        let set_mark = move |m: FactOrFeeling| edit_cd(review, |cd| { cd.mark_thought(id, m); });
                         let group = unique_id("mark");
                         view! {
                             <li class="item-row">
                                 <input type="text" class="grow" aria-label=format!("Thought {n}") prop:value=text
-                                    on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| if let Some(x) = cd.immediate_thoughts.iter_mut().find(|x| x.id == id) { x.text = v }) }/>
+                                    on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| { cd.set_text(NotesText::Thought(id), &v); }) }/>
                                 <fieldset class="mark-choice">
                                     <legend class="visually-hidden">{format!("Is thought {n} a fact or a feeling?")}</legend>
                                     <label><input type="radio" name=group.clone() prop:checked=move || mark() == FactOrFeeling::Fact on:change=move |_| set_mark(FactOrFeeling::Fact)/>"Fact"</label>
@@ -343,7 +342,7 @@ pub fn WorriesSection() -> impl IntoView {
     view! {
         <NotesSection key=SectionKey::Worries noun="worry"
             list=|cd: &CaseDiscussion| cd.worries.clone()
-            list_mut=|cd: &mut CaseDiscussion| &mut cd.worries
+            field=NotesText::Worry
             add=|cd: &mut CaseDiscussion, t: &str| { cd.add_worry(t); }/>
     }
 }
@@ -354,7 +353,7 @@ pub fn WorkedWellSection() -> impl IntoView {
     view! {
         <NotesSection key=SectionKey::WorkedWell noun="thing that worked well"
             list=|cd: &CaseDiscussion| cd.strengths.clone()
-            list_mut=|cd: &mut CaseDiscussion| &mut cd.strengths
+            field=NotesText::WorkedWell
             add=|cd: &mut CaseDiscussion, t: &str| { cd.add_strength(t); }/>
     }
 }
@@ -365,7 +364,8 @@ fn NotesSection(
     key: SectionKey,
     #[prop(into)] noun: String,
     list: fn(&CaseDiscussion) -> Vec<Note>,
-    list_mut: fn(&mut CaseDiscussion) -> &mut Vec<Note>,
+    /// The notes field of one item of the list.
+    field: fn(u64) -> NotesText,
     add: fn(&mut CaseDiscussion, &str),
 ) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
@@ -376,9 +376,7 @@ fn NotesSection(
                 draft=Signal::derive({ let field = format!("add {noun}"); move || review.with(|r| r.draft(&field).to_string()) })
                 on_draft=Callback::new({ let field = format!("add {noun}"); move |t: String| review.update(|r| r.set_draft(&field, &t)) })
                 on_add=Callback::new(move |t: String| edit_cd(review, |cd| add(cd, &t)))
-                on_edit=Callback::new(move |(id, t): (u64, String)| edit_cd(review, |cd| {
-                    if let Some(n) = list_mut(cd).iter_mut().find(|n| n.id == id) { n.text = t; }
-                }))
+                on_edit=Callback::new(move |(id, t): (u64, String)| edit_cd(review, |cd| { cd.set_text(field(id), &t); }))
                 on_remove=Callback::new(move |id: u64| edit_cd(review, |cd| { cd.remove_item(id); }))/>
         </SectionCard>
     }
@@ -407,11 +405,11 @@ pub fn MissingInformationSection() -> impl IntoView {
                         view! {
                             <li class="item-row">
                                 <input type="text" class="grow" aria-label=format!("Missing information {n}") prop:value=get(|g| g.what.clone())
-                                    on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| if let Some(x) = cd.information_gaps.iter_mut().find(|x| x.id == id) { x.what = v }) }/>
+                                    on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| { cd.set_text(NotesText::MissingInformation(id), &v); }) }/>
                                 <input type="text" aria-label=format!("Who will find out missing information {n}") placeholder="Who will find out" prop:value=get(|g| g.who.clone())
-                                    on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| if let Some(x) = cd.information_gaps.iter_mut().find(|x| x.id == id) { x.who = v }) }/>
+                                    on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| { cd.set_text(NotesText::WhoWillFindOut(id), &v); }) }/>
                                 <DateInput label=format!("By when for missing information {n}") value=by_when
-                                    on_change=Callback::new(move |d| edit_cd(review, |cd| if let Some(x) = cd.information_gaps.iter_mut().find(|x| x.id == id) { x.by_when = d }))/>
+                                    on_change=Callback::new(move |d| edit_cd(review, |cd| { cd.set_date(NotesDate::FindOutBy(id), d); }))/>
                                 <button class="button-quiet" on:click=move |_| edit_cd(review, |cd| { cd.remove_item(id); })>
                                     "Remove"<span class="visually-hidden">{format!(" missing information {n}")}</span>
                                 </button>
@@ -434,9 +432,9 @@ pub fn MissingInformationSection() -> impl IntoView {
                         view! {
                             <li class="item-row">
                                 <input type="text" class="grow" aria-label=format!("Person to involve {n}") prop:value=get(|p| p.who.clone())
-                                    on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| if let Some(x) = cd.people_to_involve.iter_mut().find(|x| x.id == id) { x.who = v }) }/>
+                                    on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| { cd.set_text(NotesText::PersonToInvolve(id), &v); }) }/>
                                 <input type="text" class="grow" aria-label=format!("Why involve person {n}") placeholder="Why" prop:value=get(|p| p.why.clone())
-                                    on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| if let Some(x) = cd.people_to_involve.iter_mut().find(|x| x.id == id) { x.why = v }) }/>
+                                    on:input=move |ev| { let v = event_target_value(&ev); edit_cd(review, |cd| { cd.set_text(NotesText::WhyInvolve(id), &v); }) }/>
                                 <button class="button-quiet" on:click=move |_| edit_cd(review, |cd| { cd.remove_item(id); })>
                                     "Remove"<span class="visually-hidden">{format!(" person to involve {n}")}</span>
                                 </button>

@@ -31,9 +31,7 @@ pub fn PreparationSections() -> impl IntoView {
     provide_context(HintContext {
         pseudonyms: Signal::derive(Vec::new),
         dismissed: dismissed.into(),
-        dismiss: Callback::new(move |key: String| edit_prep(review, |p| {
-            p.dismissed_hints.insert(key);
-        })),
+        dismiss: Callback::new(move |key: String| edit_prep(review, |p| p.dismiss_hint(&key))),
     });
     let role = Signal::derive(move || read_prep(review, |p| p.role.clone()));
     let agency = Signal::derive(move || read_prep(review, |p| p.agency.clone()));
@@ -52,9 +50,9 @@ pub fn PreparationSections() -> impl IntoView {
                    "or the real names of the family."</p>
                 <div class="add-row">
                     <HintedText label="Your role" field_key="prep role" kind=FieldKind::Role rows=1 value=role
-                        on_change=Callback::new(move |v: String| edit_prep(review, |p| p.role = v))/>
+                        on_change=Callback::new(move |v: String| edit_prep(review, |p| p.set_role(&v)))/>
                     <HintedText label="Your agency" field_key="prep agency" rows=1 value=agency
-                        on_change=Callback::new(move |v: String| edit_prep(review, |p| p.agency = v))/>
+                        on_change=Callback::new(move |v: String| edit_prep(review, |p| p.set_agency(&v)))/>
                 </div>
             </section>
             <section class="section-card" aria-labelledby="prep-guide-h">

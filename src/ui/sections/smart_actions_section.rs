@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::notes_field::{NotesDate, NotesText};
+
 use super::case_discussion_sections::{edit_cd, read_cd, DateInput, SectionPrompts, TextArea};
 use super::ReviewContext;
 use crate::export::action_log_csv::action_log_csv;
@@ -60,10 +62,10 @@ pub fn SmartActionsSection() -> impl IntoView {
             <h3>"Outcome"</h3>
             <TextArea label="Is the room happy with the outcome? Record the agreement reached"
                 value=Signal::derive(move || read_cd(review, |cd| cd.outcome.agreement.clone()))
-                on_change=Callback::new(move |v: String| edit_cd(review, |cd| cd.outcome.agreement = v))/>
+                on_change=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::Agreement, &v); }))/>
             <TextArea label="Different views, noted sensitively"
                 value=Signal::derive(move || read_cd(review, |cd| cd.outcome.dissent.clone()))
-                on_change=Callback::new(move |v: String| edit_cd(review, |cd| cd.outcome.dissent = v))/>
+                on_change=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::Dissent, &v); }))/>
         </section>
     }
 }
@@ -74,13 +76,11 @@ fn ActionCard(id: u64, number: u32) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let action = move || read_cd(review, |cd| cd.actions.iter().find(|a| a.id == id).cloned());
     let field = move |get: fn(&SmartAction) -> String| move || action().map(|a| get(&a)).unwrap_or_default();
-    let set = move |apply: fn(&mut SmartAction, String)| {
+    let set = move |field: fn(u64) -> NotesText| {
         move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
             edit_cd(review, |cd| {
-                if let Some(a) = cd.action_mut(id) {
-                    apply(a, v)
-                }
+                cd.set_text(field(id), &v);
             })
         }
     };
@@ -117,18 +117,18 @@ fn ActionCard(id: u64, number: u32) -> impl IntoView {
                 }}
                 <div class="field">
                     <label for=format!("action-{id}-what")>"What is the action?"</label>
-                    <textarea id=format!("action-{id}-what") rows="2" prop:value=field(|a| a.action.clone()) on:input=set(|a, v| a.action = v)></textarea>
+                    <textarea id=format!("action-{id}-what") rows="2" prop:value=field(|a| a.action.clone()) on:input=set(NotesText::Action)></textarea>
                 </div>
                 <div class="field-grid">
                     <div class="field">
                         <label for=format!("action-{id}-who")>"Who by (role or agency)"</label>
-                        <input id=format!("action-{id}-who") type="text" prop:value=field(|a| a.who_by.clone()) on:input=set(|a, v| a.who_by = v)/>
+                        <input id=format!("action-{id}-who") type="text" prop:value=field(|a| a.who_by.clone()) on:input=set(NotesText::ActionWhoBy)/>
                     </div>
                     <div class="field">
                         <span id=format!("action-{id}-when")>"When (due date)"</span>
                         <DateInput label=format!("When is action {number} due?")
                             value=Signal::derive(move || action().and_then(|a| a.due))
-                            on_change=Callback::new(move |d| edit_cd(review, |cd| if let Some(a) = cd.action_mut(id) { a.due = d }))/>
+                            on_change=Callback::new(move |d| edit_cd(review, |cd| { cd.set_date(NotesDate::ActionDue(id), d); }))/>
                     </div>
                 </div>
                 <div class="working-days">
@@ -160,11 +160,11 @@ fn ActionCard(id: u64, number: u32) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for=format!("action-{id}-how")>"How will we know it is done?"</label>
-                    <input id=format!("action-{id}-how") type="text" prop:value=field(|a| a.how_we_will_know.clone()) on:input=set(|a, v| a.how_we_will_know = v)/>
+                    <input id=format!("action-{id}-how") type="text" prop:value=field(|a| a.how_we_will_know.clone()) on:input=set(NotesText::HowWeWillKnow)/>
                 </div>
                 <div class="field">
                     <label for=format!("action-{id}-difference")>"What difference will it make for the child?"</label>
-                    <input id=format!("action-{id}-difference") type="text" prop:value=field(|a| a.difference_for_child.clone()) on:input=set(|a, v| a.difference_for_child = v)/>
+                    <input id=format!("action-{id}-difference") type="text" prop:value=field(|a| a.difference_for_child.clone()) on:input=set(NotesText::DifferenceForChild)/>
                 </div>
                 <button class="button-quiet danger" on:click=move |_| edit_cd(review, |cd| { cd.remove_item(id); })>
                     {format!("Remove action {number}")}
