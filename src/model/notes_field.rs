@@ -9,7 +9,6 @@ use chrono::NaiveDate;
 
 use super::case_discussion::{CaseDiscussion, FactOrFeeling, ItemId};
 
-
 /// A text field of the notes; items are named by their id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NotesText {

@@ -20,6 +20,7 @@ use crate::storage::import_error::ImportError;
 use crate::storage::passphrase_backoff::{PassphrasePrompt, PassphraseWait};
 use crate::ui::import_steps::{read_bytes, read_reviews, ImportStage};
 use crate::storage::LockStatus;
+use crate::storage::shared_file::{SharedFile, SharedFileError, SharedFolderSupport, SharedLink};
 use crate::ui::app_lock::AppLock;
 use crate::storage::tab_sync::TabNotice;
 use crate::storage::review_store::request_persistence;
@@ -118,6 +119,8 @@ pub fn LibraryPage() -> impl IntoView {
         }
     };
 
+    // Brings in a file's reviews; gives back the ids of the reviews it held when all of
+    // them came in (so a shared file can be linked to its review).
     let import_bytes = {
         let store = store.clone();
         let refresh = refresh.clone();
@@ -127,7 +130,7 @@ pub fn LibraryPage() -> impl IntoView {
             let refresh = refresh.clone();
             let tabs = tabs.clone();
             async move {
-                let Ok(store) = store else { return };
+                let Ok(store) = store else { return Vec::new() };
                 // A protected file names its format; an ordinary file is read (and checked) below.
                 if may_be_protected(&bytes) {
                     if let Ok(text) = std::str::from_utf8(&bytes) {
@@ -135,13 +138,13 @@ pub fn LibraryPage() -> impl IntoView {
                             Ok(Some(file)) => {
                                 import_stage.set(None);
                                 pending.set(Some(Pending::ImportProtected { name, file }));
-                                return;
+                                return Vec::new();
                             }
                             Ok(None) => {}
                             Err(e) => {
                                 import_stage.set(None);
                                 notices.warn(format!("“{name}” was not imported. {e}"));
-                                return;
+                                return Vec::new();
                             }
                         }
                     }
@@ -151,14 +154,16 @@ pub fn LibraryPage() -> impl IntoView {
                     Err(e) => {
                         import_stage.set(None);
                         notices.warn(format!("“{name}” was not imported. {e}"));
-                        return;
+                        return Vec::new();
                     }
                 };
+                let ids: Vec<ReviewId> = incoming.iter().map(|r| r.review.id).collect();
                 // A review already here is merged with its copy, never replaced or doubled;
                 // everything the file brings is stored in one go, or nothing is.
                 let report = bring_in(&store, incoming, &move |p| { import_stage.try_set(Some(p.into())); }).await;
                 import_stage.set(None);
                 let sentence = report.sentence(&name);
+                let all_in = report.failures.is_empty();
                 if report.failures.is_empty() {
                     notices.say(sentence);
                 } else {
@@ -169,6 +174,7 @@ pub fn LibraryPage() -> impl IntoView {
                 }
                 tabs.announce(TabNotice::LibraryChanged);
                 refresh();
+                if all_in { ids } else { Vec::new() }
             }
         }
     };
@@ -177,7 +183,10 @@ pub fn LibraryPage() -> impl IntoView {
     let import_opened = {
         let import_bytes = import_bytes.clone();
         Callback::new(move |(name, text): (String, String)| {
-            leptos::task::spawn_local(import_bytes(name, text.into_bytes()))
+            let import = import_bytes(name, text.into_bytes());
+            leptos::task::spawn_local(async move {
+                import.await;
+            })
         })
     };
 
@@ -222,12 +231,50 @@ pub fn LibraryPage() -> impl IntoView {
                     }
                     match read_bytes(&file, std::rc::Rc::new(move |s| { import_stage.try_set(Some(s)); })).await {
                         // One file at a time, each to its end, so the progress bar tells of one.
-                        Some(bytes) => import_bytes(name, bytes).await,
+                        Some(bytes) => {
+                            import_bytes(name, bytes).await;
+                        }
                         None => {
                             import_stage.set(None);
                             notices.warn(format!("“{name}” could not be read."));
                         }
                     }
+                }
+            });
+        }
+    };
+
+    // A review's file in the team's shared folder: brought in like any file, then linked,
+    // so opening the review brings in colleagues' changes and saving writes back.
+    let shared_folder = store.as_ref().map(|s| s.shared_folder_support()).unwrap_or(SharedFolderSupport::NoDatabase);
+    let open_shared = {
+        let import_bytes = import_bytes.clone();
+        let store = store.clone();
+        move |_| {
+            let import_bytes = import_bytes.clone();
+            let store = store.clone();
+            leptos::task::spawn_local(async move {
+                let file = match SharedFile::choose_existing().await {
+                    Ok(file) => file,
+                    Err(SharedFileError::Cancelled) => return,
+                    Err(e) => return notices.warn(e.to_string()),
+                };
+                let name = file.name();
+                let (bytes, modified) = match file.read().await {
+                    Ok(read) => read,
+                    Err(e) => return notices.warn(e.to_string()),
+                };
+                let ids = import_bytes(name.clone(), bytes).await;
+                let (Ok(store), [id]) = (store, ids.as_slice()) else {
+                    if ids.len() > 1 {
+                        notices.warn(format!("“{name}” holds {} reviews, so it was brought in but not linked: a shared file holds one review.", ids.len()));
+                    }
+                    return;
+                };
+                let link = SharedLink { file, known_modified: Some(modified), synced_at: Some(now()) };
+                match store.set_shared_link(*id, Some(&link)).await {
+                    Ok(()) => notices.say(format!("Brought in “{name}” and linked the review to it: opening the review brings in the team's changes.")),
+                    Err(e) => notices.warn(format!("The review was brought in, but could not be linked to “{name}”. {e}")),
                 }
             });
         }
@@ -338,6 +385,9 @@ pub fn LibraryPage() -> impl IntoView {
                             input.click();
                         }
                     }>"Open a review file"</button>
+                    {(shared_folder == SharedFolderSupport::Available).then(|| view! {
+                        <button class="button-secondary" on:click=open_shared.clone()>"Open from a shared folder…"</button>
+                    })}
                     <input type="file" accept=".json,application/json" multiple hidden node_ref=file_input
                         aria-label="Review file to open"
                         on:change={

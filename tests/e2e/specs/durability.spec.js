@@ -74,9 +74,10 @@ for (const withPassphrase of [false, true]) {
       let browser = await launch();
       let page = browser.pages()[0] ?? (await browser.newPage());
       const address = await newReview(page, withPassphrase);
+      // The session is opened first, so the crash follows the last key at once.
+      const cdp = await browser.newCDPSession(page);
       await page.getByLabel(ABOUT, { exact: true }).click();
       await page.keyboard.type(SENTENCE, { delay: 60 });
-      const cdp = await browser.newCDPSession(page);
       // The renderer dies at once; the command itself never answers.
       const crashed = page.waitForEvent("crash");
       cdp.send("Page.crash").catch(() => {});

@@ -99,14 +99,14 @@ test("two laptops share one file: each brings in the other's work, and nothing i
   expect(JSON.stringify(first.reviews)).toContain("Worry from laptop 1");
   expect(Object.keys(first.histories)).toHaveLength(1);
 
-  // The file reaches B's folder; B opens it as usual, then links the review to it.
+  // The file reaches B's folder; B opens it from there, which links the review to it.
   await syncInto(b, await sharedFile(a));
   await openApp(b);
-  await b.getByLabel("Review file to open").setInputFiles({ name: FILE, mimeType: "application/json", buffer: Buffer.from(await sharedFile(a)) });
-  await expect(b.getByText("Imported 1 review.")).toBeVisible();
+  await b.evaluate((n) => { window.__pick = n; }, FILE);
+  await b.getByRole("button", { name: "Open from a shared folder…" }).click();
+  await expect(b.getByText(`Brought in “${FILE}” and linked the review to it`)).toBeVisible();
   await b.getByRole("link", { name: "Shared review", exact: true }).click();
-  await linkExisting(b);
-  await expect(b.getByText(`This review is now linked to “${FILE}”`)).toBeVisible();
+  await expect(b.getByRole("status").filter({ hasText: "Shared file up to date" })).toBeVisible();
 
   // Both work; each save is written to that laptop's copy of the file a moment later.
   await addWorry(b, "Worry from laptop 2");
@@ -189,6 +189,7 @@ test("a file of another review is refused and nothing is linked; without the bro
   });
   const p = await locked.newPage();
   await openApp(p);
+  await expect(p.getByRole("button", { name: "Open from a shared folder…" })).toHaveCount(0);
   await startReview(p);
   await p.getByRole("button", { name: "Shared folder", exact: true }).click();
   const dialog = p.getByRole("dialog", { name: "Shared folder" });
