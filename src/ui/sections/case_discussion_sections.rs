@@ -369,7 +369,9 @@ fn NotesSection(
     add: fn(&mut CaseDiscussion, &str),
 ) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let items = Signal::derive(move || read_cd(review, |cd| list(cd).into_iter().map(|n| (n.id, n.text)).collect::<Vec<_>>()));
+    // Worked out once per change and shared by every row (a derived signal would be worked
+    // out again by each row that reads it).
+    let items: Signal<Vec<(u64, String)>> = Memo::new(move |_| read_cd(review, |cd| list(cd).into_iter().map(|n| (n.id, n.text)).collect::<Vec<_>>())).into();
     view! {
         <SectionCard key=key>
             <TextList noun=noun.clone() items=items
