@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::word_document::{cell, cell_of, Cell, Orientation, ParagraphStyle, Span, Table, WordDocument};
 use super::{is_blank, long_date, or_not_recorded, NONE_RECORDED, NOT_RECORDED};
+use crate::model::conversation_guide::SOURCE as GUIDE_SOURCE;
 use crate::model::date_or_period::DateOrPeriod;
 use crate::model::finding::Finding;
 use crate::model::learning_together::LearningTogether;
@@ -28,11 +29,7 @@ pub fn learning_together_report(review: &Review, exported_on: Option<NaiveDate>)
         &format!("{REPORT_TITLE} \u{2013} draft"),
         Orientation::Portrait,
     );
-    let mark = match exported_on {
-        Some(day) => format!("DRAFT \u{2014} exported {}", long_date(day)),
-        None => "DRAFT".to_string(),
-    };
-    d.paragraph_in(ParagraphStyle::DraftMark, vec![Span::plain(mark)]);
+    d.paragraph_in(ParagraphStyle::DraftMark, vec![Span::plain(draft_mark(exported_on))]);
     d.title(REPORT_TITLE);
     d.subtitle(&review.title);
 
@@ -51,7 +48,7 @@ pub fn learning_together_report(review: &Review, exported_on: Option<NaiveDate>)
         vec![Span::plain(
             "Method: Learning Together, SCIE\u{2019}s systems model for case reviews (SCIE Guide 24). \
              Professionals are identified by role and agency only; children and family members by pseudonym.",
-        )],
+        ), Span::plain(format!(" Conversation structure: {GUIDE_SOURCE}."))],
     );
     Some(d)
 }
@@ -117,10 +114,47 @@ fn narrative(d: &mut WordDocument, lt: &LearningTogether) {
 
 fn episodes(d: &mut WordDocument, lt: &LearningTogether) {
     d.heading(1, "Key practice episodes");
+    match episodes_table(lt) {
+        Some(t) => d.table(t),
+        None => d.quiet(NONE_RECORDED),
+    }
+}
+
+/// The key practice episodes on their own, A4 landscape: SCIE's template (Appendix 4),
+/// the same table as in the report. `None` when `review` is not a Learning Together review.
+pub fn key_practice_episodes(review: &Review, exported_on: Option<NaiveDate>) -> Option<WordDocument> {
+    let lt = review.learning_together()?;
+    let mut d = WordDocument::new(&format!("{EPISODES_TITLE} \u{2013} {}", review.title), &format!("{EPISODES_TITLE} \u{2013} draft"), Orientation::Landscape);
+    d.paragraph_in(ParagraphStyle::DraftMark, vec![Span::plain(draft_mark(exported_on))]);
+    d.title(EPISODES_TITLE);
+    d.subtitle(&review.title);
+    match episodes_table(lt) {
+        Some(t) => d.table(t),
+        None => d.quiet(NONE_RECORDED),
+    }
+    d.paragraph_in(
+        ParagraphStyle::SourceNote,
+        vec![Span::plain("Template for table of key practice episodes: SCIE, Learning together to safeguard children, Appendix 4.")],
+    );
+    Some(d)
+}
+
+/// The heading of the key practice episodes table.
+pub const EPISODES_TITLE: &str = "Key practice episodes";
+
+/// "DRAFT", with the day it was made when known.
+fn draft_mark(exported_on: Option<NaiveDate>) -> String {
+    match exported_on {
+        Some(day) => format!("DRAFT \u{2014} exported {}", long_date(day)),
+        None => "DRAFT".to_string(),
+    }
+}
+
+/// The key practice episodes as SCIE's table, with the conversations each came from.
+fn episodes_table(lt: &LearningTogether) -> Option<Table> {
     let episodes = lt.episodes_in_order();
     if episodes.is_empty() {
-        d.quiet(NONE_RECORDED);
-        return;
+        return None;
     }
     let mut t = Table::new(&[
         ("Episode and when", 3),
@@ -129,6 +163,7 @@ fn episodes(d: &mut WordDocument, lt: &LearningTogether) {
         ("Appraisal of the practice", 2),
         ("Why it made sense at the time", 4),
         ("Contributory factors", 3),
+        ("Source conversations", 2),
     ]);
     for e in episodes {
         let episode = vec![
@@ -139,6 +174,12 @@ fn episodes(d: &mut WordDocument, lt: &LearningTogether) {
         let roles = if roles.is_empty() { cell_of(vec![Span::quiet(NOT_RECORDED)]) } else { roles };
         let factors: Cell = lt.factors_of(e.id).iter().map(|f| vec![Span::plain(f.text.trim())]).collect();
         let factors = if factors.is_empty() { cell_of(vec![Span::quiet("None linked")]) } else { factors };
+        let sources: Cell = e
+            .source_conversations
+            .iter()
+            .filter_map(|c| lt.conversation(*c).and_then(|c| lt.participant(c.participant_id)).map(|p| vec![Span::plain(p.label())]))
+            .collect();
+        let sources = if sources.is_empty() { cell_of(vec![Span::quiet(NONE_RECORDED)]) } else { sources };
         t.row(vec![
             episode,
             roles,
@@ -146,9 +187,10 @@ fn episodes(d: &mut WordDocument, lt: &LearningTogether) {
             cell(e.appraisal.label()),
             or_not_recorded(&e.why_it_made_sense),
             factors,
+            sources,
         ]);
     }
-    d.table(t);
+    Some(t)
 }
 
 fn factors(d: &mut WordDocument, lt: &LearningTogether) {

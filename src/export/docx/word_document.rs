@@ -161,6 +161,17 @@ enum Block {
     SectionEnd(Orientation),
 }
 
+/// One part of a document, as an output reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part<'a> {
+    Paragraph(ParagraphStyle, &'a [Span]),
+    /// An item of a list: items of one list share `list`; `level` 0 is the outermost.
+    ListItem { list: usize, numbered: bool, level: u8, spans: &'a [Span] },
+    Table(&'a Table),
+    /// A new page, and the pages from here on are this way up.
+    PageTurn(Orientation),
+}
+
 /// A Word document being built, top to bottom.
 #[derive(Clone, Debug)]
 pub struct WordDocument {
@@ -272,6 +283,32 @@ impl WordDocument {
     pub fn start_section(&mut self, orientation: Orientation) {
         self.blocks.push(Block::SectionEnd(self.orientation));
         self.orientation = orientation;
+    }
+
+    /// The document's parts in order, for another output to render the same document
+    /// (the printed page is drawn from the document the Word file is written from, so the
+    /// two always have the same sections and columns).
+    pub fn parts(&self) -> Vec<Part<'_>> {
+        // A section end names the way up of the pages before it; a turn names the pages after.
+        let mut after: Vec<Orientation> = self
+            .blocks
+            .iter()
+            .filter_map(|b| if let Block::SectionEnd(o) = b { Some(*o) } else { None })
+            .skip(1)
+            .collect();
+        after.push(self.orientation);
+        let mut turns = after.into_iter();
+        self.blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { style, spans } => Part::Paragraph(*style, spans),
+                Block::ListItem { num_id, level, spans } => {
+                    Part::ListItem { list: *num_id, numbered: *num_id != BULLET_NUM_ID, level: *level, spans }
+                }
+                Block::Table { table, .. } => Part::Table(table),
+                Block::SectionEnd(_) => Part::PageTurn(turns.next().unwrap_or(self.orientation)),
+            })
+            .collect()
     }
 
     /// The headings in order, with their levels (1 to 3): the outline Word's navigation

@@ -100,6 +100,11 @@ async function exportDocument(page, button, name) {
   return path;
 }
 
+/** The headings (Heading 1-3) and the heading rows of the tables of a .docx, in order. */
+function wordStructure(docx) {
+  return JSON.parse(execFileSync("python3", [resolve("tools/word_structure.py"), docx], { encoding: "utf8" }));
+}
+
 /** Converts a .docx to PDF with LibreOffice, draws its pages as PNGs, returns the page count. */
 function convert(docx) {
   execFileSync(
@@ -140,6 +145,19 @@ test("the notes, the action log and the report download as Word documents LibreO
   await expect(page.getByRole("button", { name: "Notes in Word" })).toHaveCount(0);
   const report = await exportDocument(page, reportButton, "report.docx");
   await expectAccessible(page);
+
+  // The printed report is the same document: the same headings and table columns, in order.
+  const word = wordStructure(report);
+  await page.getByRole("link", { name: "Print report" }).click();
+  const paper = page.getByRole("article", { name: "Learning Together review report" });
+  await expect(paper).toBeVisible();
+  const printed = await paper.evaluate((el) => ({
+    headings: [...el.querySelectorAll("h2, h3, h4")].map((h) => h.textContent.trim()),
+    columns: [...el.querySelectorAll("table")].map((t) => [...t.querySelectorAll("thead th")].map((th) => th.textContent.trim())).filter((c) => c.length),
+  }));
+  expect(printed.headings).toEqual(word.headings);
+  expect(printed.columns).toEqual(word.columns);
+  expect(printed.columns).toContainEqual(expect.arrayContaining(["Source conversations"]));
   net.assertNone();
 
   const n = convert(notes);
