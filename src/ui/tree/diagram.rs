@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::layout::{layout_with, wall_box_width, BoxType, Sizes, TreeLayout, BOX_H, BOX_W, FOCAL_H};
+use super::layout::{layout_with, wall_box_width, BoxType, BoxWidths, Sizes, TreeLayout, BOX_H, BOX_W, FOCAL_H};
 use super::word_widths::word_widths;
 use super::svg_export::tree_svg;
 use crate::export::download::download_text;
@@ -100,9 +100,9 @@ struct BoardMarks {
     min_h: f64,
 }
 
-/// On the wall, boxes are never narrower than this (board pixels) nor wider than the next.
-const WALL_BOX_MIN_W: f64 = 150.0;
-const WALL_BOX_MAX_W: f64 = 420.0;
+/// On the wall boxes are 150 to 420 board pixels wide, chosen in 2 px steps; a tree that
+/// fits at full size with many widths gets boxes about 280 px wide (some 25 letters a line).
+const WALL_BOX_WIDTHS: BoxWidths = BoxWidths { min: 150.0, max: 420.0, step: 2.0, preferred: 280.0 };
 /// A fitted tree leaves this much of its viewport free, so rounding never brings scroll bars.
 const FIT_SLACK_PX: f64 = 4.0;
 /// Spacing on the wall, tighter than the normal view to keep the tree in view at full size.
@@ -240,7 +240,7 @@ pub fn TreeDiagram(
         let mut measure = word_widths(rem);
         tree.with(|t| {
             let view = (vw - FIT_SLACK_PX, vh - FIT_SLACK_PX);
-            wall_box_width(t, &wall_spacing(), view, (WALL_BOX_MIN_W, WALL_BOX_MAX_W, 2.0), &wall_type(rem), &mut measure)
+            wall_box_width(t, &wall_spacing(), view, WALL_BOX_WIDTHS, &wall_type(rem), &mut measure)
         })
     });
     let sizes = Memo::new(move |_| {

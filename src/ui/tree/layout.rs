@@ -380,20 +380,31 @@ pub fn layout_with(tree: &ProblemTree, sizes: &Sizes) -> TreeLayout {
     TreeLayout { boxes, focal_x: centre - focal_w / 2.0, focal_y, focal_w, focal_h, width, height }
 }
 
-/// The box width, from `min` to `max` in steps of `step`, with which the whole tree is
-/// shown largest in a `view` of (width, height) pixels: wider boxes take fewer lines but
-/// make the tree wider. Each box's height is worked out from its words' widths, which
-/// `measure` gives in the face they are set in (the page measures them with its own fonts);
-/// the page measures the boxes again once they are drawn.
+/// The box widths the wall may choose from: `min` to `max` in steps of `step`, and the one
+/// it would rather have when the tree fits at full size with several.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BoxWidths {
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    pub preferred: f64,
+}
+
+/// The box width with which the whole tree is shown largest (at most at full size) in a
+/// `view` of (width, height) pixels: wider boxes take fewer lines but make the tree wider.
+/// When several widths show it at full size, the one nearest the preferred width. Each
+/// box's height is worked out from its words' widths, which `measure` gives in the face
+/// they are set in (the page measures them with its own fonts); the page measures the
+/// boxes again once they are drawn.
 pub fn wall_box_width(
     tree: &ProblemTree,
     spacing: &Sizes,
     view: (f64, f64),
-    range: (f64, f64, f64),
+    widths: BoxWidths,
     type_: &BoxType,
     measure: &mut dyn FnMut(&str, Face) -> f64,
 ) -> f64 {
-    let (min, max, step) = range;
+    let BoxWidths { min, max, step, preferred } = widths;
     let mut space_in = |face: Face| (measure("a a", face) - 2.0 * measure("a", face)).max(0.0);
     let spaces = [Face::Box, Face::Focal, Face::Mark].map(|f| (f, space_in(f)));
     let space = |face: Face| spaces.iter().find(|(f, _)| *f == face).map_or(0.0, |(_, w)| *w);
@@ -419,12 +430,12 @@ pub fn wall_box_width(
         }
     }
     let focal_words = set(&tree.focal_point, Face::Focal);
-    let mut best = (f64::MIN, min);
+    let mut best = (f64::MIN, f64::MAX, min);
     let mut w = min;
     while w <= max + 1e-9 {
         let mut sizes = Sizes { box_w: w, heights: HashMap::new(), ..spacing.clone() };
-        let widths = layout_with(tree, &sizes);
-        for b in &widths.boxes {
+        let first = layout_with(tree, &sizes);
+        for b in &first.boxes {
             let Some((text, mark, extra)) = words.get(&b.id) else { continue };
             let extra = *extra;
             let inner = b.w - type_.pad_x - extra;
@@ -434,16 +445,17 @@ pub fn wall_box_width(
             }
             sizes.heights.insert(b.id, lines as f64 * type_.line_px + type_.pad_y + extra);
         }
-        let focal_lines = wrapped_lines(&focal_words, space(Face::Focal), widths.focal_w - type_.focal_pad_x);
+        let focal_lines = wrapped_lines(&focal_words, space(Face::Focal), first.focal_w - type_.focal_pad_x);
         sizes.focal_h = focal_lines as f64 * type_.focal_line_px + type_.focal_pad_y;
         let l = layout_with(tree, &sizes);
-        let zoom = (view.0 / l.width).min(view.1 / l.height);
-        if zoom > best.0 + 1e-6 {
-            best = (zoom, w);
+        let zoom = (view.0 / l.width).min(view.1 / l.height).min(1.0);
+        let off = (w - preferred).abs();
+        if zoom > best.0 + 1e-6 || (zoom > best.0 - 1e-6 && off < best.1) {
+            best = (zoom, off, w);
         }
         w += step;
     }
-    best.1
+    best.2
 }
 
 /// The box width that makes the tree as wide as `available` board pixels, between `min`
@@ -573,9 +585,9 @@ mod tests {
     fn on_the_wall_the_box_width_suits_the_shape_of_the_panel() {
         let t = long_tree();
         let spacing = Sizes { columns: true, focal_spans: true, focal_w: 200.0, gap_x: 12.0, gap_y: 16.0, stack_gap: 8.0, margin: 8.0, min_h: 52.0, ..Sizes::default() };
-        let range = (150.0, 400.0, 10.0);
-        let tall = wall_box_width(&t, &spacing, (700.0, 1400.0), range, &WALL_TYPE, &mut letters);
-        let wide = wall_box_width(&t, &spacing, (1400.0, 700.0), range, &WALL_TYPE, &mut letters);
+        let range = BoxWidths { min: 150.0, max: 400.0, step: 10.0, preferred: 280.0 };
+        let tall = wall_box_width(&t, &spacing, (450.0, 900.0), range, &WALL_TYPE, &mut letters);
+        let wide = wall_box_width(&t, &spacing, (900.0, 450.0), range, &WALL_TYPE, &mut letters);
         assert!(tall < wide, "{tall} {wide}");
         assert!((150.0..=400.0).contains(&tall) && (150.0..=400.0).contains(&wide));
         // Nothing in the range would show the tree larger than the width chosen.
@@ -589,10 +601,22 @@ mod tests {
             }
             sizes.focal_h = wrapped_lines(&words(&t.focal_point, Face::Focal), 11.4, first.focal_w - 22.0) as f64 * 25.0 + 14.0;
             let l = layout_with(&t, &sizes);
-            (700.0 / l.width).min(1400.0 / l.height)
+            (450.0 / l.width).min(900.0 / l.height)
         };
         let chosen = zoom(tall);
+        assert!(chosen < 1.0, "too large a tree to show at full size: {chosen}");
         assert!((0..=25).all(|i| zoom(150.0 + 10.0 * i as f64) <= chosen + 1e-9));
+    }
+
+    #[test]
+    fn a_small_tree_gets_the_preferred_width_when_any_would_show_it_at_full_size() {
+        let mut t = ProblemTree::default();
+        t.add_node(Parent::Focal(Side::Causes), "Letters to an old address");
+        let spacing = Sizes { columns: true, focal_spans: true, focal_w: 100.0, ..Sizes::default() };
+        let range = BoxWidths { min: 150.0, max: 420.0, step: 2.0, preferred: 280.0 };
+        assert_eq!(wall_box_width(&t, &spacing, (1000.0, 900.0), range, &WALL_TYPE, &mut letters), 280.0);
+        let narrowest = 150.0 + 2.0 * MARGIN;
+        assert_eq!(wall_box_width(&t, &spacing, (narrowest, 900.0), range, &WALL_TYPE, &mut letters), 150.0, "only the narrowest fits");
     }
 
     #[test]
@@ -604,7 +628,7 @@ mod tests {
         // unmarked box at full size; a mark needs its own line, and the fewest lines it
         // can take come with the widest box.
         let view = (1000.0, 25.0 + 14.0 + 24.0 + 12.0);
-        let range = (100.0, 300.0, 100.0);
+        let range = BoxWidths { min: 100.0, max: 300.0, step: 100.0, preferred: 100.0 };
         let plain = wall_box_width(&t, &spacing, view, range, &WALL_TYPE, &mut letters);
         t.set_status(c, CauseStatus::AgreedRootCause);
         let marked = wall_box_width(&t, &spacing, view, range, &WALL_TYPE, &mut letters);
