@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::layout::{estimated_height, layout_with, Sizes, TreeLayout, BOX_H, BOX_W, FOCAL_H, FOCAL_W};
+use super::layout::{layout_with, wall_box_width, BoxType, BoxWidths, Sizes, TreeLayout, BOX_H, BOX_W, FOCAL_H};
+use super::word_widths::word_widths;
 use super::svg_export::tree_svg;
 use crate::export::download::download_text;
 use crate::export::file_name::file_name;
@@ -93,20 +94,55 @@ struct BoardMarks {
     drop: Selector<Option<(NodeId, DropMark)>>,
     picked: Selector<Option<NodeId>>,
     infos: Memo<HashMap<NodeId, BoxInfo>>,
-    spots: Memo<HashMap<NodeId, (f64, f64, usize, Side)>>,
-    box_w: Memo<f64>,
+    /// Each box's place: left, top, width, depth and side.
+    spots: Memo<HashMap<NodeId, (f64, f64, f64, usize, Side)>>,
+    /// No box is drawn shorter than this.
+    min_h: f64,
 }
 
-/// On the wall, boxes are never narrower than this (board pixels) nor wider than the next.
-const WALL_BOX_MIN_W: f64 = 150.0;
-const WALL_BOX_MAX_W: f64 = 360.0;
+/// On the wall boxes are 150 to 420 board pixels wide, chosen in 2 px steps; a tree that
+/// fits at full size with many widths gets boxes about 280 px wide (some 25 letters a line).
+const WALL_BOX_WIDTHS: BoxWidths = BoxWidths { min: 150.0, max: 420.0, step: 2.0, preferred: 280.0 };
+/// A fitted tree leaves this much of its viewport free, so rounding never brings scroll bars.
+const FIT_SLACK_PX: f64 = 4.0;
 /// Spacing on the wall, tighter than the normal view to keep the tree in view at full size.
-const WALL_GAP_Y: f64 = 30.0;
+/// A column's gap leaves room for the selected box's outline.
+const WALL_GAP_Y: f64 = 16.0;
 const WALL_GAP_X: f64 = 12.0;
+const WALL_STACK_GAP: f64 = 8.0;
 const WALL_MARGIN: f64 = 8.0;
+/// On the wall a box is as short as two lines of its words; the focal point spans the tree.
+const WALL_BOX_MIN_H: f64 = 52.0;
+const WALL_FOCAL_MIN_W: f64 = 260.0;
 
 fn wall_spacing() -> Sizes {
-    Sizes { gap_y: WALL_GAP_Y, gap_x: WALL_GAP_X, margin: WALL_MARGIN, columns: true, ..Sizes::default() }
+    Sizes {
+        gap_y: WALL_GAP_Y,
+        gap_x: WALL_GAP_X,
+        margin: WALL_MARGIN,
+        stack_gap: WALL_STACK_GAP,
+        min_h: WALL_BOX_MIN_H,
+        focal_w: WALL_FOCAL_MIN_W,
+        focal_spans: true,
+        columns: true,
+        ..Sizes::default()
+    }
+}
+
+/// How the wall's boxes set their words around the lines (style/main.css,
+/// `.area-tree .tree-box`): 1.2 lines, 4 px by 8 px of padding inside a 2 px border (3 px
+/// for the focal point, 4 px for an agreed root cause). `rem_px` is the page's text size,
+/// which the board's text-size control changes.
+fn wall_type(rem_px: f64) -> BoxType {
+    BoxType {
+        line_px: 1.25 * 1.2 * rem_px,
+        focal_line_px: 1.3 * 1.2 * rem_px,
+        pad_x: 16.0 + 4.0,
+        pad_y: 8.0 + 4.0,
+        focal_pad_x: 16.0 + 6.0,
+        focal_pad_y: 8.0 + 6.0,
+        agreed_extra: 4.0,
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -190,6 +226,7 @@ pub fn TreeDiagram(
     let heights = RwSignal::new(HashMap::<NodeId, f64>::new());
     let focal_h = RwSignal::new(FOCAL_H);
     let viewport_size = RwSignal::new((0.0f64, 0.0f64));
+    let rem_px = RwSignal::new(16.0f64);
     let auto_fit = RwSignal::new(wall);
     // On the wall the box width is the one that lets the tree be shown largest: wider
     // boxes are shorter but make the tree wider. Heights are estimated for the choice and
@@ -199,31 +236,22 @@ pub fn TreeDiagram(
         if !(wall && auto_fit.get() && vw > 0.0 && vh > 0.0) {
             return BOX_W;
         }
+        let rem = rem_px.get();
+        let mut measure = word_widths(rem);
         tree.with(|t| {
-            let mut best = (0.0f64, WALL_BOX_MIN_W);
-            let mut w = WALL_BOX_MIN_W;
-            while w <= WALL_BOX_MAX_W {
-                let mut sizes = Sizes { box_w: w, focal_w: (w * 1.6).max(260.0), ..wall_spacing() };
-                for n in t.nodes() {
-                    sizes.heights.insert(n.id, estimated_height(&n.text, w, 20.0, 24.0, 16.0) + 8.0);
-                }
-                sizes.focal_h = estimated_height(&t.focal_point, sizes.focal_w, 20.8, 25.0, 16.0).max(FOCAL_H * 0.6);
-                let l = layout_with(t, &sizes);
-                let zoom = ((vw - 8.0) / l.width).min((vh - 8.0) / l.height);
-                if zoom > best.0 + 1e-6 {
-                    best = (zoom, w);
-                }
-                w += 10.0;
-            }
-            best.1
+            let view = (vw - FIT_SLACK_PX, vh - FIT_SLACK_PX);
+            wall_box_width(t, &wall_spacing(), view, WALL_BOX_WIDTHS, &wall_type(rem), &mut measure)
         })
     });
     let sizes = Memo::new(move |_| {
         let bw = box_w.get();
+        if !wall {
+            return Sizes { box_w: bw, focal_h: focal_h.get(), heights: heights.get(), ..Sizes::default() };
+        }
         let (vw, _) = viewport_size.get();
-        let spacing = if wall { wall_spacing() } else { Sizes::default() };
-        let focal_w = if wall { (bw * 1.6).max(260.0).min((vw - 12.0 - 2.0 * spacing.margin).max(bw)) } else { FOCAL_W };
-        Sizes { box_w: bw, focal_w: focal_w.floor(), focal_h: focal_h.get(), heights: heights.get(), ..spacing }
+        let spacing = wall_spacing();
+        let focal_w = spacing.focal_w.min((vw - 12.0 - 2.0 * spacing.margin).max(bw)).floor();
+        Sizes { box_w: bw, focal_w, focal_h: focal_h.get(), heights: heights.get(), ..spacing }
     });
     let placed = Memo::new(move |_| tree.with(|t| sizes.with(|s| layout_with(t, s))));
     let selected = RwSignal::new(Sel::Focal);
@@ -247,7 +275,7 @@ pub fn TreeDiagram(
         if vw <= 0.0 || vh <= 0.0 {
             return 1.0;
         }
-        ((vw - 8.0) / w).min((vh - 8.0) / h).clamp(0.2, 1.0)
+        ((vw - FIT_SLACK_PX) / w).min((vh - FIT_SLACK_PX) / h).clamp(0.2, 1.0)
     });
     let announce = RwSignal::new(String::new());
     let viewport = NodeRef::<leptos::html::Div>::new();
@@ -748,7 +776,17 @@ pub fn TreeDiagram(
         let el: web_sys::HtmlElement = vp.clone().unchecked_into();
         let read = {
             let el = el.clone();
-            move || viewport_size.set((el.client_width() as f64, el.client_height() as f64))
+            move || {
+                viewport_size.set((el.client_width() as f64, el.client_height() as f64));
+                let root_px = document()
+                    .document_element()
+                    .and_then(|root| window().get_computed_style(&root).ok().flatten())
+                    .and_then(|cs| cs.get_property_value("font-size").ok())
+                    .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok());
+                if let Some(px) = root_px.filter(|px| *px > 0.0) {
+                    rem_px.set(px);
+                }
+            }
         };
         read();
         let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| read());
@@ -831,9 +869,9 @@ pub fn TreeDiagram(
         picked: Selector::new(move || picked.with(|p| p.as_ref().map(|p| p.0)).or(placing.get())),
         infos: Memo::new(move |_| tree.with(box_index)),
         spots: Memo::new(move |_| {
-            placed.with(|l| l.boxes.iter().map(|b| (b.id, (b.x, b.y, b.depth, b.side))).collect::<HashMap<_, _>>())
+            placed.with(|l| l.boxes.iter().map(|b| (b.id, (b.x, b.y, b.w, b.depth, b.side))).collect::<HashMap<_, _>>())
         }),
-        box_w,
+        min_h: if wall { WALL_BOX_MIN_H } else { BOX_H },
     };
     let parked = Memo::new(move |_| tree.with(|t| t.parked.iter().map(|p| (p.id, p.text.clone())).collect::<Vec<_>>()));
     let selected_node = move || match selected.get() {
@@ -843,70 +881,74 @@ pub fn TreeDiagram(
 
     view! {
         <div class="tree-editor" class:is-moving=move || picked.get().is_some() || placing.get().is_some()>
-            <div class="tree-toolbar" role="toolbar" aria-label="Tree tools">
-                <button class="button-secondary" disabled=move || !history_state.get().0 on:click=move |_| undo() aria-keyshortcuts="Control+Z">"Undo"</button>
-                <button class="button-secondary" disabled=move || !history_state.get().1 on:click=move |_| redo() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
-                <span class="toolbar-gap zoom-control"></span>
-                <button class="button-secondary zoom-control" on:click=move |_| set_zoom(zoom.get_untracked() / 1.25)>"Zoom out"</button>
-                <span class="zoom-level zoom-control" aria-live="polite">{move || format!("{:.0}%", zoom.get() * 100.0)}</span>
-                <button class="button-secondary zoom-control" on:click=move |_| set_zoom(zoom.get_untracked() * 1.25)>"Zoom in"</button>
-                <button class="button-secondary zoom-control" aria-pressed=move || auto_fit.get().to_string() on:click=move |_| fit()>"Fit to screen"</button>
-                <button class="button-secondary zoom-control" on:click=move |_| set_zoom(1.0)>"Actual size"</button>
-                {(!wall).then(|| view! {
-                    <span class="toolbar-gap"></span>
-                    <button class="button-quiet" on:click=export_svg>"Save as SVG"</button>
-                    <button class="button-quiet" on:click=export_png>"Save as PNG"</button>
-                })}
-            </div>
-            // The same ten places for every selection, so choosing another box never
-            // moves the tree.
-            <div class="tree-actions" role="group" aria-label="Selected box">
-                {move || match (placing.get(), selected_node()) {
-                    (Some(n), _) => view! {
-                        <p class="placing-hint">{format!("Moving {}: tap the box it should go under, or the top or bottom half of the focal point.", describe(Sel::Node(n)))}</p>
-                        <button class="button-secondary" on:click=move |_| { placing.set(None); announce.set("Move cancelled.".into()); }>"Cancel move"</button>
-                    }.into_any(),
-                    (None, Some(n)) => {
-                        let side = tree.with_untracked(|t| t.side_of(n)).unwrap_or(Side::Causes);
-                        let status = tree.with_untracked(|t| t.find(n).map(|x| x.status)).unwrap_or_default();
-                        let cause = side == Side::Causes;
-                        view! {
-                            <span class="visually-hidden">{format!("Selected: {}", describe(Sel::Node(n)))}</span>
-                            <button class="button-secondary" on:click=move |_| start_edit(Sel::Node(n))>"Edit text"</button>
-                            <button class="button-secondary" on:click=move |_| add_beyond(Sel::Node(n), side)>
-                                {match side { Side::Effects => "Add further effect", Side::Causes => "Add deeper cause" }}
-                            </button>
-                            <button class="button-secondary" on:click=move |_| add_beside(Sel::Node(n))>
-                                {match side { Side::Effects => "Add effect beside", Side::Causes => "Add cause beside" }}
-                            </button>
-                            <button class="button-secondary" on:click=move |_| {
-                                placing.set(Some(n));
-                                announce.set(format!("Moving {}. Tap the box it should go under, or the top (effect) or bottom (cause) half of the focal point.", describe(Sel::Node(n))));
-                            }>"Move"</button>
-                            <button class="button-secondary" on:click=move |_| change(&mut |t| { let _ = t.nudge(n, Nudge::Earlier); })>"Move earlier"</button>
-                            <button class="button-secondary" on:click=move |_| change(&mut |t| { let _ = t.nudge(n, Nudge::Later); })>"Move later"</button>
-                            <button class="button-secondary" disabled=!cause aria-keyshortcuts="H" aria-pressed=(cause && status == CauseStatus::Hypothesis).to_string()
-                                on:click=move |_| toggle_mark(Sel::Node(n), CauseStatus::Hypothesis)>"Hypothesis"<kbd aria-hidden="true">"H"</kbd></button>
-                            <button class="button-secondary" disabled=!cause aria-keyshortcuts="R" aria-pressed=(cause && status == CauseStatus::AgreedRootCause).to_string()
-                                on:click=move |_| toggle_mark(Sel::Node(n), CauseStatus::AgreedRootCause)>"Agreed root cause"<kbd aria-hidden="true">"R"</kbd></button>
-                            <button class="button-secondary" on:click=move |_| park(Sel::Node(n))>"Park"<span class="visually-hidden">" this box"</span></button>
-                            <button class="button-secondary danger" on:click=move |_| remove(Sel::Node(n))>"Delete box"</button>
-                        }.into_any()
-                    }
-                    (None, None) => view! {
-                        <span class="visually-hidden">"Selected: the focal point"</span>
-                        <button class="button-secondary" on:click=move |_| start_edit(Sel::Focal)>"Edit focal point"</button>
-                        <button class="button-secondary" on:click=move |_| add_beyond(Sel::Focal, Side::Effects)>"Add effect"</button>
-                        <button class="button-secondary" on:click=move |_| add_beyond(Sel::Focal, Side::Causes)>"Add cause"</button>
-                        <button class="button-secondary" disabled=true>"Move"</button>
-                        <button class="button-secondary" disabled=true>"Move earlier"</button>
-                        <button class="button-secondary" disabled=true>"Move later"</button>
-                        <button class="button-secondary" disabled=true>"Hypothesis"<kbd aria-hidden="true">"H"</kbd></button>
-                        <button class="button-secondary" disabled=true>"Agreed root cause"<kbd aria-hidden="true">"R"</kbd></button>
-                        <button class="button-secondary" disabled=true>"Park"</button>
-                        <button class="button-secondary danger" disabled=true>"Delete box"</button>
-                    }.into_any(),
-                }}
+            // On the wall the tools and the selected box's actions are one band of fixed
+            // height above the tree; elsewhere they are two rows.
+            <div class="tree-controls">
+                <div class="tree-toolbar" role="toolbar" aria-label="Tree tools">
+                    <button class="button-secondary" disabled=move || !history_state.get().0 on:click=move |_| undo() aria-keyshortcuts="Control+Z">"Undo"</button>
+                    <button class="button-secondary" disabled=move || !history_state.get().1 on:click=move |_| redo() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
+                    <span class="toolbar-gap zoom-control"></span>
+                    <button class="button-secondary zoom-control" on:click=move |_| set_zoom(zoom.get_untracked() / 1.25)>"Zoom out"</button>
+                    <span class="zoom-level zoom-control" aria-live="polite">{move || format!("{:.0}%", zoom.get() * 100.0)}</span>
+                    <button class="button-secondary zoom-control" on:click=move |_| set_zoom(zoom.get_untracked() * 1.25)>"Zoom in"</button>
+                    <button class="button-secondary zoom-control" aria-pressed=move || auto_fit.get().to_string() on:click=move |_| fit()>"Fit to screen"</button>
+                    <button class="button-secondary zoom-control" on:click=move |_| set_zoom(1.0)>"Actual size"</button>
+                    {(!wall).then(|| view! {
+                        <span class="toolbar-gap"></span>
+                        <button class="button-quiet" on:click=export_svg>"Save as SVG"</button>
+                        <button class="button-quiet" on:click=export_png>"Save as PNG"</button>
+                    })}
+                </div>
+                // The same ten places for every selection, so choosing another box never
+                // moves the tree.
+                <div class="tree-actions" role="group" aria-label="Selected box">
+                    {move || match (placing.get(), selected_node()) {
+                        (Some(n), _) => view! {
+                            <p class="placing-hint">{format!("Moving {}: tap the box it should go under, or the top or bottom half of the focal point.", describe(Sel::Node(n)))}</p>
+                            <button class="button-secondary" on:click=move |_| { placing.set(None); announce.set("Move cancelled.".into()); }>"Cancel move"</button>
+                        }.into_any(),
+                        (None, Some(n)) => {
+                            let side = tree.with_untracked(|t| t.side_of(n)).unwrap_or(Side::Causes);
+                            let status = tree.with_untracked(|t| t.find(n).map(|x| x.status)).unwrap_or_default();
+                            let cause = side == Side::Causes;
+                            view! {
+                                <span class="visually-hidden">{format!("Selected: {}", describe(Sel::Node(n)))}</span>
+                                <button class="button-secondary" on:click=move |_| start_edit(Sel::Node(n))>"Edit text"</button>
+                                <button class="button-secondary" on:click=move |_| add_beyond(Sel::Node(n), side)>
+                                    {match side { Side::Effects => "Add further effect", Side::Causes => "Add deeper cause" }}
+                                </button>
+                                <button class="button-secondary" on:click=move |_| add_beside(Sel::Node(n))>
+                                    {match side { Side::Effects => "Add effect beside", Side::Causes => "Add cause beside" }}
+                                </button>
+                                <button class="button-secondary" on:click=move |_| {
+                                    placing.set(Some(n));
+                                    announce.set(format!("Moving {}. Tap the box it should go under, or the top (effect) or bottom (cause) half of the focal point.", describe(Sel::Node(n))));
+                                }>"Move"</button>
+                                <button class="button-secondary" on:click=move |_| change(&mut |t| { let _ = t.nudge(n, Nudge::Earlier); })>"Move earlier"</button>
+                                <button class="button-secondary" on:click=move |_| change(&mut |t| { let _ = t.nudge(n, Nudge::Later); })>"Move later"</button>
+                                <button class="button-secondary" disabled=!cause aria-keyshortcuts="H" aria-pressed=(cause && status == CauseStatus::Hypothesis).to_string()
+                                    on:click=move |_| toggle_mark(Sel::Node(n), CauseStatus::Hypothesis)>"Hypothesis"<kbd aria-hidden="true">"H"</kbd></button>
+                                <button class="button-secondary" disabled=!cause aria-keyshortcuts="R" aria-pressed=(cause && status == CauseStatus::AgreedRootCause).to_string()
+                                    on:click=move |_| toggle_mark(Sel::Node(n), CauseStatus::AgreedRootCause)>"Agreed root cause"<kbd aria-hidden="true">"R"</kbd></button>
+                                <button class="button-secondary" on:click=move |_| park(Sel::Node(n))>"Park"<span class="visually-hidden">" this box"</span></button>
+                                <button class="button-secondary danger" on:click=move |_| remove(Sel::Node(n))>"Delete box"</button>
+                            }.into_any()
+                        }
+                        (None, None) => view! {
+                            <span class="visually-hidden">"Selected: the focal point"</span>
+                            <button class="button-secondary" on:click=move |_| start_edit(Sel::Focal)>"Edit focal point"</button>
+                            <button class="button-secondary" on:click=move |_| add_beyond(Sel::Focal, Side::Effects)>"Add effect"</button>
+                            <button class="button-secondary" on:click=move |_| add_beyond(Sel::Focal, Side::Causes)>"Add cause"</button>
+                            <button class="button-secondary" disabled=true>"Move"</button>
+                            <button class="button-secondary" disabled=true>"Move earlier"</button>
+                            <button class="button-secondary" disabled=true>"Move later"</button>
+                            <button class="button-secondary" disabled=true>"Hypothesis"<kbd aria-hidden="true">"H"</kbd></button>
+                            <button class="button-secondary" disabled=true>"Agreed root cause"<kbd aria-hidden="true">"R"</kbd></button>
+                            <button class="button-secondary" disabled=true>"Park"</button>
+                            <button class="button-secondary danger" disabled=true>"Delete box"</button>
+                        }.into_any(),
+                    }}
+                </div>
             </div>
             <p id="tree-keys" class="hint tree-keys" class:visually-hidden=wall>
                 "Keys: arrows move between boxes · Enter edits · A adds a box beyond · S adds one beside · E adds an effect from the focal point · H marks a cause as a hypothesis · R as an agreed root cause · Space picks a box up to move it (arrows, then Enter; Escape puts it back) · Delete removes · Ctrl+Z undoes."
@@ -960,6 +1002,7 @@ pub fn TreeDiagram(
                         <div role="tree" aria-label="Analysis tree" aria-describedby="tree-keys" class="tree-items"
                             on:keydown=on_keydown>
                             <FocalBox tree=tree placed=placed selected=selected editing=editing drag=drag
+                                min_h=if wall { WALL_BOX_MIN_H } else { FOCAL_H }
                                 on_tap=Callback::new(move |ev: web_sys::PointerEvent| focal_tap(ev))
                                 on_finish=Callback::new(move |(keep, original): (bool, String)| finish_edit(keep, original))
                                 on_start=Callback::new(move |_| start_edit(Sel::Focal))/>
@@ -1007,6 +1050,8 @@ fn FocalBox(
     selected: RwSignal<Sel>,
     editing: RwSignal<Option<Sel>>,
     drag: RwSignal<Option<DragView>>,
+    /// The focal point is never drawn shorter than this.
+    min_h: f64,
     on_tap: Callback<web_sys::PointerEvent>,
     on_start: Callback<()>,
     on_finish: Callback<(bool, String)>,
@@ -1024,7 +1069,7 @@ fn FocalBox(
             tabindex=move || if selected.get() == Sel::Focal { "0" } else { "-1" }
             style:left=move || format!("{}px", placed.with(|l| l.focal_x))
             style:top=move || format!("{}px", placed.with(|l| l.focal_y))
-            style:width=move || format!("{}px", placed.with(|l| l.focal_w)) style:min-height=format!("{FOCAL_H}px")
+            style:width=move || format!("{}px", placed.with(|l| l.focal_w)) style:min-height=format!("{min_h}px")
             on:focus=move |_| selected.set(Sel::Focal)
             on:pointerup=move |ev| on_tap.run(ev)
             on:dblclick=move |_| on_start.run(())>
@@ -1059,14 +1104,14 @@ fn TreeBox(
     on_focus: Callback<()>,
 ) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let BoardMarks { selected, editing, dragging, drop, picked, infos, spots, box_w } = marks;
+    let BoardMarks { selected, editing, dragging, drop, picked, infos, spots, min_h } = marks;
     let spot = Memo::new(move |_| spots.with(|m| m.get(&id).copied()));
     let info = Memo::new(move |_| infos.with(|m| m.get(&id).cloned().unwrap_or_default()));
     let is_selected = {
         let selected = selected.clone();
         move || selected.selected(&Sel::Node(id))
     };
-    let side = move || spot.get().map(|s| s.3).unwrap_or(Side::Causes);
+    let side = move || spot.get().map(|s| s.4).unwrap_or(Side::Causes);
     let class = move || {
         let mut c = String::from("tree-box");
         c.push_str(match side() {
@@ -1107,7 +1152,7 @@ fn TreeBox(
     view! {
         <div id=format!("tree-node-{id}") class=class data-node-id=id.to_string()
             role="treeitem"
-            prop:ariaLevel=move || (spot.get().map(|s| s.2).unwrap_or(1) + 1).to_string()
+            prop:ariaLevel=move || (spot.get().map(|s| s.3).unwrap_or(1) + 1).to_string()
             prop:ariaPosInSet=move || info.with(|i| i.posinset).to_string()
             prop:ariaSetSize=move || info.with(|i| i.setsize).to_string()
             aria-expanded=move || info.with(|i| i.has_children).then_some("true")
@@ -1115,7 +1160,7 @@ fn TreeBox(
             tabindex=move || if is_selected() { "0" } else { "-1" }
             style:left=move || format!("{}px", spot.get().map(|s| s.0).unwrap_or(0.0))
             style:top=move || format!("{}px", spot.get().map(|s| s.1).unwrap_or(0.0))
-            style:width=move || format!("{}px", box_w.get()) style:min-height=format!("{BOX_H}px")
+            style:width=move || format!("{}px", spot.get().map(|s| s.2).unwrap_or(BOX_W)) style:min-height=format!("{min_h}px")
             on:focus=move |_| on_focus.run(())
             on:pointerdown=move |ev| on_down.run(ev)
             on:pointermove=move |ev| on_move.run(ev)

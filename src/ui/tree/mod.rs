@@ -5,5 +5,6 @@
 pub mod diagram;
 pub mod layout;
 pub mod svg_export;
+pub mod word_widths;
 
 pub use diagram::TreeDiagram;
