@@ -112,6 +112,12 @@ impl CaseDiscussion {
         }
     }
 
+    /// Puts the analysis tree back as it was at an earlier moment (Undo, Redo, a move the
+    /// facilitator cancelled).
+    pub fn put_tree_back(&mut self, tree: super::problem_tree::ProblemTree) {
+        self.tree = tree;
+    }
+
     /// Marks an immediate thought as a fact or a feeling. False when it is no longer there.
     pub fn mark_thought(&mut self, id: ItemId, marked_as: FactOrFeeling) -> bool {
         match self.immediate_thoughts.iter_mut().find(|x| x.id == id) {

@@ -13,6 +13,8 @@ use std::time::Duration;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
+use crate::model::notes_field::NotesText;
+
 use super::analysis_tree_section::AnalysisTreeSection;
 use super::capture_bar::CaptureBar;
 use super::case_discussion_sections::{
@@ -381,10 +383,10 @@ fn WrapUp() -> impl IntoView {
             <p class="prompt">"Reflect around the room: is the majority happy with the outcome? Not everyone may be comfortable; give space to say more."</p>
             <TextArea label="The room's agreement on the outcome"
                 value=Signal::derive(move || read_cd(review, |cd| cd.outcome.agreement.clone()))
-                on_change=Callback::new(move |v: String| super::case_discussion_sections::edit_cd(review, |cd| cd.outcome.agreement = v))/>
+                on_change=Callback::new(move |v: String| super::case_discussion_sections::edit_cd(review, |cd| { cd.set_text(NotesText::Agreement, &v); }))/>
             <TextArea label="Different views, noted sensitively (wrap-up)"
                 value=Signal::derive(move || read_cd(review, |cd| cd.outcome.dissent.clone()))
-                on_change=Callback::new(move |v: String| super::case_discussion_sections::edit_cd(review, |cd| cd.outcome.dissent = v))/>
+                on_change=Callback::new(move |v: String| super::case_discussion_sections::edit_cd(review, |cd| { cd.set_text(NotesText::Dissent, &v); }))/>
         </section>
     }
 }

@@ -18,6 +18,7 @@ use crate::export::download::download_text;
 use crate::export::file_name::file_name;
 use crate::export::tree_png::download_svg_as_png;
 use crate::model::edit_history::EditHistory;
+use crate::model::notes_field::NotesText;
 use crate::model::problem_tree::{CauseStatus, NodeId, Parent, Position, ProblemTree, Side};
 use crate::model::tree_nudge::Nudge;
 use crate::ui::browser::{focus_when_ready, now};
@@ -292,7 +293,7 @@ pub fn TreeDiagram(
     let undo = move || {
         let current = tree.get_untracked();
         if let Some(back) = history.try_update_value(|h| h.undo(current)).flatten() {
-            edit_cd(review, |cd| cd.tree = back);
+            edit_cd(review, |cd| cd.put_tree_back(back));
             announce.set("Undone.".into());
         }
         refresh_history();
@@ -300,7 +301,7 @@ pub fn TreeDiagram(
     let redo = move || {
         let current = tree.get_untracked();
         if let Some(again) = history.try_update_value(|h| h.redo(current)).flatten() {
-            edit_cd(review, |cd| cd.tree = again);
+            edit_cd(review, |cd| cd.put_tree_back(again));
             announce.set("Redone.".into());
         }
         refresh_history();
@@ -389,7 +390,7 @@ pub fn TreeDiagram(
                 });
             }
         } else if !keep {
-            edit_cd(review, |cd| cd.tree.focal_point = original);
+            edit_cd(review, |cd| { cd.set_text(NotesText::FocalPoint, &original); });
         }
         focus_selected();
     };
@@ -481,7 +482,7 @@ pub fn TreeDiagram(
     let cancel_pick = move || {
         if let Some((_, before)) = picked.get_untracked() {
             picked.set(None);
-            edit_cd(review, |cd| cd.tree = before);
+            edit_cd(review, |cd| cd.put_tree_back(before));
             announce.set("Move cancelled; the box is back where it was.".into());
             focus_selected();
         }
@@ -1078,7 +1079,7 @@ fn FocalBox(
                 let original = tree.with_untracked(|t| t.focal_point.clone());
                 view! { <BoxEditor label="Focal point text".to_string() original=original
                     value=Signal::derive(move || tree.with(|t| t.focal_point.clone()))
-                    on_input=Callback::new(move |v: String| edit_cd(review, |cd| cd.tree.focal_point = v))
+                    on_input=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::FocalPoint, &v); }))
                     on_finish=on_finish/> }.into_any()
             } else {
                 view! { <span class="box-text">{move || {
