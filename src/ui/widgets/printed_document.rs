@@ -104,7 +104,7 @@ fn table_view(table: &Table) -> AnyView {
     let widths = table
         .columns
         .iter()
-        .map(|(_, w)| view! { <col style=format!("width: {:.1}%", *w as f64 * 100.0 / total as f64)/> })
+        .map(|(_, w)| view! { <col style:width=format!("{:.1}%", *w as f64 * 100.0 / total as f64)/> })
         .collect_view();
     let head = table.header_row.then(|| {
         view! {
