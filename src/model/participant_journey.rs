@@ -211,7 +211,7 @@ impl Journey {
                 match self.comments_due {
                     Some(due) if due < today => {
                         past_its_date = true;
-                        format!("Comments asked for by {} have not come back yet{shared}.", on(due))
+                        format!("Comments{shared} were asked for by {} and have not come back yet.", on(due))
                     }
                     Some(due) => format!("Waiting for their comments{shared}, asked for by {}.", on(due)),
                     None => format!("Waiting for their comments{shared}."),
@@ -334,7 +334,7 @@ mod tests {
         assert_eq!(waiting.text, "Waiting for their comments on the draft shared on 5 Dec, asked for by 12 Dec.");
         assert!(!waiting.past_its_date);
         let late = j.next(dec(13));
-        assert_eq!(late.text, "Comments asked for by 12 Dec have not come back yet on the draft shared on 5 Dec.");
+        assert_eq!(late.text, "Comments on the draft shared on 5 Dec were asked for by 12 Dec and have not come back yet.");
         assert!(late.past_its_date);
         let text = late.text.to_lowercase();
         assert!(!["fail", "late", "overdue", "should"].iter().any(|w| text.contains(w)), "no judging words: {text}");

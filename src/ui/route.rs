@@ -17,15 +17,20 @@ pub enum PrintView {
     EpisodesTable,
     /// The letters to a Learning Together review's participants.
     Letters,
+    /// A Learning Together review's progress for the review team only (stages against
+    /// their target dates, each participant's journey), A4 landscape: an internal working
+    /// table, never part of the published report.
+    Progress,
 }
 
 impl PrintView {
-    const ALL: [(PrintView, &'static str); 5] = [
+    const ALL: [(PrintView, &'static str); 6] = [
         (PrintView::Notes, "notes"),
         (PrintView::ToolSheet, "sheet"),
         (PrintView::Report, "report"),
         (PrintView::EpisodesTable, "episodes"),
         (PrintView::Letters, "letters"),
+        (PrintView::Progress, "progress"),
     ];
 
     /// The view's name in the address.
@@ -116,6 +121,7 @@ mod tests {
             Route::Print(id, PrintView::Report),
             Route::Print(id, PrintView::EpisodesTable),
             Route::Print(id, PrintView::Letters),
+            Route::Print(id, PrintView::Progress),
             Route::PrintConversation(id, 4_294_967_301),
         ] {
             assert_eq!(Route::parse(&r.href()), r);

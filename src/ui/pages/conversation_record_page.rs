@@ -106,6 +106,14 @@ fn part_view(part: &RecordedPart) -> impl IntoView {
         view! { <p class="print-none">{NOTHING_RECORDED}</p> }.into_any()
     } else {
         view! {
+            {(!part.entries.is_empty()).then(|| view! {
+                <dl class="print-outcome record-entries">
+                    {part.entries.iter().map(|e| view! {
+                        <dt>{e.prompt.clone()}</dt>
+                        <dd class="print-multiline">{e.text.clone()}</dd>
+                    }).collect_view()}
+                </dl>
+            })}
             {(!part.turning_points.is_empty()).then(|| view! {
                 <h3>"Turning points you described"</h3>
                 <ul class="print-list">
@@ -117,12 +125,6 @@ fn part_view(part: &RecordedPart) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
-            <dl class="print-outcome record-entries">
-                {part.entries.iter().map(|e| view! {
-                    <dt>{e.prompt.clone()}</dt>
-                    <dd class="print-multiline">{e.text.clone()}</dd>
-                }).collect_view()}
-            </dl>
         }
         .into_any()
     };

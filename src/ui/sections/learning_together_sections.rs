@@ -184,13 +184,18 @@ fn StagesSection() -> impl IntoView {
             <h2 id="lt-stages-h">"Stages of the review"</h2>
             <p class="prompt">{move || format!("{} of 7 stages done.", done())}</p>
             {move || past_sentence().map(|t| view! { <p class="stage-past-summary">{t}</p> })}
+            <p>
+                <a href=Route::Print(review.with_untracked(|r| r.id), PrintView::Progress).href()>
+                    "Print progress for the review team (stages and participants; not for publication)"
+                </a>
+            </p>
             <ol class="stage-list">
                 {ReviewStage::ALL.into_iter().enumerate().map(|(i, stage)| {
                     let select_id = unique_id("stage");
                     let status = move || stages.with(|s| s.iter().find(|(st, _)| *st == stage).map(|(_, x)| *x).unwrap_or_default());
                     let dates = Memo::new(move |_| read_lt(review, |lt| lt.stage_dates(stage)));
                     let timing = Memo::new(move |_| read_lt(review, |lt| Some(lt.stage_timing(stage, today))));
-                    let for_stage = format!(" for {}", stage.label().to_lowercase());
+                    let for_stage = format!(" ({})", stage.label().to_lowercase());
                     view! {
                         <li class="stage" class:stage-done=move || status() == StageStatus::Done
                             class:stage-past-target=move || timing.get().is_some_and(|t| t.is_past_target())>
