@@ -9,6 +9,7 @@ use case_review_studio::model::conversation_guide::{ConversationPart, FactorCate
 use case_review_studio::model::date_or_period::DateOrPeriod;
 use case_review_studio::model::key_practice_episode::Appraisal;
 use case_review_studio::model::learning_together::{EditError, ItemId};
+use case_review_studio::model::participant_journey::{Journey, JourneyStep};
 use case_review_studio::model::pattern_type::PatternType;
 use case_review_studio::model::practitioner_preparation::PractitionerPreparation;
 use case_review_studio::model::respectful_language;
@@ -252,6 +253,9 @@ fn a_review_saved_before_the_learning_together_model_grew_still_loads() {
     assert!(!p.is_family_member && p.pseudonym.is_empty());
     assert!(lt.conversations.is_empty() && lt.episodes.is_empty() && lt.findings.is_empty());
     assert_eq!(lt.stage_status(ReviewStage::Preparation), StageStatus::NotStarted);
+    assert_eq!(lt.journey(1), Some(Journey::default()), "no journey dates yet");
+    assert!(lt.stage_targets.is_empty() && lt.stages_completed.is_empty());
+    assert_eq!(lt.next_for(1, day(9)).unwrap().text, "Introductory letter not sent yet.");
     assert_eq!(lt.add_participant("GP", "Surgery"), 2, "new ids skip past the saved ones");
 
     let review = serde_json::json!({
@@ -277,6 +281,11 @@ fn a_full_review() -> LearningTogether {
     lt.set_stage_status(ReviewStage::DataCollection, StageStatus::InProgress);
     lt.draft_letters("Family Kestrel review");
     let c = lt.start_conversation(sw, Some(day(3))).unwrap();
+    lt.set_journey_date(sw, JourneyStep::LetterSent, Some(day(1))).unwrap();
+    lt.set_journey_date(sw, JourneyStep::RecordingDestroyed, Some(day(5))).unwrap();
+    lt.set_comments_due(sw, Some(day(20))).unwrap();
+    lt.set_stage_target(ReviewStage::DataCollection, Some(day(30)));
+    lt.set_stage_status_on(ReviewStage::Preparation, StageStatus::Done, day(2));
     lt.conversation_mut(c).unwrap().notes.set_answer(ConversationPart::Reflections, 2, "Relieved to talk");
     let tp = lt.add_turning_point(c, "Transfer between areas", DateOrPeriod::during("spring")).unwrap();
     let e = lt.promote_turning_point(c, tp).unwrap();
@@ -522,4 +531,46 @@ fn a_finding_is_traced_to_its_episodes_factors_and_conversations_both_ways_and_i
     assert!(lt.remove_episode(e));
     assert!(lt.finding_basis(second).is_empty());
     assert_eq!(lt.rest_finding_on_episode(second, 999, true), Err(EditError::NoSuchEpisode));
+}
+
+#[test]
+fn each_participants_journey_says_what_is_next_without_judging_anyone() {
+    let mut lt = LearningTogether::default();
+    let hv = lt.add_participant("Health visitor", "NHS trust");
+    let mum = lt.add_family_member("Mother", "Kerry");
+    lt.set_journey_date(hv, JourneyStep::LetterSent, Some(day(1))).unwrap();
+    lt.set_journey_date(hv, JourneyStep::ConsentGiven, Some(day(2))).unwrap();
+    lt.set_journey_date(hv, JourneyStep::ConversationBooked, Some(day(3))).unwrap();
+    assert_eq!(lt.next_for(hv, day(2)).unwrap().text, "Conversation booked for 3 Apr.");
+    assert!(lt.next_for(hv, day(4)).unwrap().past_its_date);
+    lt.set_journey_date(hv, JourneyStep::ConversationHeld, Some(day(3))).unwrap();
+    assert_eq!(
+        lt.next_for(hv, day(4)).unwrap().text,
+        "Recording not yet destroyed: the conversation was held on 3 Apr. Appendix 2 promises the recording is \
+         destroyed once the data is taken from it."
+    );
+    // Family members go the same way, under their pseudonym.
+    lt.set_journey_date(mum, JourneyStep::ConsentGiven, Some(day(5))).unwrap();
+    assert_eq!(lt.next_for(mum, day(6)).unwrap().step, Some(JourneyStep::ConversationBooked));
+    assert_eq!(lt.journey(mum).unwrap().not_recorded(), [JourneyStep::LetterSent]);
+    for p in [hv, mum] {
+        for today in [day(1), day(10), day(30)] {
+            let text = lt.next_for(p, today).unwrap().text;
+            assert!(respectful_language::flags(&text).is_empty(), "{text}");
+        }
+    }
+}
+
+#[test]
+fn stages_past_their_target_date_are_listed_until_done() {
+    let mut lt = LearningTogether::default();
+    lt.set_stage_target(ReviewStage::Preparation, Some(day(5)));
+    lt.set_stage_target(ReviewStage::DataCollection, Some(day(20)));
+    assert_eq!(lt.stages_past_target(day(10)), [ReviewStage::Preparation]);
+    let sentence = lt.stage_timing(ReviewStage::Preparation, day(10)).sentence(day(10));
+    assert_eq!(sentence, "Past its target date of 5 Apr by 5 days, and not yet marked done.");
+    assert!(respectful_language::flags(&sentence).is_empty());
+    lt.set_stage_status_on(ReviewStage::Preparation, StageStatus::Done, day(11));
+    assert_eq!(lt.stages_past_target(day(21)), [ReviewStage::DataCollection]);
+    assert_eq!(lt.stage_timing(ReviewStage::Preparation, day(21)).sentence(day(21)), "Completed on 11 Apr (target date 5 Apr).");
 }

@@ -277,3 +277,57 @@ fn two_laptops_that_shared_a_review_before_histories_existed_still_merge_item_by
     // The scope was written on both laptops since: both versions are offered.
     assert!(summary.both.iter().any(|b| b.place.label == "Scope"), "{:?}", summary.both);
 }
+
+#[test]
+fn journey_and_stage_dates_join_a_history_written_before_they_existed_and_merge_from_two_laptops() {
+    use case_review_studio::model::participant_journey::JourneyStep;
+    use case_review_studio::model::review_stage::{ReviewStage, StageStatus};
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+    let reviews = read_file_with_histories(&fixture_text(3)).unwrap();
+    let frozen = &reviews[1];
+    let mut history = ReviewHistory::from_bytes(frozen.history.as_ref().unwrap(), frozen.review.id).unwrap();
+    let mut elsewhere = ReviewHistory::from_bytes(frozen.history.as_ref().unwrap(), frozen.review.id).unwrap();
+    assert_eq!(history.heads(), elsewhere.heads(), "opening an older history makes room the same way everywhere");
+    let opened = history.review().unwrap();
+    let lt = opened.learning_together().unwrap();
+    assert!(lt.stage_targets.is_empty() && lt.stages_completed.is_empty());
+    assert!(lt.participants.iter().all(|p| lt.journey(p.id).is_some_and(|j| j.letter_sent.is_none() && j.draft_shared.is_none())));
+    let (first, second) = (lt.participants[0].id, lt.participants[1].id);
+
+    let (a, b) = (laptop(1, "Lead reviewer, laptop 1"), laptop(2, "Reviewer, laptop 2"));
+    let mut ha = history.clone();
+    let mut ra = ha.review().unwrap();
+    ra.use_id_block(a.id_block());
+    ra.edit_learning_together(at(13, 0), |lt| {
+        lt.set_journey_date(first, JourneyStep::LetterSent, Some(day(1))).unwrap();
+        lt.set_stage_target(ReviewStage::DataCollection, Some(day(20)));
+        lt.set_stage_target(ReviewStage::Preparation, Some(day(4)));
+    });
+    ha.record(&ra, &a).unwrap();
+    let mut hb = history.clone();
+    let mut rb = hb.review().unwrap();
+    rb.use_id_block(b.id_block());
+    rb.edit_learning_together(at(13, 5), |lt| {
+        lt.set_journey_date(first, JourneyStep::ConsentGiven, Some(day(2))).unwrap();
+        lt.set_journey_date(second, JourneyStep::DraftShared, Some(day(9))).unwrap();
+        lt.set_stage_status_on(ReviewStage::Preparation, StageStatus::Done, day(3));
+    });
+    hb.record(&rb, &b).unwrap();
+    ha.merge(&mut hb).unwrap();
+    let merged = ha.review().unwrap();
+    let lt = merged.learning_together().unwrap();
+    let j = lt.journey(first).unwrap();
+    assert_eq!((j.date(JourneyStep::LetterSent), j.date(JourneyStep::ConsentGiven)), (Some(day(1)), Some(day(2))));
+    assert_eq!(lt.journey(second).unwrap().date(JourneyStep::DraftShared), Some(day(9)));
+    assert_eq!(lt.stage_dates(ReviewStage::DataCollection).target, Some(day(20)));
+    assert_eq!(lt.stage_dates(ReviewStage::Preparation).completed, Some(day(3)));
+    assert_eq!(lt.stage_dates(ReviewStage::Preparation).target, Some(day(4)));
+    assert_eq!(lt.stage_status(ReviewStage::Preparation), StageStatus::Done);
+    // Both laptops made room for the new maps with the very same change, which the
+    // Changes view does not list.
+    assert_eq!(ha.entries().len(), history.clone().entries().len() + 2);
+    // And the merged history reads back the same review.
+    let again = ReviewHistory::from_bytes(&ha.to_bytes(), merged.id).unwrap();
+    assert_eq!(again.review().unwrap(), merged);
+}
+

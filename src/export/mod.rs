@@ -4,6 +4,7 @@
 
 pub mod action_log_csv;
 pub mod anonymised_export;
+pub mod conversation_record;
 pub mod docx;
 pub mod download;
 pub mod file_name;

@@ -20,9 +20,10 @@ use super::finding::{Finding, FindingBasis, Recommendation};
 use super::key_practice_episode::{Appraisal, KeyPracticeEpisode};
 use super::letters::{self, Letters};
 use super::narrative::NarrativeEvent;
+use super::participant_journey::{Journey, JourneyStep, NextStep};
 use super::pattern_type::PatternType;
 use super::practitioner_preparation::{preparation_mismatch, PractitionerPreparation, PreparationMismatch, PreparationSource};
-use super::review_stage::{ReviewStage, StageStatus};
+use super::review_stage::{ReviewStage, StageDates, StageStatus, StageTiming};
 
 /// Identifies an item within one review. Every kind of item draws from the same counter,
 /// so an id names one item whatever its kind.
@@ -53,6 +54,38 @@ pub struct Participant {
     /// The name a family member is known by in the review. Always blank for professionals.
     #[autosurgeon(missing = "Default::default")]
     pub pseudonym: String,
+    // Their journey through the review (see `participant_journey.rs`), one value each so
+    // that two laptops recording different steps never clash. The day their conversation
+    // was held is the conversation's date.
+    /// The day the introductory letter was sent.
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
+    pub letter_sent: Option<NaiveDate>,
+    /// The day they agreed to take part.
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
+    pub consent_given: Option<NaiveDate>,
+    /// The day their conversation is booked for.
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
+    pub conversation_booked: Option<NaiveDate>,
+    /// The day the recording of their conversation was destroyed.
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
+    pub recording_destroyed: Option<NaiveDate>,
+    /// The day a draft (the record of their conversation, or of the report) was shared
+    /// with them to check.
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
+    pub draft_shared: Option<NaiveDate>,
+    /// The day their comments on the draft were asked for by.
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
+    pub comments_due: Option<NaiveDate>,
+    /// The day their comments came back.
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::date")]
+    pub comments_received: Option<NaiveDate>,
 }
 
 impl Participant {
@@ -169,6 +202,14 @@ pub struct LearningTogether {
     /// How far the team has got with each stage; stages not listed are not started.
     #[autosurgeon(with = "crate::model::merge_shape::keyed_map")]
     pub stages: BTreeMap<ReviewStage, StageStatus>,
+    /// The date the team aims to finish each stage by; stages without one are not listed.
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::keyed_date_map")]
+    pub stage_targets: BTreeMap<ReviewStage, NaiveDate>,
+    /// The date each stage marked done was completed.
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::keyed_date_map")]
+    pub stages_completed: BTreeMap<ReviewStage, NaiveDate>,
     #[autosurgeon(missing = "Default::default")]
     pub letters: Letters,
     /// One per participant at most.
@@ -192,6 +233,17 @@ pub struct LearningTogether {
     /// Text hints the team has dismissed, by [`super::text_hints::TextHint::key`].
     #[autosurgeon(with = "crate::model::merge_shape::string_set")]
     pub dismissed_hints: BTreeSet<String>,
+}
+
+fn set_or_clear<K: Ord, V>(map: &mut BTreeMap<K, V>, key: K, value: Option<V>) {
+    match value {
+        Some(v) => {
+            map.insert(key, v);
+        }
+        None => {
+            map.remove(&key);
+        }
+    }
 }
 
 fn non_blank(text: &str) -> Result<String, EditError> {
@@ -266,6 +318,7 @@ impl LearningTogether {
             agency: String::new(),
             is_family_member: true,
             pseudonym: pseudonym.trim().to_string(),
+            ..Default::default()
         });
         id
     }
@@ -294,6 +347,70 @@ impl LearningTogether {
         }
         p.pseudonym = pseudonym.to_string();
         Ok(())
+    }
+
+    /// A participant's journey through the review: their own days and the day their
+    /// conversation was held.
+    pub fn journey(&self, participant: ParticipantId) -> Option<Journey> {
+        let p = self.participant(participant)?;
+        Some(Journey {
+            letter_sent: p.letter_sent,
+            consent_given: p.consent_given,
+            conversation_booked: p.conversation_booked,
+            held: self.conversation_with(participant).and_then(|c| c.date),
+            recording_destroyed: p.recording_destroyed,
+            draft_shared: p.draft_shared,
+            comments_due: p.comments_due,
+            comments_received: p.comments_received,
+        })
+    }
+
+    /// Sets or clears the day of one step of a participant's journey. The day the
+    /// conversation was held is the conversation's date: setting it starts the record of
+    /// the conversation if it has not been started.
+    pub fn set_journey_date(
+        &mut self,
+        participant: ParticipantId,
+        step: JourneyStep,
+        date: Option<NaiveDate>,
+    ) -> Result<(), EditError> {
+        if step == JourneyStep::ConversationHeld {
+            if self.participant(participant).is_none() {
+                return Err(EditError::NoSuchParticipant);
+            }
+            let existing = self.conversation_with(participant).map(|c| c.id);
+            let conversation = match (existing, date) {
+                (Some(c), _) => c,
+                (None, Some(_)) => self.start_conversation(participant, None)?,
+                (None, None) => return Ok(()),
+            };
+            self.conversation_mut(conversation).ok_or(EditError::NoSuchConversation)?.date = date;
+            return Ok(());
+        }
+        let p = self.participants.iter_mut().find(|p| p.id == participant).ok_or(EditError::NoSuchParticipant)?;
+        let slot = match step {
+            JourneyStep::LetterSent => &mut p.letter_sent,
+            JourneyStep::ConsentGiven => &mut p.consent_given,
+            JourneyStep::ConversationBooked => &mut p.conversation_booked,
+            JourneyStep::RecordingDestroyed => &mut p.recording_destroyed,
+            JourneyStep::DraftShared => &mut p.draft_shared,
+            JourneyStep::CommentsReceived => &mut p.comments_received,
+            JourneyStep::ConversationHeld => return Ok(()),
+        };
+        *slot = date;
+        Ok(())
+    }
+
+    /// Sets or clears the day a participant's comments on the draft were asked for by.
+    pub fn set_comments_due(&mut self, participant: ParticipantId, date: Option<NaiveDate>) -> Result<(), EditError> {
+        let p = self.participants.iter_mut().find(|p| p.id == participant).ok_or(EditError::NoSuchParticipant)?;
+        p.comments_due = date;
+        Ok(())
+    }
+
+    /// What is next for a participant on `today`.
+    pub fn next_for(&self, participant: ParticipantId, today: NaiveDate) -> Option<NextStep> {
+        self.journey(participant).map(|j| j.next(today))
     }
 
     /// Removes a participant and, with them, the record of their conversation: the key
@@ -355,6 +472,51 @@ impl LearningTogether {
         } else {
             self.stages.insert(stage, status);
         }
+    }
+
+    /// Marks a stage not started, in progress or done on `today`. Marking it done records
+    /// `today` as the day it was completed, unless a day is already recorded; marking it
+    /// anything else clears the completed day.
+    pub fn set_stage_status_on(&mut self, stage: ReviewStage, status: StageStatus, today: NaiveDate) {
+        self.set_stage_status(stage, status);
+        if status == StageStatus::Done {
+            self.stages_completed.entry(stage).or_insert(today);
+        } else {
+            self.stages_completed.remove(&stage);
+        }
+    }
+
+    /// A stage's target date and completed date.
+    pub fn stage_dates(&self, stage: ReviewStage) -> StageDates {
+        StageDates { target: self.stage_targets.get(&stage).copied(), completed: self.stages_completed.get(&stage).copied() }
+    }
+
+    /// Sets or clears the date the team aims to finish a stage by.
+    pub fn set_stage_target(&mut self, stage: ReviewStage, target: Option<NaiveDate>) {
+        set_or_clear(&mut self.stage_targets, stage, target);
+    }
+
+    /// Sets the date a stage was completed, which marks it done; clearing the date of a
+    /// stage marked done puts it back to in progress.
+    pub fn set_stage_completed(&mut self, stage: ReviewStage, completed: Option<NaiveDate>) {
+        set_or_clear(&mut self.stages_completed, stage, completed);
+        match completed {
+            Some(_) => self.set_stage_status(stage, StageStatus::Done),
+            None if self.stage_status(stage) == StageStatus::Done => {
+                self.set_stage_status(stage, StageStatus::InProgress);
+            }
+            None => {}
+        }
+    }
+
+    /// Where a stage stands against its target date on `today`.
+    pub fn stage_timing(&self, stage: ReviewStage, today: NaiveDate) -> StageTiming {
+        StageTiming::of(self.stage_status(stage), self.stage_dates(stage), today)
+    }
+
+    /// The stages still open after their target date, in order.
+    pub fn stages_past_target(&self, today: NaiveDate) -> Vec<ReviewStage> {
+        ReviewStage::ALL.into_iter().filter(|&s| self.stage_timing(s, today).is_past_target()).collect()
     }
 
     /// Every stage with its status, in order: the task list.
@@ -1151,6 +1313,50 @@ mod tests {
             lt.set_stage_status(s, StageStatus::Done);
         }
         assert_eq!(lt.current_stage(), None);
+    }
+
+    #[test]
+    fn marking_a_stage_done_records_the_day_and_a_completed_date_marks_it_done() {
+        let mut lt = LearningTogether::default();
+        let stage = ReviewStage::DataCollection;
+        lt.set_stage_target(stage, Some(day(10)));
+        assert_eq!(lt.stages_past_target(day(10)), []);
+        assert_eq!(lt.stages_past_target(day(11)), [stage]);
+        lt.set_stage_status_on(stage, StageStatus::Done, day(12));
+        assert_eq!(lt.stage_dates(stage), StageDates { target: Some(day(10)), completed: Some(day(12)) });
+        assert_eq!(lt.stages_past_target(day(20)), []);
+        // Marking it done again keeps the day first recorded.
+        lt.set_stage_status_on(stage, StageStatus::Done, day(14));
+        assert_eq!(lt.stage_dates(stage).completed, Some(day(12)));
+        lt.set_stage_status_on(stage, StageStatus::InProgress, day(14));
+        assert_eq!(lt.stage_dates(stage).completed, None);
+        lt.set_stage_completed(stage, Some(day(15)));
+        assert_eq!(lt.stage_status(stage), StageStatus::Done);
+        lt.set_stage_completed(stage, None);
+        assert_eq!(lt.stage_status(stage), StageStatus::InProgress);
+        lt.set_stage_target(stage, None);
+        assert!(lt.stage_targets.is_empty() && lt.stages_completed.is_empty(), "a stage with no dates is not listed");
+    }
+
+    #[test]
+    fn the_day_a_conversation_was_held_is_the_conversations_date() {
+        let mut lt = LearningTogether::default();
+        let p = lt.add_participant("Health visitor", "NHS");
+        lt.set_journey_date(p, JourneyStep::LetterSent, Some(day(1))).unwrap();
+        lt.set_journey_date(p, JourneyStep::ConversationHeld, None).unwrap();
+        assert!(lt.conversations.is_empty(), "clearing a day never starts a record");
+        lt.set_journey_date(p, JourneyStep::ConversationHeld, Some(day(3))).unwrap();
+        let c = lt.conversation_with(p).map(|c| (c.id, c.date)).unwrap();
+        assert_eq!(c.1, Some(day(3)), "setting it starts the record");
+        lt.conversation_mut(c.0).unwrap().date = Some(day(4));
+        let j = lt.journey(p).unwrap();
+        assert_eq!((j.date(JourneyStep::LetterSent), j.held), (Some(day(1)), Some(day(4))));
+        lt.set_comments_due(p, Some(day(20))).unwrap();
+        assert_eq!(lt.participant(p).unwrap().comments_due, Some(day(20)));
+        assert!(lt.next_for(p, day(5)).unwrap().text.starts_with("Recording not yet destroyed"));
+        assert_eq!(lt.set_journey_date(999, JourneyStep::DraftShared, None), Err(EditError::NoSuchParticipant));
+        assert_eq!(lt.set_journey_date(999, JourneyStep::ConversationHeld, Some(day(1))), Err(EditError::NoSuchParticipant));
+        assert_eq!(lt.set_comments_due(999, None), Err(EditError::NoSuchParticipant));
     }
 
     #[test]

@@ -84,6 +84,65 @@ pub mod date {
                 .map_err(|e| HydrateError::unexpected("a date", e.to_string())),
         }
     }
+
+    /// One date written on its own, as [`reconcile`] writes it.
+    pub(super) struct AsDate<'a>(pub &'a NaiveDate);
+
+    impl Reconcile for AsDate<'_> {
+        type Key<'k> = autosurgeon::reconcile::NoKey;
+        fn reconcile<R: Reconciler>(&self, reconciler: R) -> Result<(), R::Error> {
+            reconcile(&Some(*self.0), reconciler)
+        }
+    }
+}
+
+/// A map of dates by model key (each stage's target date): each entry one value, so
+/// dates for different keys set on two laptops both stay.
+pub mod keyed_date_map {
+    use super::*;
+    use chrono::NaiveDate;
+
+    pub fn reconcile<K, R>(map: &BTreeMap<K, NaiveDate>, mut reconciler: R) -> Result<(), R::Error>
+    where
+        K: serde::Serialize,
+        R: Reconciler,
+    {
+        let mut m = reconciler.map()?;
+        let wanted: Vec<(String, &NaiveDate)> = map.iter().map(|(k, v)| (key_text(k), v)).collect();
+        let stale: Vec<String> = m
+            .entries()
+            .map(|(k, _)| k.to_string())
+            .filter(|k| !wanted.iter().any(|(w, _)| w == k))
+            .collect();
+        for key in stale {
+            m.delete(key)?;
+        }
+        for (key, value) in wanted {
+            m.put(key, super::date::AsDate(value))?;
+        }
+        Ok(())
+    }
+
+    pub fn hydrate<D, K>(doc: &D, obj: &ObjId, prop: Prop<'_>) -> Result<BTreeMap<K, NaiveDate>, HydrateError>
+    where
+        D: ReadDoc,
+        K: serde::de::DeserializeOwned + Ord,
+    {
+        let map = match value_at(doc, obj, &prop)? {
+            None => return Ok(BTreeMap::new()),
+            Some((Value::Object(ObjType::Map), id)) => id,
+            Some((other, _)) => return Err(HydrateError::unexpected("a map", format!("{other:?}"))),
+        };
+        let keys: Vec<String> = doc.map_range(&map, ..).map(|item| item.key.to_string()).collect();
+        let mut out = BTreeMap::new();
+        for key in keys {
+            let Some(parsed) = key_from_text::<K>(&key) else { continue };
+            if let Some(date) = super::date::hydrate(doc, &map, key.as_str().into())? {
+                out.insert(parsed, date);
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// A moment in time as one value: its RFC 3339 text, exact to the nanosecond.
@@ -381,6 +440,16 @@ pub mod field {
     wrapper!(Date, Option<NaiveDate>, date);
     wrapper!(StringSet, BTreeSet<String>, string_set);
     wrapper!(JsonFields, BTreeMap<String, serde_json::Value>, json_fields);
+
+    /// A map of dates keyed by model values, written with [`super::keyed_date_map`].
+    pub struct KeyedDates<'a, K>(pub &'a BTreeMap<K, NaiveDate>);
+
+    impl<K: serde::Serialize> Reconcile for KeyedDates<'_, K> {
+        type Key<'k> = autosurgeon::reconcile::NoKey;
+        fn reconcile<R: Reconciler>(&self, reconciler: R) -> Result<(), R::Error> {
+            super::keyed_date_map::reconcile(self.0, reconciler)
+        }
+    }
 
     /// A map keyed by model values, written with [`super::keyed_map`].
     pub struct KeyedMap<'a, K, V>(pub &'a BTreeMap<K, V>);

@@ -24,6 +24,7 @@ pub mod library;
 pub mod merge_shape;
 pub mod narrative;
 pub mod notes_field;
+pub mod participant_journey;
 pub mod pattern_type;
 pub mod practice_review_principles;
 pub mod practitioner_preparation;

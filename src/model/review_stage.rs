@@ -2,9 +2,14 @@
 //! from preparation to recommendations, each with the tools SCIE provides for it in the
 //! appendices of *Learning together to safeguard children* (its "summary of aspects of the
 //! process and accompanying tools"). The team marks each stage not started, in progress or
-//! done, so the stages read as a task list.
+//! done, so the stages read as a task list. Each stage can carry a **target date** and the
+//! date it was **completed**; a stage still open after its target date is said plainly, as
+//! a fact about the timetable, never about a person.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use super::participant_journey::short_date;
 
 /// One stage of the review, in the order the review team meets them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, autosurgeon::Reconcile, autosurgeon::Hydrate)]
@@ -142,9 +147,85 @@ impl StageStatus {
     }
 }
 
+/// The target date the team set for a stage and the date it was completed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StageDates {
+    pub target: Option<NaiveDate>,
+    pub completed: Option<NaiveDate>,
+}
+
+/// Where a stage stands against its target date, on a given day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StageTiming {
+    /// No target date, and not done.
+    NoTarget,
+    /// Not done; the target date is today or later.
+    Due { target: NaiveDate, days_left: i64 },
+    /// Not done, and its target date has passed.
+    PastTarget { target: NaiveDate, days_past: i64 },
+    /// Done, on the day recorded (if any), against its target (if any).
+    Done { completed: Option<NaiveDate>, target: Option<NaiveDate> },
+}
+
+impl StageTiming {
+    /// Where a stage with this status and these dates stands on `today`.
+    pub fn of(status: StageStatus, dates: StageDates, today: NaiveDate) -> StageTiming {
+        match (status, dates.target) {
+            (StageStatus::Done, target) => StageTiming::Done { completed: dates.completed, target },
+            (_, None) => StageTiming::NoTarget,
+            (_, Some(target)) if target < today => {
+                StageTiming::PastTarget { target, days_past: (today - target).num_days() }
+            }
+            (_, Some(target)) => StageTiming::Due { target, days_left: (target - today).num_days() },
+        }
+    }
+
+    /// True when the stage is still open after its target date.
+    pub fn is_past_target(self) -> bool {
+        matches!(self, StageTiming::PastTarget { .. })
+    }
+
+    /// The stage's timing in a short sentence, or "" when there is nothing to say.
+    pub fn sentence(self, today: NaiveDate) -> String {
+        let on = |d: NaiveDate| short_date(d, today);
+        let days = |n: i64| if n == 1 { "1 day".to_string() } else { format!("{n} days") };
+        match self {
+            StageTiming::NoTarget => String::new(),
+            StageTiming::Due { days_left: 0, .. } => "Target date: today.".to_string(),
+            StageTiming::Due { target, days_left } => format!("Target date {} ({} from today).", on(target), days(days_left)),
+            StageTiming::PastTarget { target, days_past } => {
+                format!("Past its target date of {} by {}, and not yet marked done.", on(target), days(days_past))
+            }
+            StageTiming::Done { completed: Some(c), target: Some(t) } => {
+                format!("Completed on {} (target date {}).", on(c), on(t))
+            }
+            StageTiming::Done { completed: Some(c), target: None } => format!("Completed on {}.", on(c)),
+            StageTiming::Done { completed: None, target: _ } => String::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn dec(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, d).unwrap()
+    }
+
+    #[test]
+    fn a_stage_open_after_its_target_date_is_said_plainly() {
+        let dates = StageDates { target: Some(dec(3)), completed: None };
+        let timing = StageTiming::of(StageStatus::InProgress, dates, dec(9));
+        assert!(timing.is_past_target());
+        assert_eq!(timing.sentence(dec(9)), "Past its target date of 3 Dec by 6 days, and not yet marked done.");
+        assert_eq!(StageTiming::of(StageStatus::NotStarted, dates, dec(3)).sentence(dec(3)), "Target date: today.");
+        assert_eq!(StageTiming::of(StageStatus::NotStarted, dates, dec(2)).sentence(dec(2)), "Target date 3 Dec (1 day from today).");
+        let done = StageTiming::of(StageStatus::Done, StageDates { completed: Some(dec(5)), ..dates }, dec(9));
+        assert!(!done.is_past_target());
+        assert_eq!(done.sentence(dec(9)), "Completed on 5 Dec (target date 3 Dec).");
+        assert_eq!(StageTiming::of(StageStatus::InProgress, StageDates::default(), dec(9)), StageTiming::NoTarget);
+    }
 
     #[test]
     fn every_tool_belongs_to_exactly_one_stage_in_appendix_order() {

@@ -75,6 +75,19 @@ pub const BROUGHT_OVER: &str = "Brought over from an earlier version of the app"
 /// they are never mistaken for a device (24 bytes).
 const SHAPE_ACTOR: [u8; 4] = [0xff, 0xff, 0x00, 0x01];
 const BROUGHT_OVER_ACTOR: [u8; 4] = [0xff, 0xff, 0x00, 0x02];
+const ADDED_MAP_ACTOR: [u8; 4] = [0xff, 0xff, 0x00, 0x03];
+
+/// The message of a change that makes room for a map added to the model after histories
+/// began (see [`ADDED_MAPS`]). Not listed among the changes: nobody typed it.
+pub const MADE_ROOM: &str = "Made room for a new part of the review";
+
+/// Maps added to a method's content after histories began, as (method, field). A history
+/// begun since has them from its first change. One written before lacks them, and a map
+/// that two laptops each made for themselves at their first save would clash (Automerge
+/// keeps one of the two, and what was written into the other is lost); so such a history
+/// gets each map, when it is opened, from one change that is the same, byte for byte, on
+/// every laptop: on top of the first change, by a fixed actor, at the first change's time.
+const ADDED_MAPS: &[(&str, &str)] = &[("LearningTogether", "stage_targets"), ("LearningTogether", "stages_completed")];
 
 /// One saved change, as the Changes view lists it.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,6 +166,93 @@ fn keep_only_shape(doc: &mut AutoCommit, obj: &ObjId) -> Result<(), HistoryError
     Ok(())
 }
 
+type DateSlot = fn(&mut crate::model::learning_together::Participant) -> &mut Option<chrono::NaiveDate>;
+
+/// Date fields added to the participants of a Learning Together review after histories
+/// began (their journey through the review).
+const ADDED_PARTICIPANT_DATES: [(&str, DateSlot); 7] = [
+    ("letter_sent", |p| &mut p.letter_sent),
+    ("consent_given", |p| &mut p.consent_given),
+    ("conversation_booked", |p| &mut p.conversation_booked),
+    ("recording_destroyed", |p| &mut p.recording_destroyed),
+    ("draft_shared", |p| &mut p.draft_shared),
+    ("comments_due", |p| &mut p.comments_due),
+    ("comments_received", |p| &mut p.comments_received),
+];
+
+/// A date field added to the items of a list after histories began is written blank on
+/// every item by each laptop's first save after the update. Where another laptop set a
+/// date there meanwhile, both values stand side by side and Automerge may show the blank;
+/// the date is what someone chose, so the review keeps it.
+fn keep_dates_set_elsewhere(doc: &AutoCommit, review: &mut Review) -> Result<(), HistoryError> {
+    let crate::model::ReviewBody::LearningTogether(lt) = &mut review.body else { return Ok(()) };
+    let Some(content) = method_content(doc, "LearningTogether")? else { return Ok(()) };
+    let Some((Value::Object(ObjType::List), list)) = doc.get(&content, "participants").map_err(damaged)? else { return Ok(()) };
+    for i in 0..doc.length(&list) {
+        let Some((Value::Object(ObjType::Map), item)) = doc.get(&list, i).map_err(damaged)? else { continue };
+        let id = match doc.get(&item, "id").map_err(damaged)? {
+            Some((Value::Scalar(s), _)) => match s.as_ref() {
+                automerge::ScalarValue::Uint(n) => *n,
+                automerge::ScalarValue::Int(n) => u64::try_from(*n).unwrap_or_default(),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let Some(p) = lt.participants.iter_mut().find(|p| p.id == id) else { continue };
+        for (field, slot) in ADDED_PARTICIPANT_DATES {
+            let slot = slot(p);
+            if slot.is_some() {
+                continue;
+            }
+            let values = doc.get_all(&item, field).map_err(damaged)?;
+            *slot = values.into_iter().rev().find_map(|(value, _)| match value {
+                Value::Scalar(s) => match s.as_ref() {
+                    automerge::ScalarValue::Str(t) => chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").ok(),
+                    _ => None,
+                },
+                _ => None,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The map of a method's content ("LearningTogether") in the document, if it has one.
+fn method_content(doc: &AutoCommit, method: &str) -> Result<Option<ObjId>, HistoryError> {
+    let Some((Value::Object(ObjType::Map), body)) = doc.get(ROOT, "body").map_err(damaged)? else { return Ok(None) };
+    match doc.get(&body, method).map_err(damaged)? {
+        Some((Value::Object(ObjType::Map), content)) => Ok(Some(content)),
+        _ => Ok(None),
+    }
+}
+
+/// Makes each of [`ADDED_MAPS`] the document lacks, each by the one change every laptop
+/// makes the same way (see there).
+fn make_room(doc: &mut AutoCommit, id: ReviewId) -> Result<(), HistoryError> {
+    for (method, field) in ADDED_MAPS {
+        let Some(content) = method_content(doc, method)? else { continue };
+        if doc.get(&content, *field).map_err(damaged)?.is_some() {
+            continue;
+        }
+        let Some((first, time)) =
+            doc.get_changes_meta(&[]).into_iter().find(|c| c.deps.is_empty()).map(|c| (c.hash, c.timestamp))
+        else {
+            continue;
+        };
+        let mut fork = doc.fork_at(&[first]).map_err(damaged)?;
+        // The method's map is made by the first change, so it is there with the same id.
+        if method_content(&fork, method)?.as_ref() != Some(&content) {
+            continue;
+        }
+        fork.set_actor(actor(ADDED_MAP_ACTOR, &fingerprint(&format!("{id}/{method}/{field}"))));
+        fork.put_object(&content, *field, ObjType::Map).map_err(damaged)?;
+        fork.commit_with(CommitOptions::default().with_message(MADE_ROOM).with_time(time));
+        let Some(change) = fork.get_last_local_change() else { continue };
+        doc.apply_changes([change]).map_err(damaged)?;
+    }
+    Ok(())
+}
+
 impl ReviewHistory {
     /// The first change every copy of this review shares: its empty shape.
     fn shape(review: &Review) -> Result<AutoCommit, HistoryError> {
@@ -185,6 +285,7 @@ impl ReviewHistory {
     /// A history from its saved bytes, checked to be of review `id`.
     pub fn from_bytes(bytes: &[u8], id: ReviewId) -> Result<Self, HistoryError> {
         let mut doc = AutoCommit::load(bytes).map_err(damaged)?;
+        make_room(&mut doc, id)?;
         let heads = doc.get_heads();
         let mut history = ReviewHistory { doc, last: None };
         let review = history.review()?;
@@ -205,6 +306,7 @@ impl ReviewHistory {
     /// The review as it stands at the end of the history.
     pub fn review(&self) -> Result<Review, HistoryError> {
         let mut review: Review = autosurgeon::hydrate(&self.doc).map_err(damaged)?;
+        keep_dates_set_elsewhere(&self.doc, &mut review)?;
         if let Some((last, _)) = &self.last {
             // This device's half-typed entries stay with the review here.
             review.drafts.clone_from(&last.drafts);
@@ -346,7 +448,7 @@ impl ReviewHistory {
                 wrapped: [about_child => field::Text]),
             (ReviewBody::LearningTogether(old), ReviewBody::LearningTogether(new)) => fields!(old, new,
                 plain: [family_pseudonym, participants, review_team, letters, conversations, narrative_events, episodes, factors, findings, recommendations, next_id],
-                wrapped: [scope => field::Text, stages => field::KeyedMap, dismissed_hints => field::StringSet]),
+                wrapped: [scope => field::Text, stages => field::KeyedMap, stage_targets => field::KeyedDates, stages_completed => field::KeyedDates, dismissed_hints => field::StringSet]),
             (ReviewBody::Preparation(old), ReviewBody::Preparation(new)) => fields!(old, new,
                 plain: [role, agency, notes, turning_points],
                 wrapped: [dismissed_hints => field::StringSet]),
@@ -368,7 +470,20 @@ impl ReviewHistory {
     /// Brings every change of `other` in.
     pub fn merge(&mut self, other: &mut ReviewHistory) -> Result<(), HistoryError> {
         self.doc.merge(&mut other.doc).map_err(damaged)?;
+        if let Some(id) = self.review_id() {
+            make_room(&mut self.doc, id)?;
+        }
         Ok(())
+    }
+
+    fn review_id(&self) -> Option<ReviewId> {
+        match self.doc.get(ROOT, "id").ok()?? {
+            (Value::Scalar(s), _) => match s.as_ref() {
+                automerge::ScalarValue::Str(t) => t.parse().ok(),
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     /// The review as it stood at the last change both histories share.
@@ -390,11 +505,13 @@ impl ReviewHistory {
         ReviewHistory { doc: fork, last: None }.review()
     }
 
-    /// Every change, oldest first.
+    /// Every change, oldest first (without those that only made room for a new part of
+    /// the review).
     pub fn entries(&mut self) -> Vec<ChangeEntry> {
         self.doc
             .get_changes_meta(&[])
             .into_iter()
+            .filter(|c| !c.actor.to_bytes().starts_with(&ADDED_MAP_ACTOR))
             .map(|c| {
                 let bytes = c.actor.to_bytes().to_vec();
                 let device = (bytes.len() == 24).then(|| bytes[..16].to_vec());

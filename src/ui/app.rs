@@ -10,7 +10,9 @@ use send_wrapper::SendWrapper;
 use super::app_lock::{watch_idle, AppLock};
 use super::browser::location_hash;
 use super::contexts::{AnonymisedCopy, JournalContext, Notice, NoticeContext, StoreContext, TabContext};
-use super::pages::{AboutPage, AnonymisedPrintPage, LibraryPage, NotFoundPage, PrintPage, PrivacyPage, ReviewPage, UnlockPage};
+use super::pages::{
+    AboutPage, AnonymisedPrintPage, ConversationRecordPage, LibraryPage, NotFoundPage, PrintPage, PrivacyPage, ReviewPage, UnlockPage,
+};
 use super::offline_copy::{provide_offline_copy, UpdateNotice};
 use super::route::Route;
 use crate::storage::tab_sync::{TabNotice, TabSync};
@@ -78,6 +80,9 @@ pub fn App(
         Route::Review(id) => view! { <ReviewPage id=id/> }.into_any(),
         Route::Print(id, print_view) => view! { <PrintPage id=id view=print_view/> }.into_any(),
         Route::AnonymisedPrint(id, print_view) => view! { <AnonymisedPrintPage id=id view=print_view/> }.into_any(),
+        Route::PrintConversation(id, conversation) => {
+            view! { <ConversationRecordPage id=id conversation=conversation/> }.into_any()
+        }
         Route::NotFound => view! { <NotFoundPage/> }.into_any(),
     };
     // While locked, the unlock screen stands in for every screen; the screens (and the

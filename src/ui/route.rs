@@ -1,6 +1,7 @@
 //! A route is the screen the person is on, kept in the address after `#` so that the back
 //! button, bookmarks and a page opened from a file (`file://`) all work without a server.
 
+use crate::model::learning_together::ConversationId;
 use crate::model::ReviewId;
 
 /// The printable views of a review.
@@ -16,15 +17,20 @@ pub enum PrintView {
     EpisodesTable,
     /// The letters to a Learning Together review's participants.
     Letters,
+    /// A Learning Together review's progress for the review team only (stages against
+    /// their target dates, each participant's journey), A4 landscape: an internal working
+    /// table, never part of the published report.
+    Progress,
 }
 
 impl PrintView {
-    const ALL: [(PrintView, &'static str); 5] = [
+    const ALL: [(PrintView, &'static str); 6] = [
         (PrintView::Notes, "notes"),
         (PrintView::ToolSheet, "sheet"),
         (PrintView::Report, "report"),
         (PrintView::EpisodesTable, "episodes"),
         (PrintView::Letters, "letters"),
+        (PrintView::Progress, "progress"),
     ];
 
     /// The view's name in the address.
@@ -48,6 +54,9 @@ pub enum Route {
     Print(ReviewId, PrintView),
     /// The print view of the anonymised copy made from a review (held in memory only).
     AnonymisedPrint(ReviewId, PrintView),
+    /// The record of one conversation of a Learning Together review, printed for the
+    /// participant to check.
+    PrintConversation(ReviewId, ConversationId),
     NotFound,
 }
 
@@ -64,6 +73,10 @@ impl Route {
             ["review", id] => id.parse().map(Route::Review).unwrap_or(Route::NotFound),
             ["review", id, "print", view] => match (id.parse(), PrintView::from_slug(view)) {
                 (Ok(id), Some(view)) => Route::Print(id, view),
+                _ => Route::NotFound,
+            },
+            ["review", id, "print", "conversation", conversation] => match (id.parse(), conversation.parse()) {
+                (Ok(id), Ok(conversation)) => Route::PrintConversation(id, conversation),
                 _ => Route::NotFound,
             },
             ["review", id, "anonymised", view] => match (id.parse(), PrintView::from_slug(view)) {
@@ -83,6 +96,7 @@ impl Route {
             Route::Review(id) => format!("#/review/{id}"),
             Route::Print(id, view) => format!("#/review/{id}/print/{}", view.slug()),
             Route::AnonymisedPrint(id, view) => format!("#/review/{id}/anonymised/{}", view.slug()),
+            Route::PrintConversation(id, conversation) => format!("#/review/{id}/print/conversation/{conversation}"),
         }
     }
 }
@@ -107,11 +121,14 @@ mod tests {
             Route::Print(id, PrintView::Report),
             Route::Print(id, PrintView::EpisodesTable),
             Route::Print(id, PrintView::Letters),
+            Route::Print(id, PrintView::Progress),
+            Route::PrintConversation(id, 4_294_967_301),
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }
         assert_eq!(Route::parse(""), Route::Library);
         assert_eq!(Route::parse("#/review/not-an-id"), Route::NotFound);
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
+        assert_eq!(Route::parse(&format!("#/review/{id}/print/conversation/x")), Route::NotFound);
     }
 }

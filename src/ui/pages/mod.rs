@@ -1,8 +1,10 @@
 //! Pages are the app's screens, one per address: the library of reviews, one review, its
-//! print views, privacy on this device, the About page, and the unlock screen that stands
-//! in for all of them while reviews are locked.
+//! print views (among them the record of one conversation, printed for the participant to
+//! check), privacy on this device, the About page, and the unlock screen that stands in
+//! for all of them while reviews are locked.
 
 pub mod about_page;
+pub mod conversation_record_page;
 pub mod library_page;
 pub mod lt_print_page;
 pub mod not_found_page;
@@ -12,6 +14,7 @@ pub mod review_page;
 pub mod unlock_page;
 
 pub use about_page::AboutPage;
+pub use conversation_record_page::ConversationRecordPage;
 pub use library_page::LibraryPage;
 pub use not_found_page::NotFoundPage;
 pub use print_page::{AnonymisedPrintPage, PrintPage};

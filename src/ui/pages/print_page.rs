@@ -150,6 +150,7 @@ pub(super) fn PrintToolbar(
             (&[(PrintView::Report, "Review report (portrait)"), (PrintView::Letters, "Letters")], "A4 landscape")
         }
         PrintView::Letters => (&[(PrintView::Report, "Review report (portrait)")], "A4 portrait, one letter a page"),
+        PrintView::Progress => (&[], "A4 landscape"),
     };
     view! {
         <div class="print-toolbar">

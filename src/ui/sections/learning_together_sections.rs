@@ -1,4 +1,5 @@
-//! The Learning Together editor: the review's stages as a task list, the case and the
+//! The Learning Together editor: the review's stages as a task list (each with a target
+//! date and the date it was completed, a stage past its target date said plainly), the case and the
 //! people in it (the review team and the participants, by role and agency; the family under
 //! pseudonyms), the letters to participants, the record of each one-to-one conversation,
 //! the analysis (narrative, key practice episodes, contributory factors) and the findings.
@@ -14,10 +15,10 @@ use crate::model::identifying_details::FieldKind;
 use crate::model::learning_together::{EditError, Participant};
 use crate::model::review_stage::{ReviewStage, StageStatus, StageTool};
 use crate::model::{LearningTogether, Review};
-use crate::ui::browser::now;
+use crate::ui::browser::{local_today, now};
 use crate::ui::contexts::NoticeContext;
 use crate::ui::route::{PrintView, Route};
-use crate::ui::widgets::{unique_id, HintContext, HintedText, ModalDialog};
+use crate::ui::widgets::{unique_id, DateField, HintContext, HintedText, ModalDialog};
 
 /// Changes the open Learning Together review through the model and records the change.
 pub fn edit_lt(review: RwSignal<Review>, f: impl FnOnce(&mut LearningTogether)) {
@@ -164,17 +165,40 @@ fn current_area() -> RwSignal<&'static str> {
 fn StagesSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let stages = Memo::new(move |_| read_lt(review, |lt| lt.stage_list()));
+    let today = local_today();
     let done = move || stages.with(|s| s.iter().filter(|(_, st)| *st == StageStatus::Done).count());
+    let past = Memo::new(move |_| read_lt(review, |lt| lt.stages_past_target(today)));
+    let past_sentence = move || {
+        past.with(|p| match p.as_slice() {
+            [] => None,
+            [one] => Some(format!("1 stage is past its target date: {}.", one.label())),
+            many => Some(format!(
+                "{} stages are past their target dates: {}.",
+                many.len(),
+                many.iter().map(|s| s.label()).collect::<Vec<_>>().join("; ")
+            )),
+        })
+    };
     view! {
         <section class="section-card" id="lt-stages" aria-labelledby="lt-stages-h">
             <h2 id="lt-stages-h">"Stages of the review"</h2>
             <p class="prompt">{move || format!("{} of 7 stages done.", done())}</p>
+            {move || past_sentence().map(|t| view! { <p class="stage-past-summary">{t}</p> })}
+            <p>
+                <a href=Route::Print(review.with_untracked(|r| r.id), PrintView::Progress).href()>
+                    "Print progress for the review team (stages and participants; not for publication)"
+                </a>
+            </p>
             <ol class="stage-list">
                 {ReviewStage::ALL.into_iter().enumerate().map(|(i, stage)| {
                     let select_id = unique_id("stage");
                     let status = move || stages.with(|s| s.iter().find(|(st, _)| *st == stage).map(|(_, x)| *x).unwrap_or_default());
+                    let dates = Memo::new(move |_| read_lt(review, |lt| lt.stage_dates(stage)));
+                    let timing = Memo::new(move |_| read_lt(review, |lt| Some(lt.stage_timing(stage, today))));
+                    let for_stage = format!(" ({})", stage.label().to_lowercase());
                     view! {
-                        <li class="stage" class:stage-done=move || status() == StageStatus::Done>
+                        <li class="stage" class:stage-done=move || status() == StageStatus::Done
+                            class:stage-past-target=move || timing.get().is_some_and(|t| t.is_past_target())>
                             <div class="stage-head">
                                 <h3>{format!("{}. {}", i + 1, stage.label())}</h3>
                                 <div class="field field-inline">
@@ -182,7 +206,7 @@ fn StagesSection() -> impl IntoView {
                                     <select id=select_id on:change=move |ev| {
                                         let v = event_target_value(&ev);
                                         let s = StageStatus::ALL.into_iter().find(|s| s.label() == v).unwrap_or_default();
-                                        edit_lt(review, |lt| lt.set_stage_status(stage, s));
+                                        edit_lt(review, |lt| lt.set_stage_status_on(stage, s, local_today()));
                                     }>
                                         {StageStatus::ALL.into_iter().map(|s| view! {
                                             <option value=s.label() selected=move || status() == s>{s.label()}</option>
@@ -191,6 +215,15 @@ fn StagesSection() -> impl IntoView {
                                 </div>
                             </div>
                             <ul class="stage-aspects">{stage.aspects().iter().map(|a| view! { <li>{*a}</li> }).collect_view()}</ul>
+                            <div class="stage-dates">
+                                <DateField label="Target date" hidden_label=for_stage.clone()
+                                    value=Signal::derive(move || dates.get().target)
+                                    on_change=Callback::new(move |d| edit_lt(review, |lt| lt.set_stage_target(stage, d)))/>
+                                <DateField label="Completed on" hidden_label=for_stage
+                                    value=Signal::derive(move || dates.get().completed)
+                                    on_change=Callback::new(move |d| edit_lt(review, |lt| lt.set_stage_completed(stage, d)))/>
+                                <p class="stage-timing">{move || timing.get().map(|t| t.sentence(today)).unwrap_or_default()}</p>
+                            </div>
                             {(!stage.tools().is_empty()).then(|| view! {
                                 <p class="stage-tools">"Tools: "
                                     {stage.tools().iter().enumerate().map(|(n, t)| {

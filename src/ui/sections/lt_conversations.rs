@@ -3,7 +3,10 @@
 //! are listed under part 3a and can be marked as candidate key practice episodes; what they
 //! said about each contributory-factor category can be recorded as one of the review's
 //! contributory factors. A practitioner's own preparation file can be added to their
-//! conversation without overwriting anything.
+//! conversation without overwriting anything. Each participant's journey through the
+//! review (letter, agreement, booking, the conversation, the recording destroyed, the
+//! draft shared, comments) is dated here, with what is next for them in a sentence, and
+//! the record can be printed for them to check.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -17,16 +20,20 @@ use crate::model::conversation::Conversation;
 use crate::model::conversation_guide::FactorCategory;
 use crate::model::date_or_period::DateOrPeriod;
 use crate::model::learning_together::{ConversationId, ParticipantId};
+use crate::model::participant_journey::JourneyStep;
 use crate::model::practitioner_preparation::{PractitionerPreparation, PreparationSource};
 use crate::model::ReviewBody;
 use crate::storage::file_format::{read_file, MAX_FILE_BYTES};
+use crate::ui::browser::local_today;
 use crate::ui::contexts::NoticeContext;
-use crate::ui::widgets::{unique_id, DatedItemForm, ModalDialog};
+use crate::ui::route::Route;
+use crate::ui::widgets::{DateField, DatedItemForm, ModalDialog};
 
 /// The conversations: pick a participant, then write the record of their conversation.
 #[component]
 pub fn ConversationsSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
+    let today = local_today();
     let participants = Memo::new(move |_| {
         read_lt(review, |lt| {
             lt.participants
@@ -34,7 +41,8 @@ pub fn ConversationsSection() -> impl IntoView {
                 .map(|p| {
                     let c = lt.conversation_with(p.id);
                     let parts = c.map_or(0, |c| c.notes.parts.values().filter(|n| !n.is_empty()).count());
-                    (p.id, p.label(), c.map(|c| c.id), parts)
+                    let next = lt.next_for(p.id, today).map(|n| (n.text, n.past_its_date)).unwrap_or_default();
+                    (p.id, p.label(), c.map(|c| c.id), parts, next)
                 })
                 .collect::<Vec<_>>()
         })
@@ -55,9 +63,9 @@ pub fn ConversationsSection() -> impl IntoView {
                     " to record their conversations."</p>
             </Show>
             <ul class="conversation-picker">
-                <For each=move || participants.get() key=|p| p.clone() children=move |(pid, label, conversation, parts)| {
+                <For each=move || participants.get() key=|p| p.clone() children=move |(pid, label, conversation, parts, (next, past))| {
                     let status = match (conversation, parts) {
-                        (None, _) => "not started".to_string(),
+                        (None, _) => "record not started".to_string(),
                         (Some(_), 1) => "1 part written".to_string(),
                         (Some(_), n) => format!("{n} parts written"),
                     };
@@ -69,10 +77,14 @@ pub fn ConversationsSection() -> impl IntoView {
                                 {format!("Conversation with {label}")}
                             </button>
                             <span class="muted">{status}</span>
+                            <span class="journey-next" class:journey-past-date=past>
+                                <span class="visually-hidden">"Next for them: "</span>{next}
+                            </span>
                         </li>
                     }
                 }/>
             </ul>
+            {move || selected.get().map(|pid| view! { <JourneyDates participant=pid/> })}
             {move || selected.get().and_then(|pid| {
                 let label = read_lt(review, |lt| lt.participant(pid).map(|p| p.label()))?;
                 Some(match selected_conversation.get().flatten() {
@@ -107,8 +119,7 @@ fn ConversationRecord(participant: ParticipantId, conversation: ConversationId, 
         })
     };
     let notes = Memo::new(move |_| read_lt(review, |lt| lt.conversation(conversation).map(|c| c.notes.clone()).unwrap_or_default()));
-    let date = Memo::new(move |_| read_lt(review, |lt| lt.conversation(conversation).and_then(|c| c.date)));
-    let date_id = unique_id("conversation-date");
+    let id = review.with_untracked(|r| r.id);
     let record_factor = Callback::new(move |cat: FactorCategory| {
         if let Some(done) = try_edit_lt(review, |lt| lt.record_factor_from_conversation(conversation, cat)) {
             notices.say(if done.already_recorded {
@@ -125,23 +136,11 @@ fn ConversationRecord(participant: ParticipantId, conversation: ConversationId, 
     });
     view! {
         <article class="conversation-record" aria-labelledby="conversation-record-h">
-            <h3 id="conversation-record-h" class="conversation-title">{format!("Record of the conversation with {label}")}</h3>
-            <div class="add-row">
-                <div class="field">
-                    <label for=date_id.clone()>"Date of the conversation"</label>
-                    <input id=date_id type="date"
-                        prop:value=move || date.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
-                        on:input=move |ev| {
-                            // Handed over as soon as the date is whole; clearing waits for the change.
-                            if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
-                                edit_conversation(Box::new(move |c| c.date = Some(d)));
-                            }
-                        }
-                        on:change=move |ev| {
-                            let d = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
-                            edit_conversation(Box::new(move |c| c.date = d));
-                        }/>
-                </div>
+            <h3 id="conversation-record-h" class="conversation-title">{format!("Record of the conversation with {}", label.clone())}</h3>
+            <div class="button-row">
+                <a class="button button-secondary" href=Route::PrintConversation(id, conversation).href()>
+                    "Print record"<span class="visually-hidden">{format!(" of the conversation with {label}, for them to check")}</span>
+                </a>
                 <PreparationImport participant=participant/>
             </div>
             <GuideParts mode=GuideMode::Record field_prefix=format!("conversation {conversation}") notes=notes.into()
@@ -151,6 +150,49 @@ fn ConversationRecord(participant: ParticipantId, conversation: ConversationId, 
                 record_factor=record_factor recorded_factors=recorded_factor
                 turning_points=ViewFn::from(move || view! { <TurningPoints conversation=conversation/> })/>
         </article>
+    }
+}
+
+/// The days of one participant's journey through the review, with what is next for them.
+#[component]
+fn JourneyDates(participant: ParticipantId) -> impl IntoView {
+    let ReviewContext(review) = expect_context::<ReviewContext>();
+    let today = local_today();
+    let journey = Memo::new(move |_| read_lt(review, |lt| lt.journey(participant)));
+    let label = Memo::new(move |_| read_lt(review, |lt| lt.participant(participant).map(|p| p.label()).unwrap_or_default()));
+    let next = move || journey.get().map(|j| j.next(today));
+    let step_field = move |step: JourneyStep, hint: &'static str| {
+        view! {
+            <DateField label=step.label() hint=hint
+                value=Signal::derive(move || journey.get().and_then(|j| j.date(step)))
+                on_change=Callback::new(move |d| {
+                    try_edit_lt(review, |lt| lt.set_journey_date(participant, step, d));
+                })/>
+        }
+    };
+    view! {
+        <section class="journey" aria-labelledby="journey-h">
+            <h3 id="journey-h">{move || format!("Dates for {}", label.get())}</h3>
+            <p class="journey-next-line" class:journey-past-date=move || next().is_some_and(|n| n.past_its_date)>
+                <strong>"What is next: "</strong>{move || next().map(|n| n.text).unwrap_or_default()}
+            </p>
+            {move || journey.get().and_then(|j| j.dates_to_check(today)).map(|t| view! { <p class="field-error">{t}</p> })}
+            {move || journey.get().and_then(|j| j.not_recorded_sentence()).map(|t| view! { <p class="muted">{t}</p> })}
+            <div class="journey-grid">
+                {step_field(JourneyStep::LetterSent, "")}
+                {step_field(JourneyStep::ConsentGiven, "")}
+                {step_field(JourneyStep::ConversationBooked, "")}
+                {step_field(JourneyStep::ConversationHeld, "The date of the record below.")}
+                {step_field(JourneyStep::RecordingDestroyed, "Appendix 2 promises it once the data is taken from it.")}
+                {step_field(JourneyStep::DraftShared, "The record of the conversation, or a draft report.")}
+                <DateField label="Comments asked for by" hint="Printed on the record."
+                    value=Signal::derive(move || journey.get().and_then(|j| j.comments_due))
+                    on_change=Callback::new(move |d| {
+                        try_edit_lt(review, |lt| lt.set_comments_due(participant, d));
+                    })/>
+                {step_field(JourneyStep::CommentsReceived, "")}
+            </div>
+        </section>
     }
 }
 

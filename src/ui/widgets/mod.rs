@@ -1,8 +1,9 @@
 //! Widgets are the small reusable pieces of the screens: dialogs, the save indicator,
-//! editable lists, passphrase fields, the export dialogs, Word export buttons.
+//! editable lists, date boxes, passphrase fields, the export dialogs, Word export buttons.
 
 pub mod anonymise_dialog;
 pub mod changes_view;
+pub mod date_field;
 pub mod date_or_period_input;
 pub mod device_name;
 pub mod merge_summary;
@@ -22,6 +23,7 @@ pub mod word_export_button;
 
 pub use anonymise_dialog::AnonymiseDialog;
 pub use changes_view::ChangesDialog;
+pub use date_field::DateField;
 pub use date_or_period_input::DateOrPeriodInput;
 pub use device_name::DeviceNameSetting;
 pub use merge_summary::MergeSummaryDialog;
