@@ -504,7 +504,8 @@ fn the_report_sets_out_findings_episodes_factors_participants_and_narrative() {
     assert!(has("Agree a feedback standard (responds to finding 1)"));
     // The key practice episodes table, dated rows first, with its linked factor.
     let start = p.iter().position(|x| x == "Episode and when").unwrap();
-    assert_eq!(p[start + 6..start + 8], ["Strategy discussion after the bruising", "5 March 2026"]);
+    // Seven columns: the episode, roles, what happened, appraisal, why, factors, sources.
+    assert_eq!(p[start + 7..start + 9], ["Strategy discussion after the bruising", "5 March 2026"]);
     assert!(p[start..].contains(&"Both good and problematic practice".to_string()));
     assert!(p[start..].contains(&"No shared record between health and school".to_string()));
     assert!(has("No shared record between health and school (Inter-agency/inter-professional team factors) — helps to explain: Strategy discussion after the bruising"));
