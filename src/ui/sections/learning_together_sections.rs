@@ -184,11 +184,11 @@ fn StagesSection() -> impl IntoView {
             <h2 id="lt-stages-h">"Stages of the review"</h2>
             <p class="prompt">{move || format!("{} of 7 stages done.", done())}</p>
             {move || past_sentence().map(|t| view! { <p class="stage-past-summary">{t}</p> })}
-            <p>
-                <a href=Route::Print(review.with_untracked(|r| r.id), PrintView::Progress).href()>
+            <div class="button-row">
+                <a class="button button-quiet" href=Route::Print(review.with_untracked(|r| r.id), PrintView::Progress).href()>
                     "Print progress for the review team (stages and participants; not for publication)"
                 </a>
-            </p>
+            </div>
             <ol class="stage-list">
                 {ReviewStage::ALL.into_iter().enumerate().map(|(i, stage)| {
                     let select_id = unique_id("stage");
