@@ -209,7 +209,7 @@ async function repeatVisit(side, mode) {
     await seed(page, "library-1");
     await page.goto(url("#/"), { waitUntil: "commit" });
     await page.evaluate(() => window.__bench.pending);
-    const offline = await page.evaluate(async () => {
+    const offline = side !== "app" ? false : await page.evaluate(async () => {
       if (!navigator.serviceWorker) return false;
       const ready = navigator.serviceWorker.ready.then(() => true);
       return Promise.race([ready, new Promise((r) => setTimeout(() => r(false), 20_000))]);
