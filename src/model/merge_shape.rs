@@ -102,25 +102,12 @@ pub mod keyed_date_map {
     use super::*;
     use chrono::NaiveDate;
 
-    pub fn reconcile<K, R>(map: &BTreeMap<K, NaiveDate>, mut reconciler: R) -> Result<(), R::Error>
+    pub fn reconcile<K, R>(map: &BTreeMap<K, NaiveDate>, reconciler: R) -> Result<(), R::Error>
     where
         K: serde::Serialize,
         R: Reconciler,
     {
-        let mut m = reconciler.map()?;
-        let wanted: Vec<(String, &NaiveDate)> = map.iter().map(|(k, v)| (key_text(k), v)).collect();
-        let stale: Vec<String> = m
-            .entries()
-            .map(|(k, _)| k.to_string())
-            .filter(|k| !wanted.iter().any(|(w, _)| w == k))
-            .collect();
-        for key in stale {
-            m.delete(key)?;
-        }
-        for (key, value) in wanted {
-            m.put(key, super::date::AsDate(value))?;
-        }
-        Ok(())
+        super::reconcile_keyed(map, reconciler, super::date::AsDate)
     }
 
     pub fn hydrate<D, K>(doc: &D, obj: &ObjId, prop: Prop<'_>) -> Result<BTreeMap<K, NaiveDate>, HydrateError>
@@ -128,20 +115,7 @@ pub mod keyed_date_map {
         D: ReadDoc,
         K: serde::de::DeserializeOwned + Ord,
     {
-        let map = match value_at(doc, obj, &prop)? {
-            None => return Ok(BTreeMap::new()),
-            Some((Value::Object(ObjType::Map), id)) => id,
-            Some((other, _)) => return Err(HydrateError::unexpected("a map", format!("{other:?}"))),
-        };
-        let keys: Vec<String> = doc.map_range(&map, ..).map(|item| item.key.to_string()).collect();
-        let mut out = BTreeMap::new();
-        for key in keys {
-            let Some(parsed) = key_from_text::<K>(&key) else { continue };
-            if let Some(date) = super::date::hydrate(doc, &map, key.as_str().into())? {
-                out.insert(parsed, date);
-            }
-        }
-        Ok(out)
+        super::hydrate_keyed(doc, obj, prop, |doc, map, key| super::date::hydrate(doc, map, key.into()))
     }
 }
 
@@ -193,6 +167,55 @@ pub mod optional_time {
             other => Err(HydrateError::unexpected("a time", format!("{other:?}"))),
         }
     }
+}
+
+/// Reconciles a map of model keys to values, each value written as `as_value` makes it:
+/// keys no longer in the model are deleted, the others put one by one (so entries set on
+/// two laptops both stay).
+fn reconcile_keyed<'a, K, V, W, R>(map: &'a BTreeMap<K, V>, mut reconciler: R, as_value: impl Fn(&'a V) -> W) -> Result<(), R::Error>
+where
+    K: serde::Serialize,
+    W: Reconcile,
+    R: Reconciler,
+{
+    let mut m = reconciler.map()?;
+    let wanted: Vec<(String, &V)> = map.iter().map(|(k, v)| (key_text(k), v)).collect();
+    let stale: Vec<String> = m.entries().map(|(k, _)| k.to_string()).filter(|k| !wanted.iter().any(|(w, _)| w == k)).collect();
+    for key in stale {
+        m.delete(key)?;
+    }
+    for (key, value) in wanted {
+        m.put(key, as_value(value))?;
+    }
+    Ok(())
+}
+
+/// Reads a map of model keys to values, each read by `read` (`None`: no value there);
+/// keys the model does not know are skipped.
+fn hydrate_keyed<D, K, V>(
+    doc: &D,
+    obj: &ObjId,
+    prop: Prop<'_>,
+    read: impl Fn(&D, &ObjId, &str) -> Result<Option<V>, HydrateError>,
+) -> Result<BTreeMap<K, V>, HydrateError>
+where
+    D: ReadDoc,
+    K: serde::de::DeserializeOwned + Ord,
+{
+    let map = match value_at(doc, obj, &prop)? {
+        None => return Ok(BTreeMap::new()),
+        Some((Value::Object(ObjType::Map), id)) => id,
+        Some((other, _)) => return Err(HydrateError::unexpected("a map", format!("{other:?}"))),
+    };
+    let keys: Vec<String> = doc.map_range(&map, ..).map(|item| item.key.to_string()).collect();
+    let mut out = BTreeMap::new();
+    for key in keys {
+        let Some(parsed) = key_from_text::<K>(&key) else { continue };
+        if let Some(value) = read(doc, &map, &key)? {
+            out.insert(parsed, value);
+        }
+    }
+    Ok(out)
 }
 
 /// The text a map key is written as: the key's own JSON name (`"part_4"`, `"3"`).
@@ -267,25 +290,12 @@ pub mod keyed_text_map {
     use super::*;
 
 
-    pub fn reconcile<K, R>(map: &BTreeMap<K, String>, mut reconciler: R) -> Result<(), R::Error>
+    pub fn reconcile<K, R>(map: &BTreeMap<K, String>, reconciler: R) -> Result<(), R::Error>
     where
         K: serde::Serialize,
         R: Reconciler,
     {
-        let mut m = reconciler.map()?;
-        let wanted: Vec<(String, &String)> = map.iter().map(|(k, v)| (key_text(k), v)).collect();
-        let stale: Vec<String> = m
-            .entries()
-            .map(|(k, _)| k.to_string())
-            .filter(|k| !wanted.iter().any(|(w, _)| w == k))
-            .collect();
-        for key in stale {
-            m.delete(key)?;
-        }
-        for (key, value) in wanted {
-            m.put(key, AsText(value))?;
-        }
-        Ok(())
+        super::reconcile_keyed(map, reconciler, AsText)
     }
 
     pub fn hydrate<D, K>(doc: &D, obj: &ObjId, prop: Prop<'_>) -> Result<BTreeMap<K, String>, HydrateError>
@@ -293,18 +303,7 @@ pub mod keyed_text_map {
         D: ReadDoc,
         K: serde::de::DeserializeOwned + Ord,
     {
-        let map = match value_at(doc, obj, &prop)? {
-            None => return Ok(BTreeMap::new()),
-            Some((Value::Object(ObjType::Map), id)) => id,
-            Some((other, _)) => return Err(HydrateError::unexpected("a map", format!("{other:?}"))),
-        };
-        let keys: Vec<String> = doc.map_range(&map, ..).map(|item| item.key.to_string()).collect();
-        let mut out = BTreeMap::new();
-        for key in keys {
-            let Some(parsed) = key_from_text::<K>(&key) else { continue };
-            out.insert(parsed, super::text::hydrate(doc, &map, key.as_str().into())?);
-        }
-        Ok(out)
+        super::hydrate_keyed(doc, obj, prop, |doc, map, key| super::text::hydrate(doc, map, key.into()).map(Some))
     }
 }
 

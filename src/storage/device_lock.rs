@@ -146,7 +146,7 @@ impl DeviceLock {
 }
 
 /// Waits `ms` milliseconds (0: until the browser has run what is already queued).
-pub(super) async fn sleep_ms(ms: u32) {
+pub(crate) async fn sleep_ms(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), ms as i32);

@@ -192,18 +192,23 @@ impl SharedFile {
         ask && state(call(&self.handle, "requestPermission", &[mode.into()]).await) == "granted"
     }
 
+    /// The file as it is now (a `File`), and when it was last written (by anyone), in the
+    /// browser's milliseconds.
+    async fn file(&self) -> Result<(JsValue, f64), SharedFileError> {
+        let file = call(&self.handle, "getFile", &[]).await.map_err(|e| browser_failure(e, SharedFileError::Unreadable))?;
+        let modified = Reflect::get(&file, &"lastModified".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        Ok((file, modified))
+    }
+
     /// When the file was last written (by anyone), in the browser's milliseconds.
     pub async fn modified(&self) -> Result<f64, SharedFileError> {
-        let file = call(&self.handle, "getFile", &[]).await.map_err(|e| browser_failure(e, SharedFileError::Unreadable))?;
-        Ok(Reflect::get(&file, &"lastModified".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0))
+        Ok(self.file().await?.1)
     }
 
     /// The file's bytes and when it was last written.
     pub async fn read(&self) -> Result<(Vec<u8>, f64), SharedFileError> {
-        let unreadable = |e| browser_failure(e, SharedFileError::Unreadable);
-        let file = call(&self.handle, "getFile", &[]).await.map_err(unreadable)?;
-        let modified = Reflect::get(&file, &"lastModified".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-        let buffer = call(&file, "arrayBuffer", &[]).await.map_err(unreadable)?;
+        let (file, modified) = self.file().await?;
+        let buffer = call(&file, "arrayBuffer", &[]).await.map_err(|e| browser_failure(e, SharedFileError::Unreadable))?;
         Ok((js_sys::Uint8Array::new(&buffer).to_vec(), modified))
     }
 

@@ -80,16 +80,6 @@ pub struct SharedFolder {
     notices: NoticeContext,
 }
 
-/// Waits `ms` milliseconds.
-pub(crate) async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// Waits (up to 5 s) until the open review is saved; false if it is not.
 pub async fn wait_until_saved(status: RwSignal<SaveStatus>) -> bool {
     for _ in 0..50 {
@@ -98,7 +88,7 @@ pub async fn wait_until_saved(status: RwSignal<SaveStatus>) -> bool {
             SaveStatus::Conflict | SaveStatus::Failed(_) => return false,
             SaveStatus::Saving => {}
         }
-        sleep(100).await;
+        crate::storage::device_lock::sleep_ms(100).await;
     }
     false
 }
@@ -159,32 +149,26 @@ impl SharedFolder {
     /// and writing the merged copy back. If the file cannot be used, the review stays as
     /// it was and unlinked.
     pub fn link_to(&self, file: SharedFile) {
-        let me = *self;
-        leptos::task::spawn_local(async move {
-            if !file.permitted(true).await {
-                me.notices.warn(SharedFileError::NotAllowed.to_string());
-                return;
-            }
-            if !me.editor_saved().await {
-                return;
-            }
-            me.phase.set(SharedPhase::BringingIn);
-            let name = file.name();
-            if me.bring_in_with(SharedLink::new(file), true).await {
-                me.notices.say(format!("This review is now linked to “{name}” in the shared folder. Saving here writes to it."));
-            }
-            me.reopen_editor();
-        });
+        self.bring_in_from(SharedLink::new(file), true);
     }
 
     /// Brings in what colleagues wrote to the shared file (asking the browser for
     /// permission if it needs it: only in answer to a click), then writes the merged copy.
     pub fn bring_in_now(&self) {
+        if let Some(link) = self.link.get_untracked() {
+            self.bring_in_from(link, false);
+        }
+    }
+
+    /// With the browser's permission and the editor's edits saved, steps the editor aside,
+    /// brings in `link`'s file and opens the editor again on the stored review.
+    fn bring_in_from(&self, link: SharedLink, new_link: bool) {
         let me = *self;
-        let Some(link) = self.link.get_untracked() else { return };
         leptos::task::spawn_local(async move {
             if !link.file.permitted(true).await {
-                me.state.set(SharedState::NeedsPermission);
+                if !new_link {
+                    me.state.set(SharedState::NeedsPermission);
+                }
                 me.notices.warn(SharedFileError::NotAllowed.to_string());
                 return;
             }
@@ -192,7 +176,10 @@ impl SharedFolder {
                 return;
             }
             me.phase.set(SharedPhase::BringingIn);
-            me.bring_in_with(link, false).await;
+            let name = link.file.name();
+            if me.bring_in_with(link, new_link).await && new_link {
+                me.notices.say(format!("This review is now linked to “{name}” in the shared folder. Saving here writes to it."));
+            }
             me.reopen_editor();
         });
     }

@@ -148,7 +148,7 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
         let store = store.clone();
         let revision = stored.revision;
         leptos::task::spawn_local(async move {
-            crate::ui::shared_folder::sleep(300).await;
+            crate::storage::device_lock::sleep_ms(300).await;
             store.warm_history(id, revision).await;
         });
     }

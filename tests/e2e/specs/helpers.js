@@ -91,3 +91,28 @@ export async function storedReviewTexts(page) {
   );
   return texts.join("\n");
 }
+
+/** Names this laptop once, as a review team does ("Lead reviewer, laptop 1"). */
+export async function nameDevice(page, name) {
+  await openApp(page);
+  await page.getByLabel("What should changes made on this device be recorded as?").fill(name);
+  await page.getByRole("button", { name: "Save device name" }).click();
+  await expect(page.getByText(`Changes made here are recorded as “${name}”.`)).toBeVisible();
+}
+
+/** Adds a worry with Enter and waits until it is saved. */
+export async function addWorry(page, text) {
+  await page.getByPlaceholder("Add a worry and press Enter").fill(text);
+  await page.getByPlaceholder("Add a worry and press Enter").press("Enter");
+  await expect(page.getByText("Saved on this device")).toBeVisible();
+}
+
+/** The worries of the open case discussion, in order. */
+export async function worries(page) {
+  const values = [];
+  for (let i = 1; ; i++) {
+    const box = page.getByLabel(`Worry ${i}`, { exact: true });
+    if ((await box.count()) === 0) return values;
+    values.push(await box.inputValue());
+  }
+}

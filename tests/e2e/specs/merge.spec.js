@@ -3,14 +3,7 @@
 // older file changes nothing, a file with new work is merged, places changed on both
 // laptops are offered with both versions, and the whole merge can be undone.
 import { readFile } from "node:fs/promises";
-import { test, expect, expectAccessible, openApp, startReview } from "./helpers.js";
-
-async function nameDevice(page, name) {
-  await openApp(page);
-  await page.getByLabel("What should changes made on this device be recorded as?").fill(name);
-  await page.getByRole("button", { name: "Save device name" }).click();
-  await expect(page.getByText(`Changes made here are recorded as “${name}”.`)).toBeVisible();
-}
+import { test, expect, expectAccessible, openApp, startReview, nameDevice, addWorry, worries } from "./helpers.js";
 
 async function exportReview(page) {
   const download = page.waitForEvent("download");
@@ -26,25 +19,10 @@ async function bringIn(page, file) {
   });
 }
 
-async function addWorry(page, text) {
-  await page.getByPlaceholder("Add a worry and press Enter").fill(text);
-  await page.getByPlaceholder("Add a worry and press Enter").press("Enter");
-  await expect(page.getByText("Saved on this device")).toBeVisible();
-}
-
 async function openReview(page, title) {
   await openApp(page);
   await page.getByRole("link", { name: title, exact: true }).click();
   await expect(page.getByLabel("Review title")).toHaveValue(title);
-}
-
-async function worries(page) {
-  const values = [];
-  for (let i = 1; ; i++) {
-    const box = page.getByLabel(`Worry ${i}`, { exact: true });
-    if ((await box.count()) === 0) return values;
-    values.push(await box.inputValue());
-  }
 }
 
 test("two laptops: the story ends with one review holding everyone's work, and an older file changes nothing", async ({ browser }) => {

@@ -4,7 +4,7 @@
 // private file system, and the test plays the organisation's sync service by copying the
 // file from one laptop's folder to the other's. Nothing a colleague wrote is ever written
 // over: a copy that arrived since this laptop last wrote is brought in (merged) first.
-import { test, expect, expectAccessible, openApp, startReview } from "./helpers.js";
+import { test, expect, expectAccessible, openApp, startReview, nameDevice, addWorry, worries } from "./helpers.js";
 
 const FILE = "shared-review.json";
 
@@ -42,28 +42,6 @@ async function syncInto(page, text, name = FILE) {
 /** Waits until the laptop's shared file holds `text`. */
 async function fileHolds(page, text, name = FILE) {
   await expect.poll(async () => (await sharedFile(page, name)) ?? "", { timeout: 15_000 }).toContain(text);
-}
-
-async function nameDevice(page, name) {
-  await openApp(page);
-  await page.getByLabel("What should changes made on this device be recorded as?").fill(name);
-  await page.getByRole("button", { name: "Save device name" }).click();
-  await expect(page.getByText(`Changes made here are recorded as “${name}”.`)).toBeVisible();
-}
-
-async function addWorry(page, text) {
-  await page.getByPlaceholder("Add a worry and press Enter").fill(text);
-  await page.getByPlaceholder("Add a worry and press Enter").press("Enter");
-  await expect(page.getByText("Saved on this device")).toBeVisible();
-}
-
-async function worries(page) {
-  const values = [];
-  for (let i = 1; ; i++) {
-    const box = page.getByLabel(`Worry ${i}`, { exact: true });
-    if ((await box.count()) === 0) return values;
-    values.push(await box.inputValue());
-  }
 }
 
 async function linkExisting(page, name = FILE) {
