@@ -331,3 +331,28 @@ fn journey_and_stage_dates_join_a_history_written_before_they_existed_and_merge_
     assert_eq!(again.review().unwrap(), merged);
 }
 
+
+/// The first change of every history (the review's empty shape) must never change between
+/// versions of the app: two laptops on different versions that bring over the same review
+/// must begin the same history. A map, list or text added to the model goes in
+/// `review_history::ADDED_PARTS` instead; if this test fails, that is what was forgotten.
+#[test]
+fn the_first_change_of_every_history_stays_the_same_whatever_is_added_to_the_model() {
+    let frozen = [
+        (ReviewKind::CaseDiscussion, "688c202176bbed3ecd5d12a22873bcc5ffc6e91365d347183522b73b779bb008"),
+        (ReviewKind::LearningTogether, "8f15e90608e8224f545cf65901ce63a8804206a2591fefb6f9e2ae6aa957c239"),
+        (ReviewKind::Preparation, "f5d1c90155d22c9d5a96ec5289982e99df6a9f87cd4e3273dfba229e471f3e17"),
+    ];
+    let mut got = Vec::new();
+    for (kind, expected) in frozen {
+        let review = Review::new(Uuid::from_u128(7), kind, at(9, 0));
+        let mut history = ReviewHistory::bring_over(&review).unwrap();
+        let first = history.entries().first().unwrap().hash;
+        assert_eq!(history.entries().first().unwrap().by, "Started");
+        println!("{kind:?} {first}");
+        got.push((first.to_string(), expected));
+    }
+    for (first, expected) in got {
+        assert_eq!(first, expected);
+    }
+}

@@ -77,17 +77,23 @@ const SHAPE_ACTOR: [u8; 4] = [0xff, 0xff, 0x00, 0x01];
 const BROUGHT_OVER_ACTOR: [u8; 4] = [0xff, 0xff, 0x00, 0x02];
 const ADDED_MAP_ACTOR: [u8; 4] = [0xff, 0xff, 0x00, 0x03];
 
-/// The message of a change that makes room for a map added to the model after histories
-/// began (see [`ADDED_MAPS`]). Not listed among the changes: nobody typed it.
+/// The message of a change that makes room for a part added to the model after histories
+/// began (see [`ADDED_PARTS`]). Not listed among the changes: nobody typed it.
 pub const MADE_ROOM: &str = "Made room for a new part of the review";
 
-/// Maps added to a method's content after histories began, as (method, field). A history
-/// begun since has them from its first change. One written before lacks them, and a map
-/// that two laptops each made for themselves at their first save would clash (Automerge
-/// keeps one of the two, and what was written into the other is lost); so such a history
-/// gets each map, when it is opened, from one change that is the same, byte for byte, on
-/// every laptop: on top of the first change, by a fixed actor, at the first change's time.
-const ADDED_MAPS: &[(&str, &str)] = &[("LearningTogether", "stage_targets"), ("LearningTogether", "stages_completed")];
+/// Parts (maps, lists, texts) added to a method's content after histories began, as
+/// (method, field, kind). The first change of every history (its shape) never holds them,
+/// so it stays the same, byte for byte, whichever version of the app made it; each part is
+/// then made, when a history is begun, brought over or opened without it, by one change
+/// that is the same on every laptop: on top of the first change, by a fixed actor, at the
+/// first change's time. Without that, a part that two laptops each made for themselves at
+/// their first save would clash (Automerge keeps one of the two, and what was written into
+/// the other is lost). **Every map, list or text added to a method's content from now on is
+/// listed here**, at the end (the order is part of the history).
+pub const ADDED_PARTS: &[(&str, &str, ObjType)] = &[
+    ("LearningTogether", "stage_targets", ObjType::Map),
+    ("LearningTogether", "stages_completed", ObjType::Map),
+];
 
 /// One saved change, as the Changes view lists it.
 #[derive(Clone, Debug, PartialEq)]
@@ -144,24 +150,45 @@ fn actor(prefix: [u8; 4], rest: &[u8]) -> ActorId {
     ActorId::from(bytes)
 }
 
-/// Removes every value inside the review's content that is not a map or a list, leaving
-/// the empty shape (the review's own id, title and times stay, so the shape reads as a
-/// review).
-fn keep_only_shape(doc: &mut AutoCommit, obj: &ObjId) -> Result<(), HistoryError> {
-    match doc.object_type(obj).map_err(damaged)? {
-        ObjType::Map | ObjType::Table => {
-            let keys: Vec<String> = doc.keys(obj).collect();
-            for key in keys {
-                match doc.get(obj, key.as_str()).map_err(damaged)? {
-                    Some((Value::Object(ObjType::Map | ObjType::List | ObjType::Table), child)) => keep_only_shape(doc, &child)?,
-                    Some((Value::Scalar(_), _)) if *obj == ROOT => {}
-                    Some(_) => doc.delete(obj, key.as_str()).map_err(damaged)?,
-                    None => {}
-                }
+/// Where [`copy_shape`] is in the review: at its root, in its `body`, in the content of
+/// one method (the map under `body` named after the method), or deeper.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place<'a> {
+    Root,
+    Body,
+    Content(&'a str),
+    Other,
+}
+
+/// Copies the empty shape of a review from `from` into `to`: every map and list of the
+/// review's content except the [`ADDED_PARTS`], and the review's own id, title and times
+/// (so the shape reads as a review); no text and no other value. Keys are copied in their
+/// sorted order, so the same review always gives the same change.
+fn copy_shape(from: &AutoCommit, obj: &ObjId, to: &mut AutoCommit, into: &ObjId, place: Place<'_>) -> Result<(), HistoryError> {
+    if !matches!(from.object_type(obj).map_err(damaged)?, ObjType::Map | ObjType::Table) {
+        // The empty review has no list items.
+        return Ok(());
+    }
+    let keys: Vec<String> = from.keys(obj).collect();
+    for key in keys {
+        if let Place::Content(method) = place {
+            if ADDED_PARTS.iter().any(|(m, field, _)| *m == method && *field == key) {
+                continue;
             }
         }
-        // The empty review has no list items.
-        _ => {}
+        match from.get(obj, key.as_str()).map_err(damaged)? {
+            Some((Value::Object(kind @ (ObjType::Map | ObjType::List | ObjType::Table)), child)) => {
+                let made = to.put_object(into, key.as_str(), kind).map_err(damaged)?;
+                let inner = match place {
+                    Place::Root if key == "body" => Place::Body,
+                    Place::Body => Place::Content(key.as_str()),
+                    _ => Place::Other,
+                };
+                copy_shape(from, &child, to, &made, inner)?;
+            }
+            Some((Value::Scalar(s), _)) if place == Place::Root => to.put(into, key.as_str(), s.into_owned()).map_err(damaged)?,
+            _ => {}
+        }
     }
     Ok(())
 }
@@ -226,10 +253,10 @@ fn method_content(doc: &AutoCommit, method: &str) -> Result<Option<ObjId>, Histo
     }
 }
 
-/// Makes each of [`ADDED_MAPS`] the document lacks, each by the one change every laptop
+/// Makes each of [`ADDED_PARTS`] the document lacks, each by the one change every laptop
 /// makes the same way (see there).
 fn make_room(doc: &mut AutoCommit, id: ReviewId) -> Result<(), HistoryError> {
-    for (method, field) in ADDED_MAPS {
+    for (method, field, kind) in ADDED_PARTS {
         let Some(content) = method_content(doc, method)? else { continue };
         if doc.get(&content, *field).map_err(damaged)?.is_some() {
             continue;
@@ -245,7 +272,7 @@ fn make_room(doc: &mut AutoCommit, id: ReviewId) -> Result<(), HistoryError> {
             continue;
         }
         fork.set_actor(actor(ADDED_MAP_ACTOR, &fingerprint(&format!("{id}/{method}/{field}"))));
-        fork.put_object(&content, *field, ObjType::Map).map_err(damaged)?;
+        fork.put_object(&content, *field, *kind).map_err(damaged)?;
         fork.commit_with(CommitOptions::default().with_message(MADE_ROOM).with_time(time));
         let Some(change) = fork.get_last_local_change() else { continue };
         doc.apply_changes([change]).map_err(damaged)?;
@@ -256,11 +283,15 @@ fn make_room(doc: &mut AutoCommit, id: ReviewId) -> Result<(), HistoryError> {
 impl ReviewHistory {
     /// The first change every copy of this review shares: its empty shape.
     fn shape(review: &Review) -> Result<AutoCommit, HistoryError> {
-        let mut doc = AutoCommit::new().with_actor(actor(SHAPE_ACTOR, review.id.as_bytes()));
+        let mut scratch = AutoCommit::new();
         let empty = Review::new(review.id, review.kind(), review.created);
-        autosurgeon::reconcile(&mut doc, &empty).map_err(damaged)?;
-        keep_only_shape(&mut doc, &ROOT)?;
+        autosurgeon::reconcile(&mut scratch, &empty).map_err(damaged)?;
+        // Written afresh from the empty review (not trimmed in place), so that the change
+        // holds only what the shape is: a part added later leaves no trace in it.
+        let mut doc = AutoCommit::new().with_actor(actor(SHAPE_ACTOR, review.id.as_bytes()));
+        copy_shape(&scratch, &ROOT, &mut doc, &ROOT, Place::Root)?;
         doc.commit_with(CommitOptions::default().with_message(STARTED).with_time(seconds(review.created)));
+        make_room(&mut doc, review.id)?;
         Ok(doc)
     }
 
