@@ -116,3 +116,12 @@ export async function worries(page) {
     values.push(await box.inputValue());
   }
 }
+
+/**
+ * Goes to one part of the open Learning Together review ("Case and people", "Narrative",
+ * "Findings"…) from the side menu, as a reviewer does, and waits until it is there.
+ */
+export async function goToArea(page, name) {
+  await page.getByRole("navigation", { name: "Parts of the review" }).getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("navigation", { name: "Parts of the review" }).getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", /page|location/);
+}
