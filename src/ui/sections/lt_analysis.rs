@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::learning_together_sections::{edit_lt, jump_to, read_lt, try_edit_lt};
+use super::learning_together_sections::{area_href, edit_lt, read_lt, try_edit_lt};
 use super::ReviewContext;
 use crate::model::contributory_factor::FactorLevel;
 use crate::model::conversation_guide::FactorCategory;
@@ -228,7 +228,7 @@ fn EpisodeCard(id: EpisodeId, number: usize) -> impl IntoView {
                 <legend>"Contributory factors that help explain it"</legend>
                 <Show when=move || factors.with(|f| f.is_empty())>
                     <p class="muted">"No contributory factors recorded yet. Add them under "
-                        <a href="#lt-factors" on:click=move |ev| { ev.prevent_default(); jump_to("lt-factors"); }>"Contributory factors"</a>"."</p>
+                        <a href=area_href(review.with_untracked(|r| r.id), "lt-factors")>"Contributory factors"</a>"."</p>
                 </Show>
                 <For each=move || factors.get() key=|f| f.clone() children=move |(fid, text, category, linked)| view! {
                     <label class="checkbox">

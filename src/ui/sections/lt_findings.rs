@@ -13,7 +13,7 @@ use crate::model::learning_together::FindingId;
 use crate::model::pattern_type::{PatternType, TYPOLOGY_DESCRIPTION};
 use crate::ui::widgets::{unique_id, HintedText};
 
-/// The findings and the recommendations.
+/// The findings.
 #[component]
 pub fn FindingsSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
@@ -50,7 +50,6 @@ pub fn FindingsSection() -> impl IntoView {
                 <button type="submit" class="button-secondary">"Add finding"</button>
             </form>
         </section>
-        <RecommendationsSection/>
     }
 }
 
@@ -167,8 +166,9 @@ fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
     }
 }
 
+/// The recommendations, each answering a finding or standing on its own.
 #[component]
-fn RecommendationsSection() -> impl IntoView {
+pub fn RecommendationsSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let recs = Memo::new(move |_| {
         read_lt(review, |lt| {
