@@ -15,6 +15,7 @@ use super::lt_findings::{FindingsSection, RecommendationsSection};
 use super::ReviewContext;
 use crate::model::identifying_details::FieldKind;
 use crate::model::learning_together::{EditError, Participant};
+use crate::model::lt_field::{Letter, LtText};
 use crate::model::review_stage::{ReviewStage, StageStatus, StageTool};
 use crate::model::{LearningTogether, Review, ReviewId};
 use crate::ui::browser::{local_today, now};
@@ -51,14 +52,18 @@ pub fn try_edit_lt<T>(
     }
 }
 
-/// A text field of the review, read and written by two small functions.
+/// A text field of the review: read by a small function, written through the model.
 pub fn lt_text(
     review: RwSignal<Review>,
     get: fn(&LearningTogether) -> String,
-    set: fn(&mut LearningTogether, String),
+    field: LtText,
 ) -> (Signal<String>, Callback<String>) {
     let value = Signal::derive(move || read_lt(review, get));
-    let change = Callback::new(move |v: String| edit_lt(review, |lt| set(lt, v)));
+    let change = Callback::new(move |v: String| {
+        edit_lt(review, |lt| {
+            lt.set_text(field, &v);
+        })
+    });
     (value, change)
 }
 
@@ -120,9 +125,7 @@ pub fn provide_hints(review: RwSignal<Review>) {
     provide_context(HintContext {
         pseudonyms: pseudonyms.into(),
         dismissed: dismissed.into(),
-        dismiss: Callback::new(move |key: String| edit_lt(review, |lt| {
-            lt.dismissed_hints.insert(key);
-        })),
+        dismiss: Callback::new(move |key: String| edit_lt(review, |lt| lt.dismiss_hint(&key))),
     });
 }
 
@@ -280,8 +283,8 @@ fn StagesSection() -> impl IntoView {
 #[component]
 fn CaseSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let (pseudonym, set_pseudonym) = lt_text(review, |lt| lt.family_pseudonym.clone(), |lt, v| lt.family_pseudonym = v);
-    let (scope, set_scope) = lt_text(review, |lt| lt.scope.clone(), |lt, v| lt.scope = v);
+    let (pseudonym, set_pseudonym) = lt_text(review, |lt| lt.family_pseudonym.clone(), LtText::FamilyPseudonym);
+    let (scope, set_scope) = lt_text(review, |lt| lt.scope.clone(), LtText::Scope);
     let team = Memo::new(move |_| read_lt(review, |lt| lt.review_team.clone()));
     let participants = Memo::new(move |_| read_lt(review, |lt| lt.participants.clone()));
     let team_draft = RwSignal::new(String::new());
@@ -455,12 +458,12 @@ fn ParticipantRow(participant: Participant, pending_removal: RwSignal<Option<Par
 #[component]
 fn LettersSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let (intro, set_intro) = lt_text(review, |lt| lt.letters.introductory_letter.clone(), |lt, v| lt.letters.introductory_letter = v);
-    let (family, set_family) = lt_text(review, |lt| lt.letters.family_letter.clone(), |lt, v| lt.letters.family_letter = v);
+    let (intro, set_intro) = lt_text(review, |lt| lt.letters.introductory_letter.clone(), LtText::IntroductoryLetter);
+    let (family, set_family) = lt_text(review, |lt| lt.letters.family_letter.clone(), LtText::FamilyLetter);
     let (explain, set_explain) =
-        lt_text(review, |lt| lt.letters.conversation_explanation.clone(), |lt, v| lt.letters.conversation_explanation = v);
-    let (contact, set_contact) = lt_text(review, |lt| lt.letters.contact.clone(), |lt, v| lt.letters.contact = v);
-    let (signed, set_signed) = lt_text(review, |lt| lt.letters.signed_by.clone(), |lt, v| lt.letters.signed_by = v);
+        lt_text(review, |lt| lt.letters.conversation_explanation.clone(), LtText::ConversationExplanation);
+    let (contact, set_contact) = lt_text(review, |lt| lt.letters.contact.clone(), LtText::LetterContact);
+    let (signed, set_signed) = lt_text(review, |lt| lt.letters.signed_by.clone(), LtText::LetterSignedBy);
     let letter_date = Memo::new(move |_| read_lt(review, |lt| lt.letters.letter_date));
     let id = review.with_untracked(|r| r.id);
     let draft = move |_| {
@@ -469,16 +472,12 @@ fn LettersSection() -> impl IntoView {
     };
     let redraft = move |which: u8| {
         let title = review.with_untracked(|r| r.title.clone());
-        edit_lt(review, |lt| {
-            if lt.letters.letter_date.is_none() {
-                lt.letters.letter_date = Some(crate::ui::browser::local_today());
-            }
-            match which {
-                0 => lt.letters.introductory_letter = crate::model::letters::introductory_letter(lt, &title),
-                1 => lt.letters.family_letter = crate::model::letters::family_letter(lt),
-                _ => lt.letters.conversation_explanation = crate::model::letters::conversation_explanation(lt, &title),
-            }
-        });
+        let letter = match which {
+            0 => Letter::Introductory,
+            1 => Letter::Family,
+            _ => Letter::ConversationExplanation,
+        };
+        edit_lt(review, |lt| lt.redraft_letter(letter, &title, local_today()));
     };
     view! {
         <section class="section-card" id="lt-letters" aria-labelledby="lt-letters-h">
@@ -493,7 +492,7 @@ fn LettersSection() -> impl IntoView {
                         prop:value=move || letter_date.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
                         on:change=move |ev| {
                             let d = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
-                            edit_lt(review, |lt| lt.letters.letter_date = d);
+                            edit_lt(review, |lt| lt.set_letter_date(d));
                         }/>
                 </div>
                 <div class="field field-wide">
