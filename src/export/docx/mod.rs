@@ -10,6 +10,7 @@
 
 pub mod action_log;
 pub mod case_discussion_notes;
+pub mod conversation_record;
 pub mod learning_together_report;
 pub mod package;
 pub mod styles;

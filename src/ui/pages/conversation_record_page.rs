@@ -2,18 +2,17 @@
 //! review team talked with, so they can check it: who it was with, by role or pseudonym,
 //! the day it was held, each part of the conversation structure with what was recorded,
 //! and a note asking for their comments by a date. Under a toolbar that is not printed.
+//! It is the same document as the record's Word file ("Record in Word").
 
 use leptos::prelude::*;
 
-use super::print_page::draft_mark;
-use crate::export::conversation_record::{conversation_record, ConversationRecordPaper, RecordedPart, NOTHING_RECORDED};
-use crate::model::conversation_guide::SOURCE as GUIDE_SOURCE;
-use crate::model::date_or_period::long_date;
+use crate::export::conversation_record::{conversation_record, ConversationRecordPaper};
+use crate::export::docx::conversation_record::{printed_conversation_record, record_heading};
 use crate::model::learning_together::ConversationId;
 use crate::model::ReviewId;
 use crate::ui::browser::local_today;
 use crate::ui::route::Route;
-use crate::ui::widgets::ReviewLoader;
+use crate::ui::widgets::{PrintedDocument, ReviewLoader};
 
 /// The printable record of conversation `conversation` of review `id`.
 #[component]
@@ -60,18 +59,12 @@ fn RecordView(
     back: String,
     paper: ConversationRecordPaper,
 ) -> impl IntoView {
-    let heading = format!("Record of the conversation with {}", paper.with);
+    let heading = record_heading(&paper);
     // The browser offers the page title as the name of a saved PDF.
     let previous_title = document().title();
     document().set_title(&format!("{heading} – {}", paper.review_title));
     on_cleanup(move || document().set_title(&previous_title));
-    let printed_on = Some(local_today());
-    let parts = paper.parts.iter().map(part_view).collect_view();
-    let held = paper.held_on.map_or_else(|| "Date not recorded".to_string(), long_date);
-    let signed = (!paper.signed_by.is_empty()).then(|| view! {
-        <p class="record-signature">{paper.signed_by.clone()}<br/>"On behalf of the review team"</p>
-    });
-    let contact = (!paper.contact.is_empty()).then(|| view! { <p><strong>"Contact: "</strong>{paper.contact.clone()}</p> });
+    let document = printed_conversation_record(&paper, Some(local_today()));
     view! {
         <div class="print-view">
             <div class="print-toolbar">
@@ -87,62 +80,8 @@ fn RecordView(
                 }>"Print"</button>
             </div>
             <article class="paper paper-record" aria-labelledby="record-title">
-                <p class="print-draft-mark">{draft_mark(printed_on)}</p>
-                <h1 id="record-title">{heading}</h1>
-                <p class="paper-subtitle">{paper.review_title.clone()}</p>
-                <table class="print-table notes-header">
-                    <tbody>
-                        <tr><th scope="row">"Conversation with"</th><td>{paper.with.clone()}</td></tr>
-                        <tr><th scope="row">"Held on"</th><td>{held}</td></tr>
-                    </tbody>
-                </table>
-                <section class="record-note" aria-labelledby="record-note-h">
-                    <h2 id="record-note-h">"Please check this record"</h2>
-                    {paper.note.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
-                    {contact}
-                    {signed}
-                </section>
-                {parts}
-                <p class="paper-source">"Structure: " {GUIDE_SOURCE} "."</p>
+                <PrintedDocument document=document title_id="record-title"/>
             </article>
         </div>
-    }
-}
-
-/// One part of the conversation with what was recorded under it.
-fn part_view(part: &RecordedPart) -> impl IntoView {
-    let id = format!("record-part-{}", part.number);
-    let labelled = id.clone();
-    let body = if part.is_empty() {
-        view! { <p class="print-none">{NOTHING_RECORDED}</p> }.into_any()
-    } else {
-        view! {
-            {(!part.entries.is_empty()).then(|| view! {
-                <dl class="print-outcome record-entries">
-                    {part.entries.iter().map(|e| view! {
-                        <dt>{e.prompt.clone()}</dt>
-                        <dd class="print-multiline">{e.text.clone()}</dd>
-                    }).collect_view()}
-                </dl>
-            })}
-            {(!part.turning_points.is_empty()).then(|| view! {
-                <h3>"Turning points you described"</h3>
-                <ul class="print-list">
-                    {part.turning_points.iter().map(|t| view! {
-                        <li>
-                            {(!t.when.is_empty()).then(|| view! { <strong>{format!("{}: ", t.when)}</strong> })}
-                            <span class="print-multiline">{t.text.clone()}</span>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            })}
-        }
-        .into_any()
-    };
-    view! {
-        <section class="record-part" aria-labelledby=labelled>
-            <h2 id=id>{part.heading()}</h2>
-            {body}
-        </section>
     }
 }

@@ -27,7 +27,7 @@ use crate::storage::file_format::{read_file, MAX_FILE_BYTES};
 use crate::ui::browser::local_today;
 use crate::ui::contexts::{NoticeContext, ReviewPartContext};
 use crate::ui::route::Route;
-use crate::ui::widgets::{DateField, DatedItemForm, ModalDialog};
+use crate::ui::widgets::{DateField, DatedItemForm, ModalDialog, WordExport, WordExportButton};
 
 /// The conversations: pick a participant, then write the record of their conversation.
 #[component]
@@ -169,6 +169,7 @@ fn ConversationRecord(participant: ParticipantId, conversation: ConversationId, 
                 <a class="button button-secondary" href=Route::PrintConversation(id, conversation).href()>
                     "Print record"<span class="visually-hidden">{format!(" of the conversation with {label}, for them to check")}</span>
                 </a>
+                <WordExportButton which=WordExport::ConversationRecord(conversation) class="button-secondary"/>
                 <PreparationImport participant=participant/>
             </div>
             <GuideParts mode=GuideMode::Record field_prefix=format!("conversation {conversation}") notes=notes.into()

@@ -1,6 +1,6 @@
 //! A Word export button saves one of the review's documents as a .docx file people can open
 //! in Word or LibreOffice and paste into the case review report: the Case Discussion Notes,
-//! the action log, or the Learning Together report. The document is made from the review
+//! the action log, the Learning Together report, or the record of one conversation. The document is made from the review
 //! as it is on screen, dated today, and nothing leaves the browser except as the download.
 
 use chrono::NaiveDate;
@@ -8,6 +8,8 @@ use leptos::prelude::*;
 
 use crate::export::docx::action_log::action_log;
 use crate::export::docx::case_discussion_notes::case_discussion_notes;
+use crate::export::docx::conversation_record::conversation_record_document;
+use crate::model::learning_together::ConversationId;
 use crate::export::docx::learning_together_report::learning_together_report;
 use crate::export::docx::{WordDocument, DOCX_MIME};
 use crate::export::download::download_bytes;
@@ -23,6 +25,8 @@ pub enum WordExport {
     CaseDiscussionNotes,
     ActionLog,
     LearningTogetherReport,
+    /// The record of one conversation of a Learning Together review, for the participant.
+    ConversationRecord(ConversationId),
 }
 
 impl WordExport {
@@ -32,6 +36,19 @@ impl WordExport {
             WordExport::CaseDiscussionNotes => "notes",
             WordExport::ActionLog => "action log",
             WordExport::LearningTogetherReport => "report",
+            WordExport::ConversationRecord(_) => "record of this conversation",
+        }
+    }
+
+    /// What the file is called after the review's title.
+    fn file_label(self, review: &Review) -> String {
+        match self {
+            WordExport::ConversationRecord(id) => review
+                .learning_together()
+                .and_then(|lt| lt.conversation(id))
+                .and_then(|c| review.learning_together().and_then(|lt| lt.participant(c.participant_id)))
+                .map_or_else(|| "conversation record".to_string(), |p| format!("record of the conversation with {}", p.label())),
+            other => other.name().to_string(),
         }
     }
 
@@ -41,6 +58,7 @@ impl WordExport {
             WordExport::CaseDiscussionNotes => "Notes in Word",
             WordExport::ActionLog => "Export action log (Word)",
             WordExport::LearningTogetherReport => "Report in Word",
+            WordExport::ConversationRecord(_) => "Record in Word",
         }
     }
 
@@ -50,6 +68,7 @@ impl WordExport {
             WordExport::CaseDiscussionNotes => case_discussion_notes(review, today),
             WordExport::ActionLog => action_log(review, today),
             WordExport::LearningTogetherReport => learning_together_report(review, today),
+            WordExport::ConversationRecord(id) => conversation_record_document(review, id, today),
         }
     }
 }
@@ -93,7 +112,7 @@ pub fn save_word_document(which: WordExport, review: &Review, name_prefix: &str,
         }
     };
     let date = today.unwrap_or_else(|| now().date_naive());
-    let name = file_name(&format!("{name_prefix}{} {}", review.title, which.name()), date, "docx");
+    let name = file_name(&format!("{name_prefix}{} {}", review.title, which.file_label(review)), date, "docx");
     match download_bytes(&name, DOCX_MIME, &bytes) {
         Ok(()) => {
             notices.say(format!("Word document saved as “{name}”."));

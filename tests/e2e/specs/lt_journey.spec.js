@@ -166,10 +166,21 @@ test("journey dates survive an abrupt reload, what is next is said, a stage past
   expect(text).toContain("0123456789abcdef");
   execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "2", pdfPath, `${SHOTS}record-page`]);
 
+  const printedParts = await paper.evaluate((el) => [...el.querySelectorAll("h2, h3, h4")].map((h) => h.textContent.trim()));
+
   // Back from the printed record is back at that conversation.
   await page.getByRole("link", { name: "Back to the review" }).click();
   await expect(page.getByLabel("Review title")).toHaveValue("Family K systems review");
   await expect(journeyOf(page, "Health visitor, NHS trust")).toBeVisible();
+
+  // The same record as a Word file, to send for checking: the same parts as the print.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Record in Word" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/record-of-the-conversation.*\.docx$/i);
+  const docx = `${SHOTS}record.docx`;
+  await download.saveAs(docx);
+  const word = JSON.parse(execFileSync("python3", [new URL("../tools/word_structure.py", import.meta.url).pathname, docx], { encoding: "utf8" }));
+  expect(word.headings).toEqual(printedParts);
+  expect(word.headings).toEqual(expect.arrayContaining(["Please check this record", ...PARTS]));
   await goToArea(page, "Stages");
 
   // The team's own progress sheet carries the dates; the published report does not.
