@@ -55,7 +55,7 @@ impl ReportText {
             }
             ReportText::TermsOfReference => {
                 "What the review set out to find out: the period it covers, the agencies, and the questions it \
-                 asked. The same text as \u{201c}What this review is for\u{201d} under Case and people."
+                 asked. Written under Case and people, as \u{201c}What this review is for\u{201d}."
             }
             ReportText::Methodology => {
                 "How the review was done: the method, the review team, who took part (by role and agency), and how \
@@ -89,9 +89,19 @@ impl ReportText {
 pub struct EmptyReportPart {
     /// Its heading in the report.
     pub heading: &'static str,
-    /// True when it is one of the texts the team writes on the Report screen; otherwise it
-    /// is filled elsewhere in the review (the narrative, the findings...).
-    pub written_here: bool,
+    /// Where in the review it is written ("write it below", "under Findings").
+    pub written_where: &'static str,
+}
+
+impl ReportText {
+    /// Where in the review the team writes it: the Report area, or (the terms of
+    /// reference) the case's "What this review is for".
+    pub fn written_where(self) -> &'static str {
+        match self {
+            ReportText::TermsOfReference => "under Case and people: \u{201c}What this review is for\u{201d}",
+            _ => "write it below",
+        }
+    }
 }
 
 // The report's own texts, and the family's view of an event.
@@ -163,8 +173,8 @@ impl LearningTogether {
     /// The parts of the report with nothing in them yet, in the report's order: the report
     /// leaves them out, and the Report screen lists them before it is shared.
     pub fn empty_report_parts(&self) -> Vec<EmptyReportPart> {
-        let written = |t: ReportText| EmptyReportPart { heading: t.heading(), written_here: true };
-        let elsewhere = |heading| EmptyReportPart { heading, written_here: false };
+        let written = |t: ReportText| EmptyReportPart { heading: t.heading(), written_where: t.written_where() };
+        let elsewhere = |heading, written_where| EmptyReportPart { heading, written_where };
         let blank = |t: ReportText| self.report_text(t).trim().is_empty();
         let mut out = Vec::new();
         for t in [ReportText::Summary, ReportText::TermsOfReference] {
@@ -180,21 +190,21 @@ impl LearningTogether {
             out.push(written(ReportText::CaseSummary));
         }
         if self.narrative_events.is_empty() {
-            out.push(elsewhere(NARRATIVE_HEADING));
+            out.push(elsewhere(NARRATIVE_HEADING, "add events under Narrative"));
         }
         if self.episodes.is_empty() {
-            out.push(elsewhere(EPISODES_HEADING));
+            out.push(elsewhere(EPISODES_HEADING, "under Key practice episodes"));
         }
         if self.factors.iter().all(|f| clean_factor_text(&f.text).is_empty()) {
-            out.push(elsewhere(FACTORS_HEADING));
+            out.push(elsewhere(FACTORS_HEADING, "under Contributory factors"));
         }
         if self.findings.is_empty() {
-            out.push(elsewhere(FINDINGS_HEADING));
+            out.push(elsewhere(FINDINGS_HEADING, "under Findings"));
         }
         if self.recommendations.iter().all(|r| r.text.trim().is_empty())
             && self.findings.iter().all(|f| f.issues_for_the_board.iter().all(|i| i.trim().is_empty()))
         {
-            out.push(elsewhere(RECOMMENDATIONS_HEADING));
+            out.push(elsewhere(RECOMMENDATIONS_HEADING, "under Recommendations, and each finding\u{2019}s issues for the board"));
         }
         if blank(ReportText::Acknowledgements) {
             out.push(written(ReportText::Acknowledgements));
@@ -233,16 +243,9 @@ pub fn methodology_starting_text(lt: &LearningTogether) -> String {
          involved at the time, and the patterns in the wider system that make good practice easier or problematic \
          practice more likely. As the guide puts it: \u{201c}{RESPECTFUL_ATTITUDE}\u{201d}"
     ));
-    let team = lt.review_team.iter().filter(|m| !m.role.trim().is_empty()).count();
+    let team = lt.review_team.iter().any(|m| !m.role.trim().is_empty());
     let professionals = lt.participants.iter().filter(|p| !p.is_family_member).count();
     let family = lt.participants.iter().filter(|p| p.is_family_member).count();
-    let mut who = Vec::new();
-    if team > 0 {
-        who.push(format!(
-            "The review was carried out by a review team of {} (listed below by role).",
-            count(team, "person", "people")
-        ));
-    }
     let mut took_part = Vec::new();
     if professionals > 0 {
         took_part.push(count(professionals, "professional", "professionals"));
@@ -250,19 +253,24 @@ pub fn methodology_starting_text(lt: &LearningTogether) -> String {
     if family > 0 {
         took_part.push(format!("{} of {}", count(family, "member", "members"), lt.family_in_words()));
     }
+    let listed = match (team, took_part.is_empty()) {
+        (true, false) => "The review team and those who took part are listed below",
+        (true, true) => "The review team is listed below by role.",
+        (false, false) => "They are listed below",
+        (false, true) => "",
+    };
+    let family_by = match family {
+        0 => "",
+        1 => ", and the family member by a pseudonym",
+        _ => ", and family members by pseudonyms",
+    };
     if !took_part.is_empty() {
-        let family_by = match family {
-            0 => "",
-            1 => ", and the family member by a pseudonym",
-            _ => ", and family members by pseudonyms",
-        };
-        who.push(format!(
-            "Taking part were {}. They are listed below, professionals by their role and agency only, never by name{family_by}.",
+        paragraphs.push(format!(
+            "Taking part were {}. {listed}, professionals by their role and agency only, never by name{family_by}.",
             join_words(&took_part.iter().map(String::as_str).collect::<Vec<_>>())
         ));
-    }
-    if !who.is_empty() {
-        paragraphs.push(who.join(" "));
+    } else if team {
+        paragraphs.push(listed.to_string());
     }
     let held: Vec<chrono::NaiveDate> = lt.conversations.iter().filter_map(|c| c.date).collect();
     let conversations = lt.conversations.len();
@@ -294,10 +302,8 @@ pub fn methodology_starting_text(lt: &LearningTogether) -> String {
         ));
     }
     if !produced.is_empty() {
-        paragraphs.push(format!(
-            "From the conversations the review team drew {}.",
-            join_words(&produced.iter().map(String::as_str).collect::<Vec<_>>())
-        ));
+        let from = if conversations > 0 { "From the conversations the review team drew" } else { "The review team drew" };
+        paragraphs.push(format!("{from} {}.", join_words(&produced.iter().map(String::as_str).collect::<Vec<_>>())));
     }
     let shared = lt.participants.iter().filter(|p| p.draft_shared.is_some()).count();
     if shared > 0 {
@@ -428,7 +434,7 @@ mod tests {
         let bare = methodology_starting_text(&lt);
         assert!(bare.contains("Learning Together"));
         assert!(bare.contains(RESPECTFUL_ATTITUDE), "SCIE's words, as they are");
-        assert!(!bare.contains("review team of") && !bare.contains("conversation"), "{bare}");
+        assert!(!bare.contains("listed below") && !bare.contains("conversation"), "{bare}");
 
         lt.family_pseudonym = "the Green family".into();
         lt.add_team_member("Lead reviewer (independent)").unwrap();
@@ -441,9 +447,11 @@ mod tests {
         lt.set_family_view(ev, "We were not asked").unwrap();
         lt.add_factor(FactorCategory::Family, "Fear").unwrap();
         let text = methodology_starting_text(&lt);
-        assert!(text.contains("a review team of 2 people (listed below by role)"), "{text}");
-        assert!(text.contains("Taking part were 2 professionals and 1 member of the Green family."), "{text}");
-        assert!(text.contains("and the family member by a pseudonym."), "{text}");
+        assert!(text.contains(
+            "Taking part were 2 professionals and 1 member of the Green family. The review team and those who took part are \
+             listed below, professionals by their role and agency only, never by name, and the family member by a pseudonym."
+        ), "{text}");
+        assert!(text.contains("From the conversations the review team drew a narrative"), "{text}");
         assert!(!text.contains("Kerry"), "family members are counted, not named");
         assert!(text.contains("1 one-to-one conversation with the people who took part in March 2026"), "{text}");
         assert!(text.contains(CONVERSATIONS_NOT_INTERVIEWS));
@@ -482,6 +490,27 @@ mod tests {
         let left = headings(&lt);
         assert!(!left.contains(&"Summary") && !left.contains(&"Acknowledgements"));
         assert!(left.contains(&FACTORS_HEADING), "a factor with no words left is still empty");
+    }
+
+    #[test]
+    fn the_report_texts_are_checked_before_sharing_and_anonymised() {
+        use crate::model::anonymise::{anonymise, Replacement};
+        use crate::model::share_check::open_suggestions;
+        use crate::model::{Review, ReviewKind};
+        use chrono::{TimeZone, Utc};
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+        let mut r = Review::new(uuid::Uuid::from_u128(1), ReviewKind::LearningTogether, at);
+        r.edit_learning_together(at, |lt| {
+            lt.set_report_text(ReportText::CaseSummary, "The family moved to Leeds");
+            let e = lt.add_event("A move", DateOrPeriod::default()).unwrap();
+            lt.set_family_view(e, "Kerry felt alone").unwrap();
+        });
+        let open: Vec<(&str, String)> = open_suggestions(&r).into_iter().map(|o| (o.place, o.words)).collect();
+        assert!(open.contains(&("Report", "Leeds".to_string())), "{open:?}");
+        let list = [Replacement::new("Kerry", "Parent A")];
+        let copy = anonymise(&r, &list, uuid::Uuid::from_u128(2)).review;
+        let lt = copy.learning_together().unwrap();
+        assert_eq!(lt.narrative_events[0].family_view(), Some("Parent A felt alone"), "the family's view, its key kept");
     }
 
     #[test]

@@ -149,7 +149,7 @@ fn narrative(d: &mut WordDocument, lt: &LearningTogether) {
     // The family's view has its own column, beside the agencies', once any is recorded.
     let family = events.iter().any(|e| e.family_view().is_some_and(|v| !is_blank(v)));
     let family_heading = format!("How {} saw it", lt.family_in_words());
-    let mut columns = vec![("When", 2), ("What happened", 4), ("How each agency saw it", 5)];
+    let mut columns = vec![("When", 3), ("What happened", 4), ("How each agency saw it", 5)];
     if family {
         columns.push((family_heading.as_str(), 4));
     }

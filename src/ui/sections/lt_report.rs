@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use super::learning_together_sections::{edit_lt, read_lt};
+use super::learning_together_sections::{edit_lt, jump_to, read_lt};
 use super::ReviewContext;
 use crate::model::published_report::ReportText;
 use crate::ui::route::{PrintView, Route};
@@ -37,7 +37,7 @@ pub fn ReportSection() -> impl IntoView {
                         <p>"These parts are still empty, so the report leaves them out:"</p>
                         <ul class="report-empty-list">
                             {parts.iter().map(|p| view! {
-                                <li>{p.heading}<span class="report-empty-where">{if p.written_here { " (write it below)" } else { " (from the review’s analysis)" }}</span></li>
+                                <li>{p.heading}<span class="report-empty-where">{format!(" ({})", p.written_where)}</span></li>
                             }).collect_view()}
                         </ul>
                     }.into_any()
@@ -69,9 +69,30 @@ fn ReportTextField(part: ReportText) -> impl IntoView {
         }
     };
     let heading_id = format!("report-part-{}", part.field_key().replace(' ', "-"));
-    let labelled_by = heading_id.clone();
+    if part == ReportText::TermsOfReference {
+        // One box for one text: the terms of reference are the case's "What this review
+        // is for", written under Case and people and shown here as the report reads them.
+        return view! {
+            <div class="report-part">
+                <h3 id=heading_id>{part.heading()}</h3>
+                <p class="prompt">{part.prompt()}</p>
+                {move || {
+                    let text = value.get();
+                    if text.trim().is_empty() {
+                        view! { <p class="report-quoted report-quoted-empty">"Not written yet."</p> }.into_any()
+                    } else {
+                        view! { <p class="report-quoted">{text}</p> }.into_any()
+                    }
+                }}
+                <a href="#lt-case" on:click=move |ev| { ev.prevent_default(); jump_to("lt-case"); }>
+                    "Write the terms of reference under Case and people"
+                </a>
+            </div>
+        }
+        .into_any();
+    }
     view! {
-        <div class="report-part" role="group" aria-labelledby=labelled_by>
+        <div class="report-part">
             <h3 id=heading_id>{part.heading()}</h3>
             <p class="prompt">{part.prompt()}</p>
             <HintedText label=part.heading() hide_label=true field_key=part.field_key()
@@ -99,4 +120,5 @@ fn ReportTextField(part: ReportText) -> impl IntoView {
             })}
         </div>
     }
+    .into_any()
 }
