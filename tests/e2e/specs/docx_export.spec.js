@@ -206,7 +206,7 @@ test("the notes, the action log and the report download as Word documents LibreO
   expect(r.pages).toBeGreaterThan(1);
   for (const text of ["Learning Together review report", "Key practice episodes", "Strategy discussion after the bruising",
     "Finding 1: Referrals are closed without feedback", "Issues for the board to consider", "Kerry", "Summer 2025",
-    "Why the review was held", "Acknowledgements", "We were sent home and nobody came"]) {
+    "Why the review was held", "Acknowledgements", "We were sent home and"]) {
     expect(r.text, text).toContain(text);
   }
   expect(r.text).not.toContain(".;");

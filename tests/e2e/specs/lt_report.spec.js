@@ -42,6 +42,8 @@ test("a reviewer writes the report's own parts and the family's view, reloads, a
   const familyBox = narrative.getByLabel("How the Green family saw it");
   await expect(familyBox).toBeVisible();
   await familyBox.fill("We did not know who to ask");
+  await page.locator(".timeline-event").first().evaluate((el) => el.scrollIntoView());
+  await page.screenshot({ path: `${SHOTS}narrative-event.png` });
   // The family's reserved place is not an agency: no box for it among the agencies.
   await expect(narrative.getByLabel(/How #family saw it/)).toHaveCount(0);
 
