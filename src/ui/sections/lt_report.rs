@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use super::learning_together_sections::{edit_lt, jump_to, read_lt};
+use super::learning_together_sections::{area_href, edit_lt, read_lt};
 use super::ReviewContext;
 use crate::model::published_report::ReportText;
 use crate::ui::route::{PrintView, Route};
@@ -84,7 +84,7 @@ fn ReportTextField(part: ReportText) -> impl IntoView {
                         view! { <p class="report-quoted">{text}</p> }.into_any()
                     }
                 }}
-                <a href="#lt-case" on:click=move |ev| { ev.prevent_default(); jump_to("lt-case"); }>
+                <a href=area_href(review.with_untracked(|r| r.id), "lt-case")>
                     "Write the terms of reference under Case and people"
                 </a>
             </div>
