@@ -85,7 +85,7 @@ fn ReportTextField(part: ReportText) -> impl IntoView {
                     }
                 }}
                 <a href=area_href(review.with_untracked(|r| r.id), "lt-case")>
-                    "Write the terms of reference under Case and people"
+                    "Edit the terms of reference under Case and people"
                 </a>
             </div>
         }
