@@ -11,6 +11,8 @@ pub enum PrintView {
     Notes,
     /// The one-page tool sheet, A4 landscape, all sections side by side.
     ToolSheet,
+    /// A case discussion's action log, A4 landscape: the same document as its Word file.
+    ActionLog,
     /// A Learning Together review's report, A4 portrait.
     Report,
     /// A Learning Together review's key practice episodes table, A4 landscape.
@@ -24,9 +26,10 @@ pub enum PrintView {
 }
 
 impl PrintView {
-    const ALL: [(PrintView, &'static str); 6] = [
+    const ALL: [(PrintView, &'static str); 7] = [
         (PrintView::Notes, "notes"),
         (PrintView::ToolSheet, "sheet"),
+        (PrintView::ActionLog, "actions"),
         (PrintView::Report, "report"),
         (PrintView::EpisodesTable, "episodes"),
         (PrintView::Letters, "letters"),
@@ -155,6 +158,7 @@ mod tests {
             Route::AnonymisedPrint(id, PrintView::ToolSheet),
             Route::Print(id, PrintView::Notes),
             Route::Print(id, PrintView::ToolSheet),
+            Route::Print(id, PrintView::ActionLog),
             Route::Print(id, PrintView::Report),
             Route::Print(id, PrintView::EpisodesTable),
             Route::Print(id, PrintView::Letters),

@@ -27,6 +27,16 @@ const COLUMN_WIDTHS: [u32; 9] = [1, 4, 2, 3, 3, 3, 4, 4, 3];
 /// dates the document and is the day each action's status is worked out for (without it,
 /// no action is called overdue).
 pub fn action_log(review: &Review, exported_on: Option<NaiveDate>) -> Option<WordDocument> {
+    log_document(review, exported_on, "Exported")
+}
+
+/// The same log as the print view draws it, saying the day it was printed.
+pub fn printed_action_log(review: &Review, printed_on: Option<NaiveDate>) -> Option<WordDocument> {
+    log_document(review, printed_on, "Printed")
+}
+
+fn log_document(review: &Review, on: Option<NaiveDate>, done: &str) -> Option<WordDocument> {
+    let exported_on = on;
     let cd = review.case_discussion()?;
     let mut d = WordDocument::new(
         &format!("{ACTION_LOG_TITLE} \u{2013} {}", review.title),
@@ -70,7 +80,7 @@ pub fn action_log(review: &Review, exported_on: Option<NaiveDate>) -> Option<Wor
         d.table(t);
     }
     if let Some(day) = exported_on {
-        d.paragraph_in(ParagraphStyle::SourceNote, vec![Span::plain(format!("Exported {}.", long_date(day)))]);
+        d.paragraph_in(ParagraphStyle::SourceNote, vec![Span::plain(format!("{done} {}.", long_date(day)))]);
     }
     Some(d)
 }

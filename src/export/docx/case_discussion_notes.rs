@@ -21,16 +21,30 @@ pub const NOTES_TITLE: &str = "Case Discussion Notes";
 /// The words that head every copy until participants have corrected it.
 pub const DRAFT_MARK: &str = "DRAFT FOR CORRECTION OF FACTUAL ERRORS";
 
-/// The notes of `review`, or `None` when it is not a case discussion. `exported_on` dates
-/// the draft marking.
+/// The notes of `review` as a Word file, or `None` when it is not a case discussion.
+/// `exported_on` dates the draft marking.
 pub fn case_discussion_notes(review: &Review, exported_on: Option<NaiveDate>) -> Option<WordDocument> {
+    notes_document(review, &draft_mark(exported_on))
+}
+
+/// The same notes as the print view draws them (the one difference: the draft marking
+/// says when they were printed).
+pub fn printed_case_discussion_notes(review: &Review, printed_on: Option<NaiveDate>) -> Option<WordDocument> {
+    let mark = match printed_on {
+        Some(day) => format!("{DRAFT_MARK} \u{2014} printed {}", long_date(day)),
+        None => DRAFT_MARK.to_string(),
+    };
+    notes_document(review, &mark)
+}
+
+fn notes_document(review: &Review, mark: &str) -> Option<WordDocument> {
     let cd = review.case_discussion()?;
     let mut d = WordDocument::new(
         &format!("{NOTES_TITLE} \u{2013} {}", review.title),
         &format!("{NOTES_TITLE} \u{2013} draft for correction of factual errors"),
         Orientation::Portrait,
     );
-    d.paragraph_in(super::word_document::ParagraphStyle::DraftMark, vec![Span::plain(draft_mark(exported_on))]);
+    d.paragraph_in(super::word_document::ParagraphStyle::DraftMark, vec![Span::plain(mark)]);
     d.title(NOTES_TITLE);
     d.subtitle(&review.title);
     header_table(&mut d, cd);
@@ -119,7 +133,7 @@ fn attendees(d: &mut WordDocument, cd: &CaseDiscussion) {
         d.quiet(NONE_RECORDED);
         return;
     }
-    let mut t = Table::new(&[("Name", 2), ("Role", 2), ("Agency", 2), ("Wearing two hats for", 2), ("Attendance", 1)]);
+    let mut t = Table::new(&[("Name", 3), ("Role", 3), ("Agency", 3), ("Wearing two hats for", 3), ("Attendance", 2)]);
     for a in &cd.header.attendees {
         t.row(vec![
             or_not_recorded(&a.name),
@@ -210,7 +224,7 @@ fn actions(d: &mut WordDocument, cd: &CaseDiscussion) {
         ("No.", 1),
         ("Action", 3),
         ("Lead agency", 2),
-        ("Who By and When", 2),
+        ("Who By and When", 3),
         ("How will we know it is done", 3),
         ("What difference will it make?", 3),
     ]);
@@ -266,9 +280,6 @@ fn mark_label(m: FactOrFeeling) -> &'static str {
         FactOrFeeling::Unmarked => "Not marked",
     }
 }
-
-
-
 
 fn or_dash(text: &str) -> super::word_document::Cell {
     if is_blank(text) {

@@ -3,24 +3,26 @@
 //! its order, marked as a draft for participants to correct factual errors. The **tool
 //! sheet** is the tool's one-page layout: A4 landscape, every section side by side as the
 //! flipcharts were on the wall. On screen each shows a paper-like preview under a toolbar
-//! that is not printed; the page sizes and print rules live in `style/print.css`. The same
+//! that is not printed; the page sizes and print rules live in `style/print.css`. The notes
+//! are the Word file's document drawn on the page, and so is the **action log** (A4
+//! landscape: numbered actions, lead agency, status, SMART check). The same
 //! views print an **anonymised copy** made for publication, which is held in memory only.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::model::agency_check::MISSING_AGENCY_ADVICE;
-use crate::model::case_discussion::{CaseDiscussion, FactOrFeeling, InformationGap, Note, SmartAction};
+use crate::model::case_discussion::{CaseDiscussion, FactOrFeeling, Note, SmartAction};
 use crate::model::case_discussion_guide::{self as guide, SectionKey, Stage};
 use crate::model::problem_tree::{CauseStatus, TreeNode};
 use crate::model::smart_action_check::missing_parts;
 use crate::export::{NONE_RECORDED, NOT_RECORDED};
 pub(super) use crate::model::date_or_period::long_date;
-use crate::model::working_days::single_agency_plan_sentence;
 use crate::model::{Review, ReviewId};
 use crate::ui::contexts::AnonymisedCopy;
 use crate::ui::browser::local_today;
-use crate::ui::widgets::ReviewLoader;
+use crate::export::docx::action_log::printed_action_log;
+use crate::export::docx::case_discussion_notes::printed_case_discussion_notes;
+use crate::ui::widgets::{PrintedDocument, ReviewLoader};
 use crate::ui::route::{PrintView, Route};
 use super::lt_print_page::LtPrintedReview;
 
@@ -93,7 +95,7 @@ fn PrintedReview(
         .into_any();
     }
     let cd = match (review.case_discussion().cloned(), print_view) {
-        (Some(cd), PrintView::Notes | PrintView::ToolSheet) => cd,
+        (Some(cd), PrintView::Notes | PrintView::ToolSheet | PrintView::ActionLog) => cd,
         _ => {
             return view! {
                 <div class="page narrow">
@@ -109,6 +111,7 @@ fn PrintedReview(
     // The browser offers the page title as the name of a saved PDF.
     let heading = match print_view {
         PrintView::ToolSheet => "Case Discussion Tool sheet",
+        PrintView::ActionLog => "Action log",
         _ => "Case Discussion Notes",
     };
     let previous_title = document().title();
@@ -122,7 +125,8 @@ fn PrintedReview(
             <PrintToolbar id=id print_view=print_view anonymised=anonymised_from.is_some()/>
             {match print_view {
                 PrintView::ToolSheet => view! { <SheetPaper title=title cd=cd printed_on=printed_on/> }.into_any(),
-                _ => view! { <NotesPaper title=title cd=cd printed_on=printed_on/> }.into_any(),
+                PrintView::ActionLog => view! { <ActionLogPaper review=review printed_on=printed_on/> }.into_any(),
+                _ => view! { <NotesPaper review=review printed_on=printed_on/> }.into_any(),
             }}
         </div>
     }
@@ -140,8 +144,18 @@ pub(super) fn PrintToolbar(
     anonymised: bool,
 ) -> impl IntoView {
     let (others, layout): (&[(PrintView, &str)], &str) = match print_view {
-        PrintView::Notes => (&[(PrintView::ToolSheet, "One-page tool sheet (landscape)")], "A4 portrait"),
-        PrintView::ToolSheet => (&[(PrintView::Notes, "Case Discussion Notes (portrait)")], "A4 landscape"),
+        PrintView::Notes => (
+            &[(PrintView::ToolSheet, "One-page tool sheet (landscape)"), (PrintView::ActionLog, "Action log (landscape)")],
+            "A4 portrait",
+        ),
+        PrintView::ToolSheet => (
+            &[(PrintView::Notes, "Case Discussion Notes (portrait)"), (PrintView::ActionLog, "Action log (landscape)")],
+            "A4 landscape",
+        ),
+        PrintView::ActionLog => (
+            &[(PrintView::Notes, "Case Discussion Notes (portrait)"), (PrintView::ToolSheet, "One-page tool sheet (landscape)")],
+            "A4 landscape",
+        ),
         PrintView::Report => (
             &[(PrintView::EpisodesTable, "Key practice episodes table (landscape)"), (PrintView::Letters, "Letters")],
             "A4 portrait",
@@ -178,148 +192,37 @@ pub(super) fn PrintToolbar(
     }
 }
 
-/// The Case Discussion Notes, A4 portrait, in the tool's Appendix B headings and order.
+/// The Case Discussion Notes, A4 portrait, in the tool's Appendix B headings and order:
+/// the same document as the Word file (`case_discussion_notes`), so print and Word always
+/// have the same sections, headings and columns.
 #[component]
 fn NotesPaper(
-    /// The review's title.
-    title: String,
-    /// What the room recorded.
-    cd: CaseDiscussion,
+    /// The review (a case discussion).
+    review: Review,
     /// Today, for the draft marking.
     printed_on: Option<NaiveDate>,
 ) -> impl IntoView {
-    let h = &cd.header;
-    let attendees = if h.attendees.is_empty() {
-        none_recorded()
-    } else {
-        view! {
-            <table class="print-table notes-attendees">
-                <thead>
-                    <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Role"</th>
-                        <th scope="col">"Agency"</th>
-                        <th scope="col">"Wearing two hats for"</th>
-                        <th scope="col">"Attendance"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {h.attendees.iter().map(|a| view! {
-                        <tr>
-                            <td>{or_not_recorded(&a.name)}</td>
-                            <td>{or_not_recorded(&a.role)}</td>
-                            <td>{or_not_recorded(&a.agency)}</td>
-                            <td>{or_dash(&a.second_hat)}</td>
-                            <td>{a.attendance.label()}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        }
-        .into_any()
-    };
-
-    let facts = bullet_list(cd.facts.iter().map(|f| {
-        view! {
-            <li>
-                {f.text.clone()}
-                {(!f.source.trim().is_empty()).then(|| view! {
-                    <span class="print-source">" — source: " {f.source.clone()}</span>
-                })}
-            </li>
-        }
-    }));
-    let about = if cd.about_child.trim().is_empty() {
-        none_recorded()
-    } else {
-        view! { <p class="print-multiline">{cd.about_child.clone()}</p> }.into_any()
-    };
-    let thoughts = bullet_list(cd.immediate_thoughts.iter().map(|t| {
-        view! { <li><strong class="print-mark">{mark_label(t.marked_as)} ":"</strong> " " {t.text.clone()}</li> }
-    }));
-    let tree = view! {
-        <div class="notes-tree">
-            <h3 class="print-tree-label">"Effects:"</h3>
-            {tree_or_none(&cd.tree.effects)}
-            <h3 class="print-tree-label">"Focal point:"</h3>
-            {if cd.tree.focal_point.trim().is_empty() {
-                none_recorded()
-            } else {
-                view! { <p class="print-focal-point">{cd.tree.focal_point.clone()}</p> }.into_any()
-            }}
-            <h3 class="print-tree-label">"Root causes:"</h3>
-            {tree_or_none(&cd.tree.causes)}
-        </div>
-    };
-    let missing = view! {
-        {gaps_table(&cd.information_gaps)}
-        <h3>"Who else do we need to involve?"</h3>
-        {bullet_list(cd.people_to_involve.iter().map(|p| view! {
-            <li>
-                {p.who.clone()}
-                {(!p.why.trim().is_empty()).then(|| view! { " — " {p.why.clone()} })}
-            </li>
-        }))}
-    };
-    let outcome = &cd.outcome;
-    let has_outcome = !outcome.agreement.trim().is_empty() || !outcome.dissent.trim().is_empty();
-    let actions = view! {
-        {actions_table(&cd)}
-        {has_outcome.then(|| view! {
-            <h3>"The room’s view of the outcome"</h3>
-            <dl class="print-outcome">
-                <dt>"Agreed"</dt>
-                <dd class="print-multiline">{or_not_recorded(&outcome.agreement)}</dd>
-                <dt>"Differing views"</dt>
-                <dd class="print-multiline">{or_dash(&outcome.dissent)}</dd>
-            </dl>
-        })}
-    };
-    let plan_due = single_agency_plan_sentence(h.date_of_discussion);
-    let check = cd.agency_check();
-    let agency_gap = (!check.missing.is_empty()).then(|| view! {
-        <div class="print-agency-gap">
-            <h3>"Agencies not represented"</h3>
-            <ul class="print-list">{check.missing.iter().map(|m| view! { <li>{m.sentence()}</li> }).collect_view()}</ul>
-            <p class="print-advice">"The tool’s advice: “" {MISSING_AGENCY_ADVICE} "”"</p>
-        </div>
-    });
-
+    let document = printed_case_discussion_notes(&review, printed_on);
     view! {
         <article class="paper paper-notes" aria-labelledby="notes-title">
-            <p class="print-draft-mark">{draft_mark(printed_on)}</p>
-            <h1 id="notes-title">"Case Discussion Notes"</h1>
-            <p class="paper-subtitle">{title}</p>
-            <table class="print-table notes-header">
-                <tbody>
-                    <tr><th scope="row">"Child Name:"</th><td>{or_not_recorded(&h.child_name)}</td></tr>
-                    <tr><th scope="row">"Date of Referral:"</th><td>{date_or_not_recorded(h.date_of_referral)}</td></tr>
-                    <tr><th scope="row">"Date of Case Discussion:"</th><td>{date_or_not_recorded(h.date_of_discussion)}</td></tr>
-                    <tr><th scope="row">"Facilitator:"</th><td>{or_not_recorded(&h.facilitator)}</td></tr>
-                    {(!h.focal_question.trim().is_empty()).then(|| view! {
-                        <tr><th scope="row">"Focal question:"</th><td>{h.focal_question.clone()}</td></tr>
-                    })}
-                </tbody>
-            </table>
-            <section class="notes-section" aria-labelledby="notes-attendees">
-                <h2 id="notes-attendees">"Attendees"</h2>
-                {attendees}
-                {agency_gap}
-            </section>
-            {notes_section(SectionKey::Facts, facts)}
-            {notes_section(SectionKey::AboutTheChild, about)}
-            {notes_section(SectionKey::ImmediateThoughts, thoughts.into_any())}
-            {notes_section(SectionKey::AnalysisTree, tree.into_any())}
-            {notes_section(SectionKey::Worries, note_list(&cd.worries))}
-            {notes_section(SectionKey::WorkedWell, note_list(&cd.strengths))}
-            {notes_section(SectionKey::MissingInformation, missing.into_any())}
-            {notes_section(SectionKey::WhatNeedsToHappen, actions.into_any())}
-            <section class="notes-section print-follow-up" aria-labelledby="notes-follow-up">
-                <h2 id="notes-follow-up">"Follow up"</h2>
-                <p>{guide::FOLLOW_UP}</p>
-                <p class="print-plan-due">{plan_due}</p>
-            </section>
-            <p class="paper-source">"Structure: " {guide::SOURCE} "."</p>
+            {document.map(|document| view! { <PrintedDocument document=document title_id="notes-title"/> })}
+        </article>
+    }
+}
+
+/// The action log, A4 landscape: numbered actions with their lead agency, status and SMART
+/// check, the same document as the Word file (`action_log`).
+#[component]
+fn ActionLogPaper(
+    /// The review (a case discussion).
+    review: Review,
+    /// Today: each action's status (open, done, overdue) is worked out for it.
+    printed_on: Option<NaiveDate>,
+) -> impl IntoView {
+    let document = printed_action_log(&review, printed_on);
+    view! {
+        <article class="paper paper-action-log" aria-labelledby="action-log-title">
+            {document.map(|document| view! { <PrintedDocument document=document title_id="action-log-title"/> })}
         </article>
     }
 }
@@ -501,18 +404,6 @@ fn fit_sheet_to_page(el: &web_sys::HtmlElement) {
     let _ = el.set_attribute("data-sheet-font", &format!("{pt}"));
 }
 
-/// One numbered section of the notes, headed as Appendix B heads it.
-fn notes_section(key: SectionKey, body: AnyView) -> impl IntoView {
-    let g = guide::section(key);
-    let id = format!("notes-section-{}", g.number);
-    let labelled_by = id.clone();
-    view! {
-        <section class="notes-section" aria-labelledby=labelled_by>
-            <h2 id=id>{g.notes_heading}</h2>
-            {body}
-        </section>
-    }
-}
 
 /// One box of the tool sheet, headed as the sheet heads it.
 fn sheet_box(key: SectionKey, class: &'static str, body: AnyView) -> impl IntoView {
@@ -577,76 +468,7 @@ fn cause_marking(status: CauseStatus) -> Option<&'static str> {
     }
 }
 
-/// Missing information as a table: what, who will find out, by when.
-fn gaps_table(gaps: &[InformationGap]) -> AnyView {
-    if gaps.is_empty() {
-        return none_recorded();
-    }
-    view! {
-        <table class="print-table notes-gaps">
-            <thead>
-                <tr>
-                    <th scope="col">"What we don’t know and need to find out"</th>
-                    <th scope="col">"Who will find out"</th>
-                    <th scope="col">"By when"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {gaps.iter().map(|g| view! {
-                    <tr>
-                        <td>{g.what.clone()}</td>
-                        <td>{or_not_recorded(&g.who)}</td>
-                        <td>{date_or_not_recorded(g.by_when)}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
-}
 
-/// The SMART actions as the notes' table, each incomplete one flagged in words.
-fn actions_table(cd: &CaseDiscussion) -> AnyView {
-    let listed: Vec<(u32, &SmartAction)> = cd.numbered_actions().into_iter().filter(|(_, a)| !is_blank_action(a)).collect();
-    if listed.is_empty() {
-        return none_recorded();
-    }
-    view! {
-        <table class="print-table notes-actions">
-            <thead>
-                <tr>
-                    <th scope="col">"No."</th>
-                    <th scope="col">"Action"</th>
-                    <th scope="col">"Lead agency"</th>
-                    <th scope="col">"Who By and When"</th>
-                    <th scope="col">"How will we know it is done"</th>
-                    <th scope="col">"What difference will it make?"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {listed.into_iter().map(|(n, a)| {
-                    let missing = missing_parts(a);
-                    view! {
-                        <tr>
-                            <td>{n.to_string()}</td>
-                            <td>
-                                <span class="print-multiline">{or_not_recorded(&a.action)}</span>
-                                {(!missing.is_empty()).then(|| view! {
-                                    <p class="print-missing">"SMART check, not written yet: " {missing.join(", ")}</p>
-                                })}
-                            </td>
-                            <td>{or_not_recorded(&a.lead_agency)}</td>
-                            <td>{who_by_and_when(a)}</td>
-                            <td class="print-multiline">{or_not_recorded(&a.how_we_will_know)}</td>
-                            <td class="print-multiline">{or_not_recorded(&a.difference_for_child)}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
-}
 
 /// "Health visitor, by 23 March 2026", saying which half is not recorded.
 fn who_by_and_when(a: &SmartAction) -> AnyView {
@@ -698,11 +520,5 @@ fn or_dash(text: &str) -> AnyView {
     }
 }
 
-fn date_or_not_recorded(d: Option<NaiveDate>) -> AnyView {
-    match d {
-        Some(d) => long_date(d).into_any(),
-        None => view! { <span class="print-not-recorded">{NOT_RECORDED}</span> }.into_any(),
-    }
-}
 
 

@@ -19,6 +19,7 @@ use crate::model::smart_action_check::missing_parts;
 use crate::model::working_days::SINGLE_AGENCY_PLAN_WORKING_DAYS;
 use crate::ui::browser::{focus_when_ready, now};
 use crate::ui::contexts::NoticeContext;
+use crate::ui::route::{PrintView, Route};
 use crate::ui::widgets::{unique_id, WordExport, WordExportButton};
 
 /// 8. What needs to happen? (SMART)
@@ -58,6 +59,7 @@ pub fn SmartActionsSection() -> impl IntoView {
                 <button class="button-secondary" on:click=add>"Add action"</button>
                 <button class="button-quiet" on:click=export_csv>"Export action log (CSV)"</button>
                 <WordExportButton which=WordExport::ActionLog class="button-quiet"/>
+                <a class="button button-quiet" href=Route::Print(review.with_untracked(|r| r.id), PrintView::ActionLog).href()>"Print action log"</a>
             </div>
             <h3>"Outcome"</h3>
             <TextArea label="Is the room happy with the outcome? Record the agreement reached"

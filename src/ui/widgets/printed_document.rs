@@ -8,8 +8,10 @@ use leptos::prelude::*;
 use crate::export::docx::word_document::{Orientation, ParagraphStyle, Part, Span, SpanStyle, Table, WordDocument};
 
 /// `document` as print-ready HTML: the title as the page's heading (with `title_id`, for
-/// the paper's name), Word's heading levels one level down, lists and tables as they are in
-/// Word, and a page turn to landscape where the Word file turns one.
+/// the paper's name), Word's heading levels one level down, each top-level heading with
+/// what follows it as a region named by it (so a screen reader can move part to part),
+/// lists and tables as they are in Word, and a page turn to landscape where the Word file
+/// turns one.
 #[component]
 pub fn PrintedDocument(
     document: WordDocument,
@@ -18,12 +20,27 @@ pub fn PrintedDocument(
     title_id: String,
 ) -> impl IntoView {
     let mut sections: Vec<(Orientation, Vec<AnyView>)> = vec![(Orientation::Portrait, Vec::new())];
+    // The part under the heading being drawn: its heading's id and what it holds so far.
+    let mut region: Option<(String, Vec<AnyView>)> = None;
+    fn close(region: &mut Option<(String, Vec<AnyView>)>, sections: &mut [(Orientation, Vec<AnyView>)]) {
+        if let (Some((id, views)), Some(s)) = (region.take(), sections.last_mut()) {
+            s.1.push(view! { <section class="printed-part" aria-labelledby=id>{views}</section> }.into_any());
+        }
+    }
     let parts = document.parts();
     let mut i = 0;
     while i < parts.len() {
         let view = match parts[i] {
             Part::PageTurn(o) => {
+                close(&mut region, &mut sections);
                 sections.push((o, Vec::new()));
+                i += 1;
+                continue;
+            }
+            Part::Paragraph(ParagraphStyle::Heading1, spans) => {
+                close(&mut region, &mut sections);
+                let id = super::unique_id("printed-part");
+                region = Some((id.clone(), vec![view! { <h2 id=id>{spans_view(spans)}</h2> }.into_any()]));
                 i += 1;
                 continue;
             }
@@ -33,33 +50,32 @@ pub fn PrintedDocument(
                 while i < parts.len() && matches!(parts[i], Part::ListItem { list: l, .. } if l == list) {
                     i += 1;
                 }
-                let items = parts[start..i]
+                let items: Vec<(u8, &[Span])> = parts[start..i]
                     .iter()
                     .filter_map(|p| match p {
-                        Part::ListItem { level, spans, .. } => Some(view! {
-                            <li class=format!("print-list-level-{level}")>{spans_view(spans)}</li>
-                        }),
+                        Part::ListItem { level, spans, .. } => Some((*level, *spans)),
                         _ => None,
                     })
-                    .collect_view();
-                let list = if numbered {
-                    view! { <ol class="print-list">{items}</ol> }.into_any()
-                } else {
-                    view! { <ul class="print-list">{items}</ul> }.into_any()
-                };
-                if let Some(s) = sections.last_mut() {
-                    s.1.push(list);
+                    .collect();
+                let list = nested_list(&items, numbered);
+                match (&mut region, sections.last_mut()) {
+                    (Some((_, views)), _) => views.push(list),
+                    (None, Some(s)) => s.1.push(list),
+                    (None, None) => {}
                 }
                 continue;
             }
             Part::Paragraph(style, spans) => paragraph(style, spans, &title_id),
             Part::Table(table) => table_view(table),
         };
-        if let Some(s) = sections.last_mut() {
-            s.1.push(view);
+        match (&mut region, sections.last_mut()) {
+            (Some((_, views)), _) => views.push(view),
+            (None, Some(s)) => s.1.push(view),
+            (None, None) => {}
         }
         i += 1;
     }
+    close(&mut region, &mut sections);
     sections
         .into_iter()
         .filter(|(_, views)| !views.is_empty())
@@ -71,6 +87,25 @@ pub fn PrintedDocument(
             view! { <div class=class>{views}</div> }
         })
         .collect_view()
+}
+
+/// One list, its items nested by level as in Word (a box's children under it).
+fn nested_list(items: &[(u8, &[Span])], numbered: bool) -> AnyView {
+    let mut lis = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let (level, spans) = items[i];
+        // Everything deeper that follows belongs under this item.
+        let end = items[i + 1..].iter().position(|(l, _)| *l <= level).map_or(items.len(), |n| i + 1 + n);
+        let children = (end > i + 1).then(|| nested_list(&items[i + 1..end], numbered));
+        lis.push(view! { <li>{spans_view(spans)}{children}</li> });
+        i = end;
+    }
+    if numbered {
+        view! { <ol class="print-list">{lis}</ol> }.into_any()
+    } else {
+        view! { <ul class="print-list">{lis}</ul> }.into_any()
+    }
 }
 
 fn spans_view(spans: &[Span]) -> AnyView {

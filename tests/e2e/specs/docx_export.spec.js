@@ -150,6 +150,22 @@ test("the notes, the action log and the report download as Word documents LibreO
   const log = await exportDocument(page, logButton, "action-log.docx");
   await expectAccessible(page);
 
+  // The printed notes and the printed action log are the same documents as the Word
+  // files: the same headings and table columns, in order.
+  for (const [file, view, name] of [[notes, "notes", "Case Discussion Notes"], [log, "actions", "Action log"]]) {
+    await page.goto(`./#/review/${FIXTURE_CASE_DISCUSSION}/print/${view}`);
+    const paper = page.getByRole("article", { name });
+    await expect(paper).toBeVisible();
+    const printed = await paper.evaluate((el) => ({
+      headings: [...el.querySelectorAll("h2, h3, h4")].map((h) => h.textContent.trim()),
+      columns: [...el.querySelectorAll("table")].map((t) => [...t.querySelectorAll("thead th")].map((th) => th.textContent.trim())).filter((c) => c.length),
+    }));
+    const word = wordStructure(file);
+    expect(printed.headings, view).toEqual(word.headings);
+    expect(printed.columns, view).toEqual(word.columns);
+    expect(printed.columns.length, view).toBeGreaterThan(0);
+  }
+
   // A Learning Together review: the report from the toolbar.
   await page.goto(`./#/review/${LEARNING_TOGETHER}`);
   const reportButton = page.getByRole("button", { name: "Report in Word" });

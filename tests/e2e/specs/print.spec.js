@@ -181,6 +181,19 @@ test("a full discussion prints every part: attendees, tree, gaps, SMART table an
   await page.screenshot({ path: "screenshots/print-notes-screen.png", fullPage: true });
   expectA4(await printToPdf(page, "screenshots/notes-full.pdf"), "portrait");
 
+  // The action log a partnership can track: numbered, lead agency, status, the SMART
+  // check named as such; landscape.
+  await page.getByRole("link", { name: "Action log (landscape)" }).click();
+  const log = page.getByRole("article", { name: "Action log" });
+  await expect(log.getByRole("columnheader")).toHaveText([
+    "No.", "Action", "Lead agency", "Who by", "Due date", "Status", "How we will know it is done", "What difference it will make", "SMART check (all five parts written?)",
+  ]);
+  await expect(log.getByRole("row", { name: /Re-book J's hearing test/ }).getByRole("cell").first()).toHaveText("1");
+  await expect(log.getByRole("row", { name: /March concerns/ })).toContainText(/Missing: who by, due date/);
+  await expectAccessible(page);
+  await page.screenshot({ path: "screenshots/print-action-log-screen.png", fullPage: true });
+  expectA4(await printToPdf(page, "screenshots/action-log.pdf"), "landscape");
+
   await page.getByRole("link", { name: "One-page tool sheet (landscape)" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Case Discussion Tool" })).toBeVisible();
   await expect(page.getByRole("region", { name: "8. What needs to happen? (SMART)" })).toContainText("Not written yet: who by");
