@@ -15,12 +15,12 @@ use case_review_studio::export::docx::learning_together_report::learning_togethe
 use case_review_studio::export::docx::{WordDocument, NONE_RECORDED};
 use case_review_studio::model::case_discussion::FactOrFeeling;
 use case_review_studio::model::case_discussion_guide::SECTIONS;
-use case_review_studio::model::contributory_factor::FactorLevel;
 use case_review_studio::model::conversation_guide::FactorCategory;
 use case_review_studio::model::date_or_period::DateOrPeriod;
 use case_review_studio::model::key_practice_episode::Appraisal;
 use case_review_studio::model::pattern_type::PatternType;
 use case_review_studio::model::problem_tree::{CauseStatus, Parent};
+use case_review_studio::model::published_report::ReportText;
 use case_review_studio::model::{Review, ReviewKind};
 use chrono::{NaiveDate, TimeZone, Utc};
 use uuid::Uuid;
@@ -130,6 +130,16 @@ fn full_learning_together() -> Review {
         lt.add_finding("A finding with nothing else written yet", PatternType::HumanReasoning).unwrap();
         lt.add_recommendation("Agree a feedback standard", Some(f)).unwrap();
         lt.add_recommendation("Standing on its own", None).unwrap();
+        lt.set_family_view(ev, "We were sent home and nobody came").unwrap();
+        lt.set_report_text(ReportText::Summary, "Why the review was held.\n\nWhat it found.");
+        lt.start_methodology_from_details();
+        lt.set_report_text(ReportText::CaseSummary, "Family K moved twice in a year.");
+        lt.set_report_text(ReportText::Acknowledgements, "The review team thanks everyone who took part.");
+        // A factor recorded twice from two conversations, with a preparation's mark and ".;".
+        let again = lt
+            .add_factor(FactorCategory::InterAgency, "From the practitioner\u{2019}s preparation:\nno shared record between health and school.;")
+            .unwrap();
+        lt.link_factor(ep, again).unwrap();
     });
     r
 }
@@ -474,25 +484,37 @@ fn the_report_sets_out_findings_episodes_factors_participants_and_narrative() {
     assert_eq!(
         unpacked.paragraphs_in("Heading1"),
         [
-            "About this review",
-            "Participants",
+            "Summary",
+            "Terms of reference",
+            "Methodology",
+            "Case summary",
             "Narrative of multi-agency perspectives",
-            "Key practice episodes",
-            "Contributory factors",
             "Findings",
-            "Recommendations"
+            "Recommendations and issues for the board",
+            "Acknowledgements",
+            "Appendix 1: Contributory factors",
+            "Appendix 2: Key practice episodes"
         ]
     );
     let level_two = unpacked.paragraphs_in("Heading2");
-    for expected in ["Review team", "Professionals", "Children and family members", "Finding 1: Referrals are closed without feedback"] {
+    for expected in [
+        "Review team",
+        "Professionals who took part",
+        "Children and family members who took part",
+        "Finding 1: Referrals are closed without feedback",
+        "Recommendations",
+        "Issues for the board, by finding",
+        "Frontline",
+        "Inter-agency",
+    ] {
         assert!(level_two.contains(&expected.to_string()), "{expected}");
     }
-    let levels: Vec<String> = FactorLevel::ALL.iter().map(|l| l.label().to_string()).collect();
-    assert!(levels.iter().all(|l| level_two.contains(l)), "a heading for every level of the system");
+    assert!(!level_two.contains(&"Wider context".to_string()), "a level with no factors is left out");
     assert_eq!(
         unpacked.paragraphs_in("Heading3")[..4],
         ["How it showed in this case", "Evidence it is wider than this case", "Why it matters", "Issues for the board to consider"]
     );
+    assert_eq!(unpacked.paragraphs_in("Heading3").len(), 4, "the second finding's unwritten parts are left out");
     let p = unpacked.paragraphs();
     let has = |s: &str| p.iter().any(|x| x == s);
     assert!(has(
@@ -507,18 +529,30 @@ fn the_report_sets_out_findings_episodes_factors_participants_and_narrative() {
     // Seven columns: the episode, roles, what happened, appraisal, why, factors, sources.
     assert_eq!(p[start + 7..start + 9], ["Strategy discussion after the bruising", "5 March 2026"]);
     assert!(p[start..].contains(&"Both good and problematic practice".to_string()));
-    assert!(p[start..].contains(&"No shared record between health and school".to_string()));
-    assert!(has("No shared record between health and school (Inter-agency/inter-professional team factors) — helps to explain: Strategy discussion after the bruising"));
+    assert!(p[start..].contains(&"No shared record between health and school.".to_string()));
+    // Factors as clean text: the same factor from two conversations once, no mark, no ".;".
+    assert!(has("No shared record between health and school. (Inter-agency/inter-professional team factors) Helps to explain: Strategy discussion after the bruising."));
+    assert_eq!(p.iter().filter(|x| x.starts_with("No shared record between health and school")).count(), 2, "once in the factors, once in the episodes table");
+    assert!(!p.iter().any(|x| x.contains(".;") || x.contains("preparation:")), "no raw notes");
+    // The report's own parts, as written, and none of the internal working tables.
+    assert!(has("Why the review was held.") && has("What it found."));
+    assert!(p.iter().any(|x| x.starts_with("This review used Learning Together")));
+    assert!(has("The review team thanks everyone who took part."));
+    assert!(has("The family is known in this review as: Family K"));
+    assert!(!p.iter().any(|x| x == "Target date" || x == "Stage" || x.contains("Recording destroyed")));
     // Participants by role: professionals with agencies, family by pseudonym.
     assert!(p.windows(2).any(|w| w == ["Midwife", NON_ASCII]));
     assert!(p.windows(2).any(|w| w == ["Mother", "Kerry"]));
     // The narrative, each agency's view beside the event.
     assert!(has("Health: Routine discharge"));
+    assert!(has("How the K family saw it"), "the family's view has its own column");
+    assert!(has("We were sent home and nobody came"));
+    assert!(!p.iter().any(|x| x.contains("#family")), "the reserved key is not an agency");
     assert!(has("School: NUL BEL ESC FFFE <script>&amp;\"'"));
     assert!(has("spring 2026"));
     // The episodes are on landscape pages, the rest portrait.
     let xml = unpacked.part("word/document.xml");
-    assert_eq!(xml.matches("<w:sectPr>").count(), 3);
+    assert_eq!(xml.matches("<w:sectPr>").count(), 3, "each appendix on a new page, the episodes' turned, at the end");
     assert_eq!(xml.matches("w:orient=\"landscape\"").count(), 1);
 }
 
@@ -526,8 +560,10 @@ fn the_report_sets_out_findings_episodes_factors_participants_and_narrative() {
 fn an_empty_learning_together_review_gives_a_report_that_says_so() {
     let unpacked = Unpacked::of(&learning_together_report(&review(ReviewKind::LearningTogether, "x"), None).unwrap());
     let p = unpacked.paragraphs();
-    // Review team, professionals, family, narrative, episodes, five levels, findings, recommendations.
-    assert_eq!(p.iter().filter(|x| *x == NONE_RECORDED).count(), 12);
+    // A published report prints no empty headings: the app lists the empty parts instead.
+    assert_eq!(unpacked.paragraphs_in("Heading1"), Vec::<String>::new());
+    assert_eq!(p.iter().filter(|x| *x == NONE_RECORDED).count(), 0);
+    assert!(p.contains(&"Learning Together review report".to_string()));
 }
 
 #[test]

@@ -356,3 +356,61 @@ fn the_first_change_of_every_history_stays_the_same_whatever_is_added_to_the_mod
         assert_eq!(first, expected);
     }
 }
+
+/// The published report's own texts are made once, the same way, on every laptop (they are
+/// in `ADDED_PARTS`): two laptops that write different parts of the report, and different
+/// parts of one part, into a history begun before those texts existed keep every word.
+#[test]
+fn two_laptops_writing_different_parts_of_the_report_both_keep_their_words() {
+    use case_review_studio::model::published_report::ReportText;
+    let reviews = read_file_with_histories(&fixture_text(3)).unwrap();
+    let frozen = &reviews[1];
+    let history = ReviewHistory::from_bytes(frozen.history.as_ref().unwrap(), frozen.review.id).unwrap();
+    let mut elsewhere = ReviewHistory::from_bytes(frozen.history.as_ref().unwrap(), frozen.review.id).unwrap();
+    let mut here = history.clone();
+    assert_eq!(here.heads(), elsewhere.heads(), "room for the report's texts is made the same way everywhere");
+    // Both laptops start from the same methodology and narrative event.
+    let (a, b) = (laptop(1, "Lead reviewer, laptop 1"), laptop(2, "Reviewer, laptop 2"));
+    let mut start = here.review().unwrap();
+    start.use_id_block(a.id_block());
+    let mut event = 0;
+    start.edit_learning_together(at(14, 0), |lt| {
+        lt.set_report_text(ReportText::Methodology, "The team held conversations. The team read the records.");
+        event = lt.add_event("The family moved", Default::default()).unwrap();
+    });
+    here.record(&start, &a).unwrap();
+    let mut hb = here.clone();
+
+    let mut ra = here.review().unwrap();
+    ra.use_id_block(a.id_block());
+    ra.edit_learning_together(at(14, 5), |lt| {
+        lt.set_report_text(ReportText::Summary, "Why the review was held.");
+        lt.set_report_text(ReportText::Methodology, "The team held six conversations. The team read the records.");
+        lt.set_family_view(event, "We felt listened to").unwrap();
+    });
+    here.record(&ra, &a).unwrap();
+    let mut rb = hb.review().unwrap();
+    rb.use_id_block(b.id_block());
+    rb.edit_learning_together(at(14, 6), |lt| {
+        lt.set_report_text(ReportText::Acknowledgements, "Thanks to everyone who took part.");
+        lt.set_report_text(ReportText::CaseSummary, "The K family moved twice.");
+        lt.set_report_text(ReportText::Methodology, "The team held conversations. The team read the health records.");
+        lt.set_agency_view(event, "Health", "A routine move").unwrap();
+    });
+    hb.record(&rb, &b).unwrap();
+    here.merge(&mut hb).unwrap();
+    let merged = here.review().unwrap();
+    let lt = merged.learning_together().unwrap();
+    assert_eq!(lt.report_text(ReportText::Summary), "Why the review was held.");
+    assert_eq!(lt.report_text(ReportText::Acknowledgements), "Thanks to everyone who took part.");
+    assert_eq!(lt.report_text(ReportText::CaseSummary), "The K family moved twice.");
+    assert_eq!(lt.report_text(ReportText::Methodology), "The team held six conversations. The team read the health records.");
+    assert_eq!(lt.family_view(event), Some("We felt listened to"));
+    assert_eq!(lt.narrative_events[0].view_of("Health"), Some("A routine move"));
+    let again = ReviewHistory::from_bytes(&here.to_bytes(), merged.id).unwrap();
+    assert_eq!(again.review().unwrap(), merged);
+
+    // A laptop that had the history before the update merges with one after it.
+    elsewhere.merge(&mut here).unwrap();
+    assert_eq!(elsewhere.review().unwrap(), merged);
+}

@@ -402,7 +402,10 @@ pub fn each_text_mut(review: &mut Review, f: &mut dyn FnMut(&'static str, &mut S
                 f("Narrative", &mut e.date_or_period.period);
                 f("Narrative", &mut e.what_happened);
                 for v in &mut e.views {
-                    f("Narrative", &mut v.agency);
+                    // The family's reserved key is not words anyone wrote.
+                    if !crate::model::narrative::is_family_key(&v.agency) {
+                        f("Narrative", &mut v.agency);
+                    }
                     f("Narrative", &mut v.view);
                 }
             }
@@ -430,6 +433,10 @@ pub fn each_text_mut(review: &mut Review, f: &mut dyn FnMut(&'static str, &mut S
             for r in &mut lt.recommendations {
                 f("Recommendations", &mut r.text);
             }
+            f("Report", &mut lt.summary);
+            f("Report", &mut lt.methodology);
+            f("Report", &mut lt.case_summary);
+            f("Report", &mut lt.acknowledgements);
         }
         ReviewBody::Preparation(p) => {
             f("Role", &mut p.role);
@@ -955,7 +962,9 @@ mod tests {
             let written = serde_json::to_value(&review).unwrap();
             let mut uncovered = Vec::new();
             string_leaves(&written, "", &mut |path, text| {
-                if !NOT_FREE_TEXT.iter().any(|k| path.ends_with(k) || path.contains(&format!("{k}["))) && !text.contains("Jayden") {
+                if !NOT_FREE_TEXT.iter().any(|k| path.ends_with(k) || path.contains(&format!("{k}["))) && !text.contains("Jayden")
+                    && text != crate::model::narrative::FAMILY_VIEW_KEY
+                {
                     uncovered.push(path.to_string());
                 }
             });
@@ -1055,14 +1064,15 @@ mod tests {
                         "preparation": {"role": "Jayden", "agency": "Jayden"}}],
                     "preparations": [{"role": "Jayden", "agency": "Jayden"}]}],
                 "narrative_events": [{"id": 5, "date_or_period": when, "what_happened": "Jayden",
-                    "views": [{"agency": "Jayden", "view": "Jayden"}]}],
+                    "views": [{"agency": "Jayden", "view": "Jayden"}, {"agency": "#family", "view": "Jayden's mother"}]}],
                 "episodes": [{"id": 6, "episode": "Jayden", "date_or_period": when, "roles_involved": ["Jayden"],
                     "what_happened": "Jayden", "why_it_made_sense": "Jayden"}],
                 "factors": [{"id": 7, "category": "family", "text": "Jayden"}],
                 "findings": [{"id": 8, "statement": "Jayden", "pattern_types": ["human_tool_operation"],
                     "how_it_showed_in_this_case": "Jayden", "evidence_it_is_wider": "Jayden",
                     "why_it_matters": "Jayden", "issues_for_the_board": ["Jayden"]}],
-                "recommendations": [{"id": 9, "text": "Jayden"}]
+                "recommendations": [{"id": 9, "text": "Jayden"}],
+                "summary": "Jayden", "methodology": "Jayden", "case_summary": "Jayden", "acknowledgements": "Jayden"
             }}
         })
     }

@@ -233,6 +233,24 @@ pub struct LearningTogether {
     /// Text hints the team has dismissed, by [`super::text_hints::TextHint::key`].
     #[autosurgeon(with = "crate::model::merge_shape::string_set")]
     pub dismissed_hints: BTreeSet<String>,
+    // The published report's own texts (see `published_report.rs`); the terms of reference
+    // are `scope`. Each is listed in `review_history::ADDED_PARTS`.
+    /// The report's summary.
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
+    pub summary: String,
+    /// How the review was done: the method, the team, who took part, the conversations.
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
+    pub methodology: String,
+    /// The case in brief, the family by pseudonym.
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
+    pub case_summary: String,
+    /// Thanks to those who took part.
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::text")]
+    pub acknowledgements: String,
 }
 
 fn set_or_clear<K: Ord, V>(map: &mut BTreeMap<K, V>, key: K, value: Option<V>) {

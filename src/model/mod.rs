@@ -30,6 +30,7 @@ pub mod pattern_type;
 pub mod practice_review_principles;
 pub mod practitioner_preparation;
 pub mod problem_tree;
+pub mod published_report;
 pub mod respectful_language;
 pub mod review_stage;
 pub mod tree_nudge;

@@ -93,6 +93,10 @@ pub const MADE_ROOM: &str = "Made room for a new part of the review";
 pub const ADDED_PARTS: &[(&str, &str, ObjType)] = &[
     ("LearningTogether", "stage_targets", ObjType::Map),
     ("LearningTogether", "stages_completed", ObjType::Map),
+    ("LearningTogether", "summary", ObjType::Text),
+    ("LearningTogether", "methodology", ObjType::Text),
+    ("LearningTogether", "case_summary", ObjType::Text),
+    ("LearningTogether", "acknowledgements", ObjType::Text),
 ];
 
 /// One saved change, as the Changes view lists it.
@@ -479,7 +483,8 @@ impl ReviewHistory {
                 wrapped: [about_child => field::Text]),
             (ReviewBody::LearningTogether(old), ReviewBody::LearningTogether(new)) => fields!(old, new,
                 plain: [family_pseudonym, participants, review_team, letters, conversations, narrative_events, episodes, factors, findings, recommendations, next_id],
-                wrapped: [scope => field::Text, stages => field::KeyedMap, stage_targets => field::KeyedDates, stages_completed => field::KeyedDates, dismissed_hints => field::StringSet]),
+                wrapped: [scope => field::Text, stages => field::KeyedMap, stage_targets => field::KeyedDates, stages_completed => field::KeyedDates, dismissed_hints => field::StringSet,
+                    summary => field::Text, methodology => field::Text, case_summary => field::Text, acknowledgements => field::Text]),
             (ReviewBody::Preparation(old), ReviewBody::Preparation(new)) => fields!(old, new,
                 plain: [role, agency, notes, turning_points],
                 wrapped: [dismissed_hints => field::StringSet]),

@@ -377,7 +377,9 @@ impl WordDocument {
                 }
                 Block::Table { table, width } => push_table(&mut x, table, *width),
                 Block::SectionEnd(orientation) => {
-                    x.push_str("<w:p><w:pPr>");
+                    // The paragraph carrying a section's end is one point high, so it never
+                    // spills onto a page of its own (a nearly empty page before the turn).
+                    x.push_str("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr>");
                     push_section_properties(&mut x, *orientation);
                     x.push_str("</w:pPr></w:p>");
                 }

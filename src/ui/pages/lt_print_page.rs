@@ -1,7 +1,8 @@
-//! The print views of a Learning Together review. The **review report** (A4 portrait)
-//! gathers the case, the people by role (not the team's internal stage table), the narrative of multi-agency
-//! perspectives, the key practice episodes, the contributory factors by level, the findings
-//! and the recommendations. The records of the one-to-one conversations are not printed in
+//! The print views of a Learning Together review. The **review report** (A4 portrait) is
+//! the report as a partnership publishes it (summary, terms of reference, methodology, case
+//! summary, the narrative with the family's view, findings, recommendations and issues for
+//! the board, acknowledgements; the contributory factors and key practice episodes as
+//! appendices), never the team's internal stage table. The records of the one-to-one conversations are not printed in
 //! it: they are the review team's working notes, and the report draws on them through the
 //! analysis. The **key practice episodes table** is SCIE's template on A4 landscape. Both
 //! are drawn from the same documents as the Word files ([`PrintedDocument`]), so print and

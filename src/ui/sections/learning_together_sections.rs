@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use super::lt_analysis::{EpisodesSection, FactorsSection, NarrativeSection};
 use super::lt_conversations::ConversationsSection;
 use super::lt_findings::{FindingsSection, RecommendationsSection};
+use super::lt_report::ReportSection;
 use super::ReviewContext;
 use crate::model::identifying_details::FieldKind;
 use crate::model::learning_together::{EditError, Participant};
@@ -513,24 +514,6 @@ fn LettersSection() -> impl IntoView {
             <HintedText label="Explanation of one-to-one conversations" field_key="letter conversations" rows=12
                 value=explain on_change=set_explain/>
             <button type="button" class="button-quiet button-small" on:click=move |_| redraft(2)>"Redraft the explanation"</button>
-        </section>
-    }
-}
-
-/// Links to the printed report and key practice episodes table.
-#[component]
-fn ReportSection() -> impl IntoView {
-    let ReviewContext(review) = expect_context::<ReviewContext>();
-    let id = review.with_untracked(|r| r.id);
-    view! {
-        <section class="section-card" id="lt-report" aria-labelledby="lt-report-h">
-            <h2 id="lt-report-h">"Report"</h2>
-            <p class="prompt">"The report gathers the case, the participants by role, the narrative, the key practice "
-                "episodes, the contributory factors, the findings and the recommendations."</p>
-            <div class="button-row">
-                <a class="button button-secondary" href=Route::Print(id, PrintView::Report).href()>"Print the review report"</a>
-                <a class="button button-quiet" href=Route::Print(id, PrintView::EpisodesTable).href()>"Print the key practice episodes table"</a>
-            </div>
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! The analysis of a Learning Together review: the **narrative of multi-agency
-//! perspectives** (events in date order, each with how the agencies saw it), the **key
+//! perspectives** (events in date order, each with how the agencies saw it and how the
+//! family saw it), the **key
 //! practice episodes** (what happened, appraised as good or problematic practice, why it
 //! made sense at the time, with the contributory factors that explain it and the
 //! conversations it came from) and the **contributory factors** by level of the system.
@@ -16,6 +17,7 @@ use crate::model::date_or_period::DateOrPeriod;
 use crate::model::key_practice_episode::{Appraisal, KeyPracticeEpisode};
 use crate::model::learning_together::{EpisodeId, FactorId, ItemId};
 use crate::model::lt_field::LtText;
+use crate::model::narrative::is_family_key;
 use crate::model::LearningTogether;
 use crate::ui::widgets::{unique_id, DateOrPeriodInput, DatedItemForm, HintedText};
 
@@ -25,7 +27,7 @@ fn agencies(lt: &LearningTogether) -> Vec<String> {
     lt.participants
         .iter()
         .map(|p| p.agency.trim().to_string())
-        .chain(lt.narrative_events.iter().flat_map(|e| e.views.iter().map(|v| v.agency.trim().to_string())))
+        .chain(lt.narrative_events.iter().flat_map(|e| e.agency_views().map(|v| v.agency.trim().to_string())))
         .filter(|a| !a.is_empty() && seen.insert(a.to_lowercase()))
         .collect()
 }
@@ -69,6 +71,11 @@ fn NarrativeEventCard(id: ItemId) -> impl IntoView {
     });
     let what = Signal::derive(move || event.get().map(|e| e.what_happened).unwrap_or_default());
     let when = Signal::derive(move || event.get().map(|e| e.date_or_period).unwrap_or_default());
+    let family_view = Signal::derive(move || event.with(|e| e.as_ref().and_then(|e| e.family_view().map(str::to_string)).unwrap_or_default()));
+    // The label names the family as the review does ("How the Green family saw it"); it is
+    // read once, as the label of a box being typed into should not change under the cursor.
+    let family = review.with_untracked(|r| r.learning_together().map(LearningTogether::family_in_words).unwrap_or_default());
+    let family_label = format!("How {family} saw it");
     let new_agency = RwSignal::new(String::new());
     let agency_id = unique_id("agency");
     let title = move || {
@@ -94,10 +101,15 @@ fn NarrativeEventCard(id: ItemId) -> impl IntoView {
                     }
                 }/>
             </div>
+            <div class="family-view">
+                <HintedText label=family_label field_key=format!("event {id} family view") rows=2 value=family_view
+                    on_change=Callback::new(move |v: String| edit_lt(review, |lt| { let _ = lt.set_family_view(id, &v); }))/>
+            </div>
             <form class="add-row" on:submit=move |ev| {
                 ev.prevent_default();
                 let a = new_agency.get_untracked().trim().to_string();
-                if !a.is_empty() {
+                // The family's view has its own box; its reserved key is not an agency.
+                if !a.is_empty() && !is_family_key(&a) {
                     extra.update(|x| x.push(a));
                     new_agency.set(String::new());
                 }

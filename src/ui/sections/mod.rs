@@ -10,6 +10,7 @@ pub mod learning_together_sections;
 pub mod lt_analysis;
 pub mod lt_conversations;
 pub mod lt_findings;
+pub mod lt_report;
 pub mod preparation_sections;
 pub mod smart_actions_section;
 pub mod wall_areas;

@@ -46,7 +46,8 @@ function learningTogether() {
         narrative_events: [
           {
             id: 6, date_or_period: when("2025-04-02"), what_happened: "Birth of the youngest child",
-            views: [{ agency: "Health", view: "A routine discharge home" }, { agency: "Children’s services", view: "Not known to us yet" }],
+            views: [{ agency: "Health", view: "A routine discharge home" }, { agency: "Children’s services", view: "Not known to us yet" },
+              { agency: "#family", view: "We were sent home and nobody came" }],
           },
           { id: 7, date_or_period: when(null, "Summer 2025"), what_happened: "The family moved twice", views: [] },
         ],
@@ -54,11 +55,15 @@ function learningTogether() {
           id: 8, episode: "Strategy discussion after the bruising", date_or_period: when("2025-06-12"),
           roles_involved: ["Social worker", "Paediatrician"], what_happened: "A single-agency enquiry was agreed.",
           appraisal: "mixed", why_it_made_sense: "The explanation given fitted the injury, and the family were engaging.",
-          factors: [9], source_conversations: [],
+          factors: [9, 13], source_conversations: [],
         }],
         factors: [
           { id: 9, category: "inter_agency", level: "inter_agency", text: "No shared record between health and school", episodes: [8] },
           { id: 10, category: "family", level: "frontline", text: "Mother’s fear of losing the children", episodes: [] },
+          // The same factor again from a second conversation, as raw notes: a preparation's
+          // mark, a ".;" join and a repeated sentence.
+          { id: 13, category: "inter_agency", level: "inter_agency", episodes: [8],
+            text: "From the practitioner’s preparation:\nno shared record between health and school.;\nNo shared record between health and school." },
         ],
         findings: [{
           id: 11, statement: "Referrals are closed without feedback to the referrer",
@@ -69,7 +74,14 @@ function learningTogether() {
           issues_for_the_board: ["How will the board know that referrers hear the outcome?"],
         }],
         recommendations: [{ id: 12, text: "Agree a feedback standard across agencies", finding: 11 }],
-        next_id: 13,
+        // The stages are the team's internal record: never in the published report.
+        stages: { preparation: "done", data_collection: "in_progress" },
+        stage_targets: { data_collection: "2026-03-01" },
+        summary: "Why the review was held, and its main findings in brief.",
+        methodology: "This review used Learning Together. The review team held one-to-one conversations in person.",
+        case_summary: "Family K moved twice in a year; the youngest child was born in April 2025.",
+        acknowledgements: "The review team thanks the family and the professionals who took part.",
+        next_id: 14,
       },
     },
   };
@@ -174,6 +186,26 @@ test("the notes, the action log and the report download as Word documents LibreO
   expect(printed.headings).toEqual(word.headings);
   expect(printed.columns).toEqual(word.columns);
   expect(printed.columns).toContainEqual(expect.arrayContaining(["Source conversations"]));
+  // The structure a partnership publishes, in order, and no internal working table.
+  const sections = ["Summary", "Terms of reference", "Methodology", "Case summary", "Narrative of multi-agency perspectives",
+    "Findings", "Recommendations and issues for the board", "Acknowledgements", "Appendix 1: Contributory factors",
+    "Appendix 2: Key practice episodes"];
+  expect(printed.headings.filter((h) => sections.includes(h))).toEqual(sections);
+  expect(word.headings.filter((h) => sections.includes(h))).toEqual(sections);
+  expect(printed.columns).toContainEqual(["When", "What happened", "How each agency saw it", "How the K family saw it"]);
+  for (const columns of printed.columns) {
+    expect(columns, "no stage table").not.toContain("Stage");
+    expect(columns, "no stage table").not.toContain("Target date");
+  }
+  // Factors read as clean text: once, a sentence, no preparation mark, no ".;".
+  const factorsText = await paper.evaluate((el) => el.innerText);
+  expect(factorsText).not.toContain(".;");
+  expect(factorsText).not.toContain("practitioner’s preparation");
+  expect(factorsText).not.toContain("#family");
+  expect(factorsText).toContain("We were sent home and nobody came");
+  const factorTimes = factorsText.match(/No shared record between health and school/gi) ?? [];
+  expect(factorTimes, "in the factors appendix once, and once in the episodes table").toHaveLength(2);
+  await page.screenshot({ path: join(OUT, "printed-report.png"), fullPage: true });
   net.assertNone();
 
   const n = convert(notes);
@@ -189,8 +221,17 @@ test("the notes, the action log and the report download as Word documents LibreO
   const r = convert(report);
   expect(r.pages).toBeGreaterThan(1);
   for (const text of ["Learning Together review report", "Key practice episodes", "Strategy discussion after the bruising",
-    "Finding 1: Referrals are closed without feedback", "Issues for the board to consider", "Kerry", "Summer 2025"]) {
+    "Finding 1: Referrals are closed without feedback", "Issues for the board to consider", "Kerry", "Summer 2025",
+    "Why the review was held", "Acknowledgements", "We were sent home and"]) {
     expect(r.text, text).toContain(text);
+  }
+  expect(r.text).not.toContain(".;");
+  expect(r.text).not.toContain("practitioner’s preparation");
+  // No page before the last is left nearly empty (a page turn placed badly leaves one).
+  for (let n = 1; n < r.pages; n++) {
+    const lines = execFileSync("pdftotext", ["-layout", "-f", String(n), "-l", String(n), r.pdf, "-"], { encoding: "utf8" })
+      .split("\n").filter((l) => l.trim());
+    expect(lines.length, `page ${n} of the Word report has more than a line or two`).toBeGreaterThan(5);
   }
 });
 
