@@ -93,6 +93,9 @@ pub const MADE_ROOM: &str = "Made room for a new part of the review";
 pub const ADDED_PARTS: &[(&str, &str, ObjType)] = &[
     ("LearningTogether", "stage_targets", ObjType::Map),
     ("LearningTogether", "stages_completed", ObjType::Map),
+    ("LearningTogether", "documents", ObjType::List),
+    ("LearningTogether", "chronology_entries", ObjType::List),
+    ("LearningTogether", "citations", ObjType::Map),
 ];
 
 /// One saved change, as the Changes view lists it.
@@ -478,8 +481,8 @@ impl ReviewHistory {
                 plain: [header, facts, immediate_thoughts, tree, worries, strengths, information_gaps, people_to_involve, actions, outcome, next_id],
                 wrapped: [about_child => field::Text]),
             (ReviewBody::LearningTogether(old), ReviewBody::LearningTogether(new)) => fields!(old, new,
-                plain: [family_pseudonym, participants, review_team, letters, conversations, narrative_events, episodes, factors, findings, recommendations, next_id],
-                wrapped: [scope => field::Text, stages => field::KeyedMap, stage_targets => field::KeyedDates, stages_completed => field::KeyedDates, dismissed_hints => field::StringSet]),
+                plain: [family_pseudonym, participants, review_team, letters, conversations, narrative_events, episodes, factors, findings, recommendations, next_id, documents, chronology_entries],
+                wrapped: [scope => field::Text, stages => field::KeyedMap, stage_targets => field::KeyedDates, stages_completed => field::KeyedDates, dismissed_hints => field::StringSet, citations => field::StringSet]),
             (ReviewBody::Preparation(old), ReviewBody::Preparation(new)) => fields!(old, new,
                 plain: [role, agency, notes, turning_points],
                 wrapped: [dismissed_hints => field::StringSet]),
