@@ -212,3 +212,33 @@ fn a_history_written_before_the_register_existed_opens_the_same_way_everywhere_a
     let titles: Vec<&str> = merged.learning_together().unwrap().documents.iter().map(|d| d.title.as_str()).collect();
     assert_eq!(titles.len(), 2, "{titles:?}");
 }
+
+#[test]
+fn the_report_names_a_findings_documents_and_sets_out_the_register_as_an_appendix() {
+    use case_review_studio::export::docx::learning_together_report::{learning_together_report, DOCUMENTS_APPENDIX_TITLE};
+    let mut review = Review::new(Uuid::from_u128(42), ReviewKind::LearningTogether, at(9, 0));
+    let empty = learning_together_report(&review, None).unwrap();
+    assert!(!empty.outline().iter().any(|(_, h)| h == DOCUMENTS_APPENDIX_TITLE), "no register, no appendix");
+    review.edit_learning_together(at(9, 1), |lt| {
+        *lt = case().lt;
+        let (minutes, finding, episode) = (lt.documents[1].id, lt.findings[0].id, lt.episodes[1].id);
+        let conversation = lt.conversations[0].id;
+        lt.cite(finding, minutes).unwrap();
+        lt.cite(episode, conversation).unwrap();
+        lt.rest_finding_on_episode(finding, episode, true).unwrap();
+        lt.set_document_why_chosen(minutes, "The only record of who was invited").unwrap();
+    });
+    let report = learning_together_report(&review, None).unwrap();
+    let outline = report.outline();
+    assert_eq!(outline.iter().filter(|(level, _)| *level == 1).last().unwrap().1, DOCUMENTS_APPENDIX_TITLE);
+    let text = report.plain_text();
+    assert!(text.contains(&"Documents it draws on: Strategy discussion minutes (Police, 12 March 2025)".to_string()), "{text:?}");
+    assert!(text.contains(&"From conversations with: Health visitor, NHS trust".to_string()), "{text:?}");
+    let appendix = &text[text.iter().position(|t| t == DOCUMENTS_APPENDIX_TITLE).unwrap()..];
+    for expected in ["Document", "Cited by", "GP records", "2024 to 2025", "The only record of who was invited", "Finding 1", "Not cited"] {
+        assert!(appendix.iter().any(|t| t == expected), "{expected} in {appendix:?}");
+    }
+    // The episodes table names the conversation the episode cites.
+    let kpe = &text[text.iter().position(|t| t == "Source conversations").unwrap()..];
+    assert!(kpe.iter().any(|t| t == "Health visitor, NHS trust"));
+}

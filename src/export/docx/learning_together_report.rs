@@ -4,7 +4,9 @@
 //! narrative of multi-agency perspectives, the table of key practice episodes (on landscape
 //! pages), the contributory factors by level of the system, the findings (each with its
 //! pattern types, how it showed in this case, the evidence it is wider, why it matters and
-//! the issues for the board to consider) and the recommendations.
+//! the issues for the board to consider, and the episodes, factors, documents and
+//! conversations it rests on), the recommendations and, when the team keeps a register,
+//! the documents the review drew on.
 
 use chrono::NaiveDate;
 
@@ -43,6 +45,7 @@ pub fn learning_together_report(review: &Review, exported_on: Option<NaiveDate>)
     factors(&mut d, lt);
     findings(&mut d, lt);
     recommendations(&mut d, lt);
+    documents_appendix(&mut d, lt);
     d.paragraph_in(
         ParagraphStyle::SourceNote,
         vec![Span::plain(
@@ -174,10 +177,11 @@ fn episodes_table(lt: &LearningTogether) -> Option<Table> {
         let roles = if roles.is_empty() { cell_of(vec![Span::quiet(NOT_RECORDED)]) } else { roles };
         let factors: Cell = lt.factors_of(e.id).iter().map(|f| vec![Span::plain(f.text.trim())]).collect();
         let factors = if factors.is_empty() { cell_of(vec![Span::quiet("None linked")]) } else { factors };
-        let sources: Cell = e
-            .source_conversations
-            .iter()
-            .filter_map(|c| lt.conversation(*c).and_then(|c| lt.participant(c.participant_id)).map(|p| vec![Span::plain(p.label())]))
+        // The conversations it came from or cites (the documents it cites are in the appendix).
+        let sources: Cell = lt
+            .sources_of(e.id)
+            .into_iter()
+            .filter_map(|c| lt.conversation(c).and_then(|c| lt.participant(c.participant_id)).map(|p| vec![Span::plain(p.label())]))
             .collect();
         let sources = if sources.is_empty() { cell_of(vec![Span::quiet(NONE_RECORDED)]) } else { sources };
         t.row(vec![
@@ -233,10 +237,11 @@ fn finding(d: &mut WordDocument, number: usize, f: &Finding, lt: &LearningTogeth
     let label = if patterns.len() == 1 { "Pattern type: " } else { "Pattern types: " };
     let tags = if patterns.is_empty() { Span::quiet(NOT_RECORDED) } else { Span::plain(patterns.join("; ")) };
     d.paragraph(vec![Span::bold(label), tags]);
-    let basis = lt.finding_basis(f.id);
+    let basis = lt.finding_evidence(f.id);
     for (label, items) in [
         ("Key practice episodes it rests on: ", &basis.episodes),
         ("Contributory factors it rests on: ", &basis.factors),
+        ("Documents it draws on: ", &basis.documents),
         ("From conversations with: ", &basis.conversations),
     ] {
         let value = if items.is_empty() { Span::quiet(NONE_RECORDED) } else { Span::plain(items.join("; ")) };
@@ -272,6 +277,26 @@ fn recommendations(d: &mut WordDocument, lt: &LearningTogether) {
         d.numbered_list(items);
     }
 }
+
+/// The documents register as an appendix, with what in the report cites each document;
+/// left out when the team has not used the register.
+fn documents_appendix(d: &mut WordDocument, lt: &LearningTogether) {
+    if lt.documents.is_empty() {
+        return;
+    }
+    d.heading(1, DOCUMENTS_APPENDIX_TITLE);
+    d.text("The documents the review team chose to read, the agency each comes from, and where the report draws on it.");
+    let mut t = Table::new(&[("Document", 3), ("Agency", 2), ("Date or period", 2), ("Why it was chosen", 3), ("Cited by", 2)]);
+    for doc in &lt.documents {
+        let cited: Vec<String> = lt.cited_by(doc.id).iter().map(|c| c.label()).collect();
+        let cited = if cited.is_empty() { cell_of(vec![Span::quiet("Not cited")]) } else { cell(cited.join(", ")) };
+        t.row(vec![or_not_recorded(&doc.title), or_not_recorded(&doc.agency), when(&doc.date_or_period), or_not_recorded(&doc.why_chosen), cited]);
+    }
+    d.table(t);
+}
+
+/// The heading of the documents appendix.
+pub const DOCUMENTS_APPENDIX_TITLE: &str = "Appendix: documents the review drew on";
 
 /// A date or period as one cell, saying when it is not known.
 fn when(w: &DateOrPeriod) -> Cell {

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::lt_analysis::{EpisodesSection, FactorsSection, NarrativeSection};
 use super::lt_conversations::ConversationsSection;
+use super::lt_evidence::{ChronologySection, DocumentsSection};
 use super::lt_findings::FindingsSection;
 use super::ReviewContext;
 use crate::model::identifying_details::FieldKind;
@@ -61,11 +62,13 @@ pub fn lt_text(
 }
 
 /// Where each part of the editor starts, for the jump links and the stages' tools.
-pub const ANCHORS: [(&str, &str); 10] = [
+pub const ANCHORS: [(&str, &str); 12] = [
     ("lt-stages", "Stages"),
     ("lt-case", "Case and people"),
     ("lt-letters", "Letters"),
+    ("lt-documents", "Documents"),
     ("lt-conversations", "Conversations"),
+    ("lt-chronology", "Chronology"),
     ("lt-narrative", "Narrative"),
     ("lt-episodes", "Key practice episodes"),
     ("lt-factors", "Contributory factors"),
@@ -121,7 +124,9 @@ pub fn LearningTogetherSections() -> impl IntoView {
                 <StagesSection/>
                 <CaseSection/>
                 <LettersSection/>
+                <DocumentsSection/>
                 <ConversationsSection/>
+                <ChronologySection/>
                 <NarrativeSection/>
                 <EpisodesSection/>
                 <FactorsSection/>

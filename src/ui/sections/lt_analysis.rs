@@ -16,7 +16,7 @@ use crate::model::date_or_period::DateOrPeriod;
 use crate::model::key_practice_episode::{Appraisal, KeyPracticeEpisode};
 use crate::model::learning_together::{EpisodeId, FactorId, ItemId};
 use crate::model::LearningTogether;
-use crate::ui::widgets::{unique_id, DateOrPeriodInput, DatedItemForm, HintedText};
+use crate::ui::widgets::{unique_id, CitationPicker, DateOrPeriodInput, DatedItemForm, HintedText};
 
 /// The agencies taking part, in the order they were added, without repeats.
 fn agencies(lt: &LearningTogether) -> Vec<String> {
@@ -93,6 +93,7 @@ fn NarrativeEventCard(id: ItemId) -> impl IntoView {
                     }
                 }/>
             </div>
+            <CitationPicker citing=id what=format!("narrative event: {}", title())/>
             <form class="add-row" on:submit=move |ev| {
                 ev.prevent_default();
                 let a = new_agency.get_untracked().trim().to_string();
@@ -240,6 +241,7 @@ fn EpisodeCard(id: EpisodeId, number: usize) -> impl IntoView {
                     </label>
                 }/>
             </fieldset>
+            <CitationPicker citing=id what=format!("episode {number}")/>
             <p class="item-meta">"From conversations with: "
                 {move || { let s = sources.get(); if s.is_empty() { "none recorded".to_string() } else { s.join("; ") } }}</p>
             <Show when=move || resting.with(|r| !r.is_empty())>
