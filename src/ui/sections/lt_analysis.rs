@@ -179,14 +179,11 @@ fn EpisodeCard(id: EpisodeId, number: usize) -> impl IntoView {
     });
     let sources = Memo::new(move |_| {
         read_lt(review, |lt| {
-            lt.episode(id)
-                .map(|e| {
-                    e.source_conversations
-                        .iter()
-                        .filter_map(|c| lt.conversation(*c).and_then(|c| lt.participant(c.participant_id)).map(|p| p.label()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+            // The conversations it came from or cites.
+            lt.sources_of(id)
+                .into_iter()
+                .filter_map(|c| lt.conversation(c).and_then(|c| lt.participant(c.participant_id)).map(|p| p.label()))
+                .collect::<Vec<_>>()
         })
     });
     let resting = Memo::new(move |_| {

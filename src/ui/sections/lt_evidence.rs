@@ -30,7 +30,7 @@ pub fn DocumentsSection() -> impl IntoView {
     let conversations = Memo::new(move |_| {
         read_lt(review, |lt| lt.sources().into_iter().filter(|(id, _)| lt.conversation(*id).is_some()).collect::<Vec<_>>())
     });
-    let pending_removal = RwSignal::new(None::<(ItemId, String)>);
+    let pending_removal = RwSignal::new(None::<(ItemId, String, String)>);
     let title = RwSignal::new(String::new());
     let agency = RwSignal::new(String::new());
     let when = RwSignal::new(DateOrPeriod::default());
@@ -57,11 +57,9 @@ pub fn DocumentsSection() -> impl IntoView {
             </ol>
             <form class="add-item" on:submit=move |ev| { ev.prevent_default(); add(); }>
                 <h3>"Add a document"</h3>
-                <div class="add-row">
-                    <div class="field">
-                        <HintedText label="Document: title or description" field_key="new document title" rows=1
-                            value=Signal::from(title) on_change=Callback::new(move |v: String| title.set(v))/>
-                    </div>
+                <div class="evidence-fields">
+                    <HintedText label="Document: title or description" field_key="new document title" rows=1
+                        value=Signal::from(title) on_change=Callback::new(move |v: String| title.set(v))/>
                     <div class="field">
                         <label for="new-document-agency">"Agency it comes from"</label>
                         <input id="new-document-agency" type="text" prop:value=move || agency.get()
@@ -85,10 +83,10 @@ pub fn DocumentsSection() -> impl IntoView {
                     }/>
                 </ul>
             </Show>
-            {move || pending_removal.get().map(|(id, label)| view! {
+            {move || pending_removal.get().map(|(id, label, uses)| view! {
                 <ModalDialog title=format!("Remove {label}?") on_cancel=Callback::new(move |_| pending_removal.set(None))>
-                    <p>"Parts of the review cite this document or take chronology entries from it. "
-                       "Removing it takes those citations away; the chronology entries stay, without a source."</p>
+                    <p>{uses}</p>
+                    <p>"Removing it takes its citations away; chronology entries taken from it stay, without a source."</p>
                     <div class="dialog-actions">
                         <button class="button-danger" on:click=move |_| {
                             edit_lt(review, |lt| { lt.remove_document(id); });
@@ -104,7 +102,7 @@ pub fn DocumentsSection() -> impl IntoView {
 
 /// One document of the register, editable in place.
 #[component]
-fn DocumentItem(id: ItemId, number: usize, pending_removal: RwSignal<Option<(ItemId, String)>>) -> impl IntoView {
+fn DocumentItem(id: ItemId, number: usize, pending_removal: RwSignal<Option<(ItemId, String, String)>>) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let document = Memo::new(move |_| read_lt(review, |lt| lt.document(id).cloned()));
     let title = Signal::derive(move || document.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default()));
@@ -119,7 +117,15 @@ fn DocumentItem(id: ItemId, number: usize, pending_removal: RwSignal<Option<(Ite
     let name = move || document.with(|d| d.as_ref().map(|d| d.title.trim().to_string()).unwrap_or_default());
     let remove = move |_| {
         if read_lt(review, |lt| lt.document_is_used(id)) {
-            pending_removal.set(Some((id, name())));
+            let uses = [
+                cited.get_untracked().map(|w| format!("Cited by: {w}.")),
+                match entries.get_untracked() {
+                    0 => None,
+                    1 => Some("1 chronology entry is taken from it.".to_string()),
+                    n => Some(format!("{n} chronology entries are taken from it.")),
+                },
+            ];
+            pending_removal.set(Some((id, name(), uses.into_iter().flatten().collect::<Vec<_>>().join(" "))));
         } else {
             edit_lt(review, |lt| { lt.remove_document(id); });
         }
@@ -127,11 +133,9 @@ fn DocumentItem(id: ItemId, number: usize, pending_removal: RwSignal<Option<(Ite
     view! {
         <li class="item document-item" aria-labelledby=labelled>
             <h3 id=heading_id>{move || format!("Document {number}: {}", name())}</h3>
-            <div class="add-row">
-                <div class="field">
-                    <HintedText label="Title or description" field_key=format!("document {id} title") rows=1 value=title
-                        on_change=Callback::new(move |v: String| { try_edit_lt(review, |lt| lt.set_document_title(id, &v)); })/>
-                </div>
+            <div class="evidence-fields">
+                <HintedText label="Title or description" field_key=format!("document {id} title") rows=1 value=title
+                    on_change=Callback::new(move |v: String| { try_edit_lt(review, |lt| lt.set_document_title(id, &v)); })/>
                 <div class="field">
                     <label for=agency_id.clone()>"Agency it comes from"<span class="visually-hidden">{format!(" (document {number})")}</span></label>
                     <input id=agency_id type="text" prop:value=move || agency.get()
@@ -182,7 +186,9 @@ pub fn ChronologySection() -> impl IntoView {
         let (t, a, w) = (what.get_untracked(), agency.get_untracked(), when.get_untracked());
         if try_edit_lt(review, |lt| lt.add_chronology_entry(&t, &a, w, Some(s))).is_some() {
             what.set(String::new());
+            agency.set(String::new());
             when.set(DateOrPeriod::default());
+            source.set(None);
         }
     };
     // Choosing a document fills in its agency when none is typed yet.
