@@ -24,6 +24,7 @@ pub mod letters;
 pub mod library;
 pub mod merge_shape;
 pub mod narrative;
+pub mod lt_field;
 pub mod notes_field;
 pub mod participant_journey;
 pub mod pattern_type;

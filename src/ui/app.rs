@@ -73,11 +73,18 @@ pub fn App(
         boot.remove();
     }
 
-    let screen = move || match route.get() {
+    // Moving between the parts of one review keeps the review open (the screen is the same
+    // review page; only the part shown changes).
+    let screen_route = Memo::new(move |_| match route.get() {
+        Route::ReviewPart(id, _) => Route::Review(id),
+        other => other,
+    });
+    provide_context(crate::ui::contexts::ReviewPartContext(Memo::new(move |_| route.with(|r| r.part().map(str::to_string)))));
+    let screen = move || match screen_route.get() {
         Route::Library => view! { <LibraryPage/> }.into_any(),
         Route::About => view! { <AboutPage/> }.into_any(),
         Route::Privacy => view! { <PrivacyPage/> }.into_any(),
-        Route::Review(id) => view! { <ReviewPage id=id/> }.into_any(),
+        Route::Review(id) | Route::ReviewPart(id, _) => view! { <ReviewPage id=id/> }.into_any(),
         Route::Print(id, print_view) => view! { <PrintPage id=id view=print_view/> }.into_any(),
         Route::AnonymisedPrint(id, print_view) => view! { <AnonymisedPrintPage id=id view=print_view/> }.into_any(),
         Route::PrintConversation(id, conversation) => {

@@ -74,3 +74,8 @@ impl TabContext {
 /// app locks.
 #[derive(Clone, Copy)]
 pub struct AnonymisedCopy(pub RwSignal<Option<(ReviewId, Review)>>);
+
+/// The part of the open review on screen, from the address (`#/review/<id>/<part>`); none
+/// when the address names the review only (its first part).
+#[derive(Clone, Copy)]
+pub struct ReviewPartContext(pub Memo<Option<String>>);

@@ -51,6 +51,10 @@ pub enum Route {
     /// Privacy on this device: the passphrase, locking, retention.
     Privacy,
     Review(ReviewId),
+    /// One part of a review on its own screen (a Learning Together review's "narrative",
+    /// "findings", or one conversation, "conversations/<participant id>"). The review page
+    /// says which parts there are; the address only carries the name.
+    ReviewPart(ReviewId, String),
     Print(ReviewId, PrintView),
     /// The print view of the anonymised copy made from a review (held in memory only).
     AnonymisedPrint(ReviewId, PrintView),
@@ -60,7 +64,31 @@ pub enum Route {
     NotFound,
 }
 
+/// A part's name in the address: lower-case letters and hyphens, never one of the print
+/// views' own words.
+fn is_part_name(part: &str) -> bool {
+    !part.is_empty()
+        && part.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !matches!(part, "print" | "anonymised")
+}
+
 impl Route {
+    /// The review this route shows, in whole or in part, for editing.
+    pub fn editing(&self) -> Option<ReviewId> {
+        match self {
+            Route::Review(id) | Route::ReviewPart(id, _) => Some(*id),
+            _ => None,
+        }
+    }
+
+    /// The part of a review shown, if the route names one.
+    pub fn part(&self) -> Option<&str> {
+        match self {
+            Route::ReviewPart(_, part) => Some(part),
+            _ => None,
+        }
+    }
+
     /// Reads a route from `location.hash` (with or without the leading `#`).
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
@@ -71,6 +99,12 @@ impl Route {
             ["about"] => Route::About,
             ["privacy"] => Route::Privacy,
             ["review", id] => id.parse().map(Route::Review).unwrap_or(Route::NotFound),
+            ["review", id, part] if is_part_name(part) => {
+                id.parse().map(|id| Route::ReviewPart(id, (*part).to_string())).unwrap_or(Route::NotFound)
+            }
+            ["review", id, part, item] if is_part_name(part) && item.parse::<u64>().is_ok() => {
+                id.parse().map(|id| Route::ReviewPart(id, format!("{part}/{item}"))).unwrap_or(Route::NotFound)
+            }
             ["review", id, "print", view] => match (id.parse(), PrintView::from_slug(view)) {
                 (Ok(id), Some(view)) => Route::Print(id, view),
                 _ => Route::NotFound,
@@ -94,6 +128,7 @@ impl Route {
             Route::About => "#/about".into(),
             Route::Privacy => "#/privacy".into(),
             Route::Review(id) => format!("#/review/{id}"),
+            Route::ReviewPart(id, part) => format!("#/review/{id}/{part}"),
             Route::Print(id, view) => format!("#/review/{id}/print/{}", view.slug()),
             Route::AnonymisedPrint(id, view) => format!("#/review/{id}/anonymised/{}", view.slug()),
             Route::PrintConversation(id, conversation) => format!("#/review/{id}/print/conversation/{conversation}"),
@@ -114,6 +149,8 @@ mod tests {
             Route::About,
             Route::Privacy,
             Route::Review(id),
+            Route::ReviewPart(id, "narrative".into()),
+            Route::ReviewPart(id, "conversations/4294967301".into()),
             Route::AnonymisedPrint(id, PrintView::Notes),
             Route::AnonymisedPrint(id, PrintView::ToolSheet),
             Route::Print(id, PrintView::Notes),
@@ -129,6 +166,9 @@ mod tests {
         assert_eq!(Route::parse(""), Route::Library);
         assert_eq!(Route::parse("#/review/not-an-id"), Route::NotFound);
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
+        assert_eq!(Route::parse(&format!("#/review/{id}/Narrative<b>")), Route::NotFound);
+        assert_eq!(Route::parse(&format!("#/review/{id}/conversations/x")), Route::NotFound);
+        assert_eq!(Route::parse(&format!("#/review/{id}/print")), Route::NotFound);
         assert_eq!(Route::parse(&format!("#/review/{id}/print/conversation/x")), Route::NotFound);
     }
 }

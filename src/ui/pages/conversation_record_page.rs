@@ -31,8 +31,15 @@ pub fn ConversationRecordPage(
                     .review
                     .learning_together()
                     .and_then(|lt| conversation_record(lt, &stored.review.title, conversation));
+                // Back to the screen of this conversation in the review.
+                let back = stored
+                    .review
+                    .learning_together()
+                    .and_then(|lt| lt.conversation(conversation))
+                    .map_or_else(|| Route::Review(id), |c| Route::ReviewPart(id, format!("conversations/{}", c.participant_id)))
+                    .href();
                 match paper {
-                    Some(paper) => view! { <RecordView id=id paper=paper/> }.into_any(),
+                    Some(paper) => view! { <RecordView back=back paper=paper/> }.into_any(),
                     None => view! {
                         <div class="page narrow">
                             <h1>"This conversation is no longer in the review"</h1>
@@ -48,7 +55,11 @@ pub fn ConversationRecordPage(
 
 /// The toolbar and the paper.
 #[component]
-fn RecordView(id: ReviewId, paper: ConversationRecordPaper) -> impl IntoView {
+fn RecordView(
+    /// The address of the conversation's screen in the review.
+    back: String,
+    paper: ConversationRecordPaper,
+) -> impl IntoView {
     let heading = format!("Record of the conversation with {}", paper.with);
     // The browser offers the page title as the name of a saved PDF.
     let previous_title = document().title();
@@ -65,7 +76,7 @@ fn RecordView(id: ReviewId, paper: ConversationRecordPaper) -> impl IntoView {
         <div class="print-view">
             <div class="print-toolbar">
                 <nav class="print-toolbar-links" aria-label="Print views">
-                    <a href=Route::Review(id).href()>"Back to the review"</a>
+                    <a href=back.clone()>"Back to the review"</a>
                 </nav>
                 <p class="print-toolbar-hint">
                     "Prints on A4 portrait. To send it by e-mail, choose “Save as PDF” in the print dialog."

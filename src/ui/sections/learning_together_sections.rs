@@ -3,6 +3,8 @@
 //! people in it (the review team and the participants, by role and agency; the family under
 //! pseudonyms), the letters to participants, the record of each one-to-one conversation,
 //! the analysis (narrative, key practice episodes, contributory factors) and the findings.
+//! Each part is a screen of its own, with its own address, reached from the side menu
+//! (which marks the one on screen) or the stages' tools; each conversation too.
 //! Every change goes through the model; suggestions about wording never block.
 
 use leptos::prelude::*;
@@ -10,14 +12,15 @@ use leptos::prelude::*;
 use super::lt_analysis::{EpisodesSection, FactorsSection, NarrativeSection};
 use super::lt_conversations::ConversationsSection;
 use super::lt_evidence::{ChronologySection, DocumentsSection};
-use super::lt_findings::FindingsSection;
+use super::lt_findings::{FindingsSection, RecommendationsSection};
 use super::ReviewContext;
 use crate::model::identifying_details::FieldKind;
 use crate::model::learning_together::{EditError, Participant};
+use crate::model::lt_field::{Letter, LtText};
 use crate::model::review_stage::{ReviewStage, StageStatus, StageTool};
-use crate::model::{LearningTogether, Review};
+use crate::model::{LearningTogether, Review, ReviewId};
 use crate::ui::browser::{local_today, now};
-use crate::ui::contexts::NoticeContext;
+use crate::ui::contexts::{NoticeContext, ReviewPartContext};
 use crate::ui::route::{PrintView, Route};
 use crate::ui::widgets::{unique_id, DateField, HintContext, HintedText, ModalDialog};
 
@@ -50,18 +53,24 @@ pub fn try_edit_lt<T>(
     }
 }
 
-/// A text field of the review, read and written by two small functions.
+/// A text field of the review: read by a small function, written through the model.
 pub fn lt_text(
     review: RwSignal<Review>,
     get: fn(&LearningTogether) -> String,
-    set: fn(&mut LearningTogether, String),
+    field: LtText,
 ) -> (Signal<String>, Callback<String>) {
     let value = Signal::derive(move || read_lt(review, get));
-    let change = Callback::new(move |v: String| edit_lt(review, |lt| set(lt, v)));
+    let change = Callback::new(move |v: String| {
+        edit_lt(review, |lt| {
+            lt.set_text(field, &v);
+        })
+    });
     (value, change)
 }
 
-/// Where each part of the editor starts, for the jump links and the stages' tools.
+/// The parts of the review, each on its own screen (`#/review/<id>/<name>`, the name being
+/// the part's id without `lt-`), in the side menu's order; the first is shown when the
+/// address names the review only.
 pub const ANCHORS: [(&str, &str); 12] = [
     ("lt-stages", "Stages"),
     ("lt-case", "Case and people"),
@@ -87,7 +96,28 @@ fn tool_anchor(tool: StageTool) -> &'static str {
     }
 }
 
-pub use crate::ui::browser::jump_to_section as jump_to;
+/// The address of one part of review `id` (`anchor` as in [`ANCHORS`]).
+pub fn area_href(id: ReviewId, anchor: &str) -> String {
+    Route::ReviewPart(id, anchor.trim_start_matches("lt-").to_string()).href()
+}
+
+/// The part an address names (`"conversations/12"` is the conversations), or the first.
+fn area_of(part: Option<&str>) -> &'static str {
+    let name = part.and_then(|p| p.split('/').next()).unwrap_or_default();
+    ANCHORS.iter().map(|(a, _)| *a).find(|a| a.trim_start_matches("lt-") == name).unwrap_or(ANCHORS[0].0)
+}
+
+/// Goes to a part of the review (one of [`ANCHORS`]: its own screen), or to a place on
+/// this screen.
+pub fn jump_to(target: &str) {
+    if ANCHORS.iter().any(|(a, _)| *a == target) {
+        if let Some(id) = Route::parse(&crate::ui::browser::location_hash()).editing() {
+            crate::ui::browser::navigate(&area_href(id, target));
+            return;
+        }
+    }
+    crate::ui::browser::jump_to_section(target);
+}
 
 /// The hints shared by every field of the open review.
 pub fn provide_hints(review: RwSignal<Review>) {
@@ -98,71 +128,75 @@ pub fn provide_hints(review: RwSignal<Review>) {
     provide_context(HintContext {
         pseudonyms: pseudonyms.into(),
         dismissed: dismissed.into(),
-        dismiss: Callback::new(move |key: String| edit_lt(review, |lt| {
-            lt.dismissed_hints.insert(key);
-        })),
+        dismiss: Callback::new(move |key: String| edit_lt(review, |lt| lt.dismiss_hint(&key))),
     });
 }
 
-/// The Learning Together editor.
+/// The Learning Together editor: the side menu of parts, and the part on screen.
 #[component]
 pub fn LearningTogetherSections() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     provide_hints(review);
-    let current = current_area();
+    let id = review.with_untracked(|r| r.id);
+    let part = use_context::<ReviewPartContext>().map(|c| c.0);
+    let area = Memo::new(move |_| area_of(part.and_then(|p| p.get()).as_deref()));
+    // A new part: the page starts at its top and keyboard focus on its heading, as on a
+    // new page (not when the review first opens: focus stays where the page put it).
+    Effect::new(move |before: Option<&'static str>| {
+        let now = area.get();
+        if before.is_some_and(|b| b != now) {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            focus_heading_when_ready(now);
+        }
+        now
+    });
     view! {
         <div class="cd-layout">
             <nav class="section-nav" aria-label="Parts of the review">
                 <ol>
-                    {ANCHORS.into_iter().map(|(id, label)| view! {
-                        <li><a href=format!("#{id}") aria-current=move || (current.get() == id).then_some("location")
-                            on:click=move |ev| { ev.prevent_default(); jump_to(id); }>{label}</a></li>
+                    {ANCHORS.into_iter().map(|(anchor, label)| view! {
+                        <li><a href=area_href(id, anchor) aria-current=move || (area.get() == anchor).then_some("page")>{label}</a></li>
                     }).collect_view()}
                 </ol>
             </nav>
             <div class="cd-sections">
-                <StagesSection/>
-                <CaseSection/>
-                <LettersSection/>
-                <DocumentsSection/>
-                <ConversationsSection/>
-                <ChronologySection/>
-                <NarrativeSection/>
-                <EpisodesSection/>
-                <FactorsSection/>
-                <FindingsSection/>
-                <ReportSection/>
+                {move || match area.get() {
+                    "lt-case" => view! { <CaseSection/> }.into_any(),
+                    "lt-letters" => view! { <LettersSection/> }.into_any(),
+                    "lt-documents" => view! { <DocumentsSection/> }.into_any(),
+                    "lt-conversations" => view! { <ConversationsSection/> }.into_any(),
+                    "lt-chronology" => view! { <ChronologySection/> }.into_any(),
+                    "lt-narrative" => view! { <NarrativeSection/> }.into_any(),
+                    "lt-episodes" => view! { <EpisodesSection/> }.into_any(),
+                    "lt-factors" => view! { <FactorsSection/> }.into_any(),
+                    "lt-findings" => view! { <FindingsSection/> }.into_any(),
+                    "lt-recommendations" => view! { <RecommendationsSection/> }.into_any(),
+                    "lt-report" => view! { <ReportSection/> }.into_any(),
+                    _ => view! { <StagesSection/> }.into_any(),
+                }}
             </div>
         </div>
     }
 }
 
-/// Which part of the review is on screen: the last part whose top has passed the upper
-/// third of the window, followed as the page scrolls, for the side menu to mark.
-fn current_area() -> RwSignal<&'static str> {
-    let current = RwSignal::new(ANCHORS[0].0);
-    let update = move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        let line = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(768.0) / 3.0;
-        let mut here = ANCHORS[0].0;
-        for (id, _) in ANCHORS {
-            if let Some(el) = doc.get_element_by_id(id) {
-                if el.get_bounding_client_rect().top() <= line {
-                    here = id;
-                }
-            }
+/// Puts keyboard focus on the heading of the part with this id once it is drawn.
+fn focus_heading_when_ready(anchor: &'static str) {
+    leptos::task::spawn_local(async move {
+        let focus = move || {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return false };
+            let Some(heading) = doc.get_element_by_id(&format!("{anchor}-h")) else { return false };
+            let _ = heading.set_attribute("tabindex", "-1");
+            use wasm_bindgen::JsCast;
+            heading.unchecked_into::<web_sys::HtmlElement>().focus().is_ok()
+        };
+        if !focus() {
+            request_animation_frame(move || {
+                focus();
+            });
         }
-        if current.get_untracked() != here {
-            current.set(here);
-        }
-    };
-    let scroll = window_event_listener(leptos::ev::scroll, move |_| update());
-    let resize = window_event_listener(leptos::ev::resize, move |_| update());
-    on_cleanup(move || {
-        scroll.remove();
-        resize.remove();
     });
-    current
 }
 
 /// The seven stages as a task list, each with its status and the tools it uses.
@@ -235,7 +269,7 @@ fn StagesSection() -> impl IntoView {
                                         let anchor = tool_anchor(*t);
                                         view! {
                                             {(n > 0).then_some(", ")}
-                                            <a href=format!("#{anchor}") on:click=move |ev| { ev.prevent_default(); jump_to(anchor); }>
+                                            <a href=area_href(review.with_untracked(|r| r.id), anchor)>
                                                 {format!("{} (Appendix {})", t.label(), t.appendix())}
                                             </a>
                                         }
@@ -254,8 +288,8 @@ fn StagesSection() -> impl IntoView {
 #[component]
 fn CaseSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let (pseudonym, set_pseudonym) = lt_text(review, |lt| lt.family_pseudonym.clone(), |lt, v| lt.family_pseudonym = v);
-    let (scope, set_scope) = lt_text(review, |lt| lt.scope.clone(), |lt, v| lt.scope = v);
+    let (pseudonym, set_pseudonym) = lt_text(review, |lt| lt.family_pseudonym.clone(), LtText::FamilyPseudonym);
+    let (scope, set_scope) = lt_text(review, |lt| lt.scope.clone(), LtText::Scope);
     let team = Memo::new(move |_| read_lt(review, |lt| lt.review_team.clone()));
     let participants = Memo::new(move |_| read_lt(review, |lt| lt.participants.clone()));
     let team_draft = RwSignal::new(String::new());
@@ -429,12 +463,12 @@ fn ParticipantRow(participant: Participant, pending_removal: RwSignal<Option<Par
 #[component]
 fn LettersSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let (intro, set_intro) = lt_text(review, |lt| lt.letters.introductory_letter.clone(), |lt, v| lt.letters.introductory_letter = v);
-    let (family, set_family) = lt_text(review, |lt| lt.letters.family_letter.clone(), |lt, v| lt.letters.family_letter = v);
+    let (intro, set_intro) = lt_text(review, |lt| lt.letters.introductory_letter.clone(), LtText::IntroductoryLetter);
+    let (family, set_family) = lt_text(review, |lt| lt.letters.family_letter.clone(), LtText::FamilyLetter);
     let (explain, set_explain) =
-        lt_text(review, |lt| lt.letters.conversation_explanation.clone(), |lt, v| lt.letters.conversation_explanation = v);
-    let (contact, set_contact) = lt_text(review, |lt| lt.letters.contact.clone(), |lt, v| lt.letters.contact = v);
-    let (signed, set_signed) = lt_text(review, |lt| lt.letters.signed_by.clone(), |lt, v| lt.letters.signed_by = v);
+        lt_text(review, |lt| lt.letters.conversation_explanation.clone(), LtText::ConversationExplanation);
+    let (contact, set_contact) = lt_text(review, |lt| lt.letters.contact.clone(), LtText::LetterContact);
+    let (signed, set_signed) = lt_text(review, |lt| lt.letters.signed_by.clone(), LtText::LetterSignedBy);
     let letter_date = Memo::new(move |_| read_lt(review, |lt| lt.letters.letter_date));
     let id = review.with_untracked(|r| r.id);
     let draft = move |_| {
@@ -443,16 +477,12 @@ fn LettersSection() -> impl IntoView {
     };
     let redraft = move |which: u8| {
         let title = review.with_untracked(|r| r.title.clone());
-        edit_lt(review, |lt| {
-            if lt.letters.letter_date.is_none() {
-                lt.letters.letter_date = Some(crate::ui::browser::local_today());
-            }
-            match which {
-                0 => lt.letters.introductory_letter = crate::model::letters::introductory_letter(lt, &title),
-                1 => lt.letters.family_letter = crate::model::letters::family_letter(lt),
-                _ => lt.letters.conversation_explanation = crate::model::letters::conversation_explanation(lt, &title),
-            }
-        });
+        let letter = match which {
+            0 => Letter::Introductory,
+            1 => Letter::Family,
+            _ => Letter::ConversationExplanation,
+        };
+        edit_lt(review, |lt| lt.redraft_letter(letter, &title, local_today()));
     };
     view! {
         <section class="section-card" id="lt-letters" aria-labelledby="lt-letters-h">
@@ -467,7 +497,7 @@ fn LettersSection() -> impl IntoView {
                         prop:value=move || letter_date.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
                         on:change=move |ev| {
                             let d = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
-                            edit_lt(review, |lt| lt.letters.letter_date = d);
+                            edit_lt(review, |lt| lt.set_letter_date(d));
                         }/>
                 </div>
                 <div class="field field-wide">

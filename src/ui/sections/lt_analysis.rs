@@ -8,13 +8,14 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::learning_together_sections::{edit_lt, jump_to, read_lt, try_edit_lt};
+use super::learning_together_sections::{area_href, edit_lt, read_lt, try_edit_lt};
 use super::ReviewContext;
 use crate::model::contributory_factor::FactorLevel;
 use crate::model::conversation_guide::FactorCategory;
 use crate::model::date_or_period::DateOrPeriod;
 use crate::model::key_practice_episode::{Appraisal, KeyPracticeEpisode};
 use crate::model::learning_together::{EpisodeId, FactorId, ItemId};
+use crate::model::lt_field::LtText;
 use crate::model::LearningTogether;
 use crate::ui::widgets::{unique_id, CitationPicker, DateOrPeriodInput, DatedItemForm, HintedText};
 
@@ -76,9 +77,9 @@ fn NarrativeEventCard(id: ItemId) -> impl IntoView {
     view! {
         <li class="timeline-event">
             <HintedText label="What happened" field_key=format!("event {id}") rows=2 value=what
-                on_change=Callback::new(move |v: String| edit_lt(review, |lt| if let Some(e) = lt.event_mut(id) { e.what_happened = v; }))/>
+                on_change=Callback::new(move |v: String| edit_lt(review, |lt| { lt.set_text(LtText::EventWhatHappened(id), &v); }))/>
             <DateOrPeriodInput what=format!("event {id}") value=when
-                on_change=Callback::new(move |v| edit_lt(review, |lt| if let Some(e) = lt.event_mut(id) { e.date_or_period = v; }))/>
+                on_change=Callback::new(move |v| edit_lt(review, |lt| { lt.set_when(id, v); }))/>
             <div class="agency-views">
                 <For each=move || shown.get() key=|a| a.clone() children=move |agency| {
                     let a2 = agency.clone();
@@ -171,8 +172,12 @@ fn EpisodeCard(id: EpisodeId, number: usize) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let episode = Memo::new(move |_| read_lt(review, |lt| lt.episode(id).cloned()));
     let field = move |f: fn(&KeyPracticeEpisode) -> String| Signal::derive(move || episode.with(|e| e.as_ref().map(f).unwrap_or_default()));
-    let set = move |f: fn(&mut KeyPracticeEpisode, String)| {
-        Callback::new(move |v: String| edit_lt(review, |lt| if let Some(e) = lt.episode_mut(id) { f(e, v) }))
+    let set = move |field: fn(EpisodeId) -> LtText| {
+        Callback::new(move |v: String| {
+            edit_lt(review, |lt| {
+                lt.set_text(field(id), &v);
+            })
+        })
     };
     let factors = Memo::new(move |_| {
         read_lt(review, |lt| lt.factors.iter().map(|f| (f.id, f.text.clone(), f.category.label(), f.episodes.contains(&id))).collect::<Vec<_>>())
@@ -200,16 +205,13 @@ fn EpisodeCard(id: EpisodeId, number: usize) -> impl IntoView {
         <li class="episode-card" aria-labelledby=labelled>
             <h3 id=heading_id>{move || format!("Episode {number}: {}", name())}</h3>
             <HintedText label="Episode" field_key=format!("episode {id} name") rows=1 value=field(|e| e.episode.clone())
-                on_change=set(|e, v| e.episode = v)/>
+                on_change=set(LtText::EpisodeName)/>
             <DateOrPeriodInput what=format!("episode {number}") value=when
-                on_change=Callback::new(move |v| edit_lt(review, |lt| if let Some(e) = lt.episode_mut(id) { e.date_or_period = v; }))/>
+                on_change=Callback::new(move |v| edit_lt(review, |lt| { lt.set_when(id, v); }))/>
             <HintedText label="Roles involved (separate with ;)" field_key=format!("episode {id} roles") kind=crate::model::identifying_details::FieldKind::Role rows=1
-                value=roles on_change=Callback::new(move |v: String| edit_lt(review, |lt| if let Some(e) = lt.episode_mut(id) {
-                    e.roles_involved = v.split(';').map(|r| r.trim_start().to_string()).collect();
-                    if e.roles_involved.iter().all(|r| r.trim().is_empty()) { e.roles_involved.clear(); }
-                }))/>
+                value=roles on_change=set(LtText::EpisodeRoles)/>
             <HintedText label="What happened" field_key=format!("episode {id} what") value=field(|e| e.what_happened.clone())
-                on_change=set(|e, v| e.what_happened = v)/>
+                on_change=set(LtText::EpisodeWhatHappened)/>
             <div class="field">
                 <label for=appraisal_id.clone()>"Appraisal of the practice"</label>
                 <select id=appraisal_id on:change=move |ev| {
@@ -221,12 +223,12 @@ fn EpisodeCard(id: EpisodeId, number: usize) -> impl IntoView {
                 </select>
             </div>
             <HintedText label="Why it made sense at the time" field_key=format!("episode {id} why") value=field(|e| e.why_it_made_sense.clone())
-                on_change=set(|e, v| e.why_it_made_sense = v)/>
+                on_change=set(LtText::EpisodeWhyItMadeSense)/>
             <fieldset class="checkbox-list">
                 <legend>"Contributory factors that help explain it"</legend>
                 <Show when=move || factors.with(|f| f.is_empty())>
                     <p class="muted">"No contributory factors recorded yet. Add them under "
-                        <a href="#lt-factors" on:click=move |ev| { ev.prevent_default(); jump_to("lt-factors"); }>"Contributory factors"</a>"."</p>
+                        <a href=area_href(review.with_untracked(|r| r.id), "lt-factors")>"Contributory factors"</a>"."</p>
                 </Show>
                 <For each=move || factors.get() key=|f| f.clone() children=move |(fid, text, category, linked)| view! {
                     <label class="checkbox">

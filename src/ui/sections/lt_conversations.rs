@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::conversation_guide_form::{GuideMode, GuideParts};
-use super::learning_together_sections::{edit_lt, jump_to, read_lt, try_edit_lt};
+use super::learning_together_sections::{area_href, edit_lt, jump_to, read_lt, try_edit_lt};
 use super::ReviewContext;
 use crate::model::conversation::Conversation;
 use crate::model::conversation_guide::FactorCategory;
@@ -25,7 +25,7 @@ use crate::model::practitioner_preparation::{PractitionerPreparation, Preparatio
 use crate::model::ReviewBody;
 use crate::storage::file_format::{read_file, MAX_FILE_BYTES};
 use crate::ui::browser::local_today;
-use crate::ui::contexts::NoticeContext;
+use crate::ui::contexts::{NoticeContext, ReviewPartContext};
 use crate::ui::route::Route;
 use crate::ui::widgets::{DateField, DatedItemForm, ModalDialog};
 
@@ -47,19 +47,48 @@ pub fn ConversationsSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let selected = RwSignal::new(None::<ParticipantId>);
+    // The conversation on screen is in the address: `conversations/<participant id>`.
+    let part = use_context::<ReviewPartContext>().map(|c| c.0);
+    let selected = Memo::new(move |_| {
+        let pid: ParticipantId = part.and_then(|p| p.get())?.strip_prefix("conversations/")?.parse().ok()?;
+        read_lt(review, |lt| lt.participant(pid).is_some().then_some(pid))
+    });
+    let id = review.with_untracked(|r| r.id);
+    let href_of = move |pid: ParticipantId| Route::ReviewPart(id, format!("conversations/{pid}")).href();
     let selected_conversation = Memo::new(move |_| {
         let p = selected.get()?;
         read_lt(review, |lt| Some(lt.conversation_with(p).map(|c| c.id)))
     });
+    let selected_label = Memo::new(move |_| {
+        let pid = selected.get()?;
+        read_lt(review, |lt| lt.participant(pid).map(|p| p.label()))
+    });
+    // Another conversation: its screen starts at the top, focus on its heading.
+    Effect::new(move |before: Option<Option<ParticipantId>>| {
+        let now = selected.get();
+        if before.is_some_and(|b| b != now) {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            crate::ui::browser::focus_when_ready("lt-conversations-h".into());
+        }
+        now
+    });
     view! {
         <section class="section-card" id="lt-conversations" aria-labelledby="lt-conversations-h">
-            <h2 id="lt-conversations-h">"Conversations"</h2>
+            <h2 id="lt-conversations-h" tabindex="-1">{move || match selected_label.get() {
+                Some(label) => format!("Conversation with {label}"),
+                None => "Conversations".to_string(),
+            }}</h2>
+            <Show when=move || selected.get().is_some()>
+                <p class="back-link"><a href=area_href(id, "lt-conversations")>"All conversations"</a></p>
+            </Show>
+            <Show when=move || selected.get().is_none()>
             <p class="prompt">"One record for each participant, following the conversation structure (Appendix 3). "
                 "Recordings made to help write it up are destroyed once the record is written."</p>
             <Show when=move || participants.with(|p| p.is_empty())>
                 <p class="empty">"Add participants under "
-                    <a href="#lt-case" on:click=move |ev| { ev.prevent_default(); jump_to("lt-case"); }>"Case and people"</a>
+                    <a href=area_href(id, "lt-case")>"Case and people"</a>
                     " to record their conversations."</p>
             </Show>
             <ul class="conversation-picker">
@@ -71,11 +100,9 @@ pub fn ConversationsSection() -> impl IntoView {
                     };
                     view! {
                         <li>
-                            <button type="button" class="button-secondary"
-                                aria-pressed=move || if selected.get() == Some(pid) { "true" } else { "false" }
-                                on:click=move |_| selected.set(Some(pid))>
+                            <a class="button button-secondary" href=href_of(pid)>
                                 {format!("Conversation with {label}")}
-                            </button>
+                            </a>
                             <span class="muted">{status}</span>
                             <span class="journey-next" class:journey-past-date=past>
                                 <span class="visually-hidden">"Next for them: "</span>{next}
@@ -84,6 +111,7 @@ pub fn ConversationsSection() -> impl IntoView {
                     }
                 }/>
             </ul>
+            </Show>
             {move || selected.get().map(|pid| view! { <JourneyDates participant=pid/> })}
             {move || selected.get().and_then(|pid| {
                 let label = read_lt(review, |lt| lt.participant(pid).map(|p| p.label()))?;

@@ -10,10 +10,11 @@ use super::learning_together_sections::{edit_lt, read_lt, try_edit_lt};
 use super::ReviewContext;
 use crate::model::finding::Finding;
 use crate::model::learning_together::FindingId;
+use crate::model::lt_field::LtText;
 use crate::model::pattern_type::{PatternType, TYPOLOGY_DESCRIPTION};
 use crate::ui::widgets::{unique_id, CitationPicker, HintedText};
 
-/// The findings and the recommendations.
+/// The findings.
 #[component]
 pub fn FindingsSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
@@ -50,7 +51,6 @@ pub fn FindingsSection() -> impl IntoView {
                 <button type="submit" class="button-secondary">"Add finding"</button>
             </form>
         </section>
-        <RecommendationsSection/>
     }
 }
 
@@ -59,8 +59,12 @@ fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let finding = Memo::new(move |_| read_lt(review, |lt| lt.finding(id).cloned()));
     let field = move |f: fn(&Finding) -> String| Signal::derive(move || finding.with(|x| x.as_ref().map(f).unwrap_or_default()));
-    let set = move |f: fn(&mut Finding, String)| {
-        Callback::new(move |v: String| edit_lt(review, |lt| if let Some(x) = lt.finding_mut(id) { f(x, v) }))
+    let set = move |field: fn(FindingId) -> LtText| {
+        Callback::new(move |v: String| {
+            edit_lt(review, |lt| {
+                lt.set_text(field(id), &v);
+            })
+        })
     };
     let statement = move || finding.with(|f| f.as_ref().map(|f| f.statement.clone()).unwrap_or_default());
     let tagged = move |p: PatternType| finding.with(|f| f.as_ref().is_some_and(|f| f.shows(p)));
@@ -102,7 +106,7 @@ fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
                 </button>
             </div>
             <HintedText label="Finding" field_key=format!("finding {id} statement") rows=2 value=field(|f| f.statement.clone())
-                on_change=set(|f, v| f.statement = v)/>
+                on_change=set(LtText::FindingStatement)/>
             <fieldset class="checkbox-list pattern-tags">
                 <legend>"Pattern types it shows"</legend>
                 {PatternType::ALL.into_iter().map(|p| view! {
@@ -121,16 +125,13 @@ fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
                 }).collect_view()}
             </fieldset>
             <HintedText label="How it showed in this case" field_key=format!("finding {id} how") value=field(|f| f.how_it_showed_in_this_case.clone())
-                on_change=set(|f, v| f.how_it_showed_in_this_case = v)/>
+                on_change=set(LtText::FindingHowItShowed)/>
             <HintedText label="Evidence that it is wider than this case" field_key=format!("finding {id} wider") value=field(|f| f.evidence_it_is_wider.clone())
-                on_change=set(|f, v| f.evidence_it_is_wider = v)/>
+                on_change=set(LtText::FindingEvidenceItIsWider)/>
             <HintedText label="Why it matters" field_key=format!("finding {id} why") value=field(|f| f.why_it_matters.clone())
-                on_change=set(|f, v| f.why_it_matters = v)/>
+                on_change=set(LtText::FindingWhyItMatters)/>
             <HintedText label="Issues for the board to consider (one per line)" field_key=format!("finding {id} issues") value=issues
-                on_change=Callback::new(move |v: String| edit_lt(review, |lt| if let Some(f) = lt.finding_mut(id) {
-                    f.issues_for_the_board = v.split('\n').map(str::to_string).collect();
-                    if f.issues_for_the_board.iter().all(|i| i.trim().is_empty()) { f.issues_for_the_board.clear(); }
-                }))/>
+                on_change=set(LtText::FindingIssues)/>
             <fieldset class="checkbox-list">
                 <legend>"Key practice episodes it rests on"</legend>
                 <Show when=move || episodes.with(|e| e.is_empty())><p class="muted">"No key practice episodes yet."</p></Show>
@@ -171,8 +172,9 @@ fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
     }
 }
 
+/// The recommendations, each answering a finding or standing on its own.
 #[component]
-fn RecommendationsSection() -> impl IntoView {
+pub fn RecommendationsSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let recs = Memo::new(move |_| {
         read_lt(review, |lt| {

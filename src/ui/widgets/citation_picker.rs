@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::model::learning_together::ItemId;
-use crate::ui::sections::learning_together_sections::{jump_to, read_lt, try_edit_lt};
+use crate::ui::sections::learning_together_sections::{area_href, read_lt, try_edit_lt};
 use crate::ui::sections::ReviewContext;
 
 /// The documents and conversations an item cites, as checkboxes.
@@ -29,7 +29,7 @@ pub fn CitationPicker(
             <legend>"Documents and conversations it cites"<span class="visually-hidden">{format!(" ({what})")}</span></legend>
             <Show when=move || choices.with(|c| c.is_empty())>
                 <p class="muted">"No documents or conversations yet. Add the documents the review draws on under "
-                    <a href="#lt-documents" on:click=move |ev| { ev.prevent_default(); jump_to("lt-documents"); }>"Documents"</a>"."</p>
+                    <a href=area_href(review.with_untracked(|r| r.id), "lt-documents")>"Documents"</a>"."</p>
             </Show>
             <For each=move || choices.get() key=|c| c.clone() children=move |(source, label, is_document, cited)| view! {
                 <label class="checkbox">

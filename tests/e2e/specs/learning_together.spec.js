@@ -4,7 +4,7 @@
 // types, the report printed; and a practitioner preparing for their conversation on their
 // own, exporting the file, and the reviewer adding it to their record.
 import { readFile } from "node:fs/promises";
-import { test, expect, guardNetwork, expectAccessible, startReview, openApp, tabTo } from "./helpers.js";
+import { test, expect, guardNetwork, expectAccessible, startReview, openApp, tabTo, goToArea } from "./helpers.js";
 
 const SHOTS = new URL("../screenshots/", import.meta.url).pathname;
 
@@ -70,7 +70,10 @@ test("a review team runs a Learning Together review from participants to the pri
   await expect(stages.getByText("1 of 7 stages done.")).toBeVisible();
   await expect(stages.getByRole("link", { name: "Conversation structure (Appendix 3)" })).toBeVisible();
 
-  // Case and people.
+  // Case and people, on a screen of its own, marked in the side menu.
+  await goToArea(page, "Case and people");
+  await expect(page.getByRole("region", { name: "Stages of the review" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Case and people", level: 2 })).toBeFocused();
   await page.getByLabel("Family pseudonym").fill("Family K");
   await page.getByLabel("Review team member’s role").fill("Lead reviewer (independent)");
   await page.getByRole("button", { name: "Add to review team" }).click();
@@ -89,6 +92,7 @@ test("a review team runs a Learning Together review from participants to the pri
   await expect(people.getByText(/looks like a name/)).toHaveCount(0);
 
   // Letters drafted from the review's details.
+  await goToArea(page, "Letters");
   await page.getByRole("button", { name: "Draft letters from the review’s details" }).click();
   await expect(page.getByLabel("Introductory letter (professionals)")).toHaveValue(/concerning the K family \(not their real name\)/);
   await expect(page.getByLabel("Introductory letter (family members)")).toHaveValue(/^\d+ \w+ \d{4}\n\nDear parent or carer,/);
@@ -96,7 +100,9 @@ test("a review team runs a Learning Together review from participants to the pri
 
   // First conversation: all nine parts, a turning point made a key practice episode,
   // and what was said about inter-agency working recorded as a contributory factor.
-  await page.getByRole("button", { name: "Conversation with Health visitor, NHS trust" }).click();
+  await goToArea(page, "Conversations");
+  await page.getByRole("link", { name: "Conversation with Health visitor, NHS trust" }).click();
+  await expect(page.getByRole("heading", { name: "Conversation with Health visitor, NHS trust", level: 2 })).toBeFocused();
   await page.getByRole("button", { name: "Start the record of this conversation" }).click();
   let record = await recordAllParts(page, "Health visitor, NHS trust");
   for (const c of CATEGORIES) {
@@ -111,28 +117,34 @@ test("a review team runs a Learning Together review from participants to the pri
     .fill("No shared record of missed health appointments");
   await record.getByRole("button", { name: "Record as a contributory factor: Inter-agency/inter-professional team factors" }).click();
 
-  // Second conversation.
-  await page.getByRole("button", { name: "Conversation with Class teacher, Primary school" }).click();
+  // Second conversation: back to the list, then its own screen.
+  await page.getByRole("link", { name: "All conversations" }).click();
+  await page.getByRole("link", { name: "Conversation with Class teacher, Primary school" }).click();
   await page.getByRole("button", { name: "Start the record of this conversation" }).click();
   record = await recordAllParts(page, "Class teacher, Primary school");
 
   // The key practice episode: appraised, why it made sense, factors linked.
+  await goToArea(page, "Key practice episodes");
   const episodes = page.getByRole("region", { name: "Key practice episodes" });
   const episode = episodes.getByRole("listitem", { name: /^Episode 1: Decided not to refer/ });
   await expect(episode).toBeVisible();
   await expect(episode.getByText("From conversations with: Health visitor, NHS trust")).toBeVisible();
   await episode.getByLabel("Appraisal of the practice").selectOption("Problematic practice");
   await episode.getByLabel("Why it made sense at the time").fill("Caseload pressure; attendance seemed to improve");
+  await goToArea(page, "Contributory factors");
   const factors = page.getByRole("region", { name: "Contributory factors" });
   await factors.getByLabel("Category").first().selectOption("Organisational culture and management");
   await factors.getByLabel("New contributory factor").fill("Supervision focused on timescales");
   await factors.getByRole("button", { name: "Add factor" }).click();
+  await goToArea(page, "Key practice episodes");
   await episode.getByRole("checkbox", { name: /No shared record of missed health appointments/ }).check();
   await episode.getByRole("checkbox", { name: /Supervision focused on timescales/ }).check();
+  await goToArea(page, "Contributory factors");
   await expect(factors.getByRole("region", { name: "Organisational factors" }).getByText("Helps explain: Decided not to refer")).toBeVisible();
   await expect(factors.getByRole("region", { name: "Inter-agency factors" }).getByText(/Helps explain: Decided not to refer/)).toBeVisible();
 
   // A narrative event with two agencies' views.
+  await goToArea(page, "Narrative");
   const narrative = page.getByRole("region", { name: "Narrative of multi-agency perspectives" });
   await narrative.getByLabel("New event: what happened").fill("Second missed health review");
   await narrative.getByLabel("Date of the new event").fill("2025-03-14");
@@ -141,6 +153,7 @@ test("a review team runs a Learning Together review from participants to the pri
   await narrative.getByLabel("How Primary school saw it").fill("Not known to school at the time");
 
   // A finding with two pattern types and its four parts.
+  await goToArea(page, "Findings");
   const findings = page.getByRole("region", { name: "Findings" });
   await findings.getByLabel("New finding", { exact: true }).fill("Missed health appointments are not shared across agencies");
   await findings.getByLabel("Pattern type", { exact: true }).selectOption("Human-tool operation");
@@ -162,6 +175,7 @@ test("a review team runs a Learning Together review from participants to the pri
   await expect(finding.getByText(/“error”: consider/)).toHaveCount(0);
   await expect(why).toHaveValue("The health visitor failed to refer; this was an error.");
 
+  await goToArea(page, "Recommendations");
   await page.getByRole("region", { name: "Recommendations" }).getByLabel("New recommendation").fill("Share missed appointments with schools");
   await page.getByRole("region", { name: "Recommendations" }).getByLabel("It answers").selectOption({ index: 1 });
   await page.getByRole("button", { name: "Add recommendation" }).click();
@@ -170,18 +184,27 @@ test("a review team runs a Learning Together review from participants to the pri
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}lt-review.png`, fullPage: false });
 
-  // Everything is still there after a reload, the dismissal included.
+  // Everything is still there after a reload, the dismissal included; the reload stays on
+  // the screen it was on.
   await page.reload();
+  await expect(page.getByRole("region", { name: "Recommendations" }).getByRole("listitem")).toHaveCount(1);
+  await goToArea(page, "Case and people");
   await expect(page.getByLabel("Family pseudonym")).toHaveValue("Family K");
+  await goToArea(page, "Findings");
   await expect(page.getByRole("region", { name: "Findings" }).getByText(/“failed to”: consider/)).toBeVisible();
   await expect(page.getByRole("region", { name: "Findings" }).getByText(/“error”: consider/)).toHaveCount(0);
-  await page.getByRole("button", { name: "Conversation with Class teacher, Primary school" }).click();
+  // The browser's Back button goes back to the screen before.
+  await page.goBack();
+  await expect(page.getByLabel("Family pseudonym")).toHaveValue("Family K");
+  await goToArea(page, "Conversations");
+  await page.getByRole("link", { name: "Conversation with Class teacher, Primary school" }).click();
   await expect(page.getByRole("textbox", { name: "Have we got your view of the case?" }))
     .toHaveValue("Class teacher, Primary school: 8. Summing up (1)");
-  for (const [name, file] of [["Stages of the review", "lt-stages"], ["Case and people", "lt-people"],
-    ["3a. ‘Turning points’ or ‘key practice episodes’", "lt-conversation"], ["Key practice episodes", "lt-episodes"],
-    ["Contributory factors", "lt-factors"], ["Findings", "lt-findings"]]) {
-    await page.getByRole("region", { name, exact: true }).first().evaluate((el) => el.scrollIntoView());
+  await page.getByRole("region", { name: "3a. ‘Turning points’ or ‘key practice episodes’", exact: true }).evaluate((el) => el.scrollIntoView());
+  await page.screenshot({ path: `${SHOTS}lt-conversation.png` });
+  for (const [area, file] of [["Stages", "lt-stages"], ["Case and people", "lt-people"], ["Key practice episodes", "lt-episodes"],
+    ["Contributory factors", "lt-factors"], ["Findings", "lt-findings"], ["Recommendations", "lt-recommendations"]]) {
+    await goToArea(page, area);
     await page.screenshot({ path: `${SHOTS}${file}.png` });
   }
 
@@ -247,8 +270,10 @@ test("a practitioner prepares on their own, exports the file, and the reviewer a
   // The reviewer's record of the same conversation already has their own notes.
   await openApp(page);
   await page.getByRole("button", { name: "New Learning Together review" }).click();
+  await goToArea(page, "Case and people");
   await addParticipant(page, { role: "Health visitor", second: "NHS trust" });
-  await page.getByRole("button", { name: "Conversation with Health visitor, NHS trust" }).click();
+  await goToArea(page, "Conversations");
+  await page.getByRole("link", { name: "Conversation with Health visitor, NHS trust" }).click();
   await page.getByRole("button", { name: "Start the record of this conversation" }).click();
   const overview = page.getByRole("textbox", { name: "a brief description of what happened in this case and the part you played" });
   await overview.fill("Reviewer: she described regular visits.");
@@ -272,6 +297,10 @@ test("a practitioner prepares on their own, exports the file, and the reviewer a
 
 test("people, stages and suggestions work with the keyboard alone", async ({ page }) => {
   await startReview(page, "New Learning Together review");
+  // The side menu by keyboard: Enter on a part opens its screen.
+  await tabTo(page, page.getByRole("navigation", { name: "Parts of the review" }).getByRole("link", { name: "Case and people" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Case and people", level: 2 })).toBeFocused();
   const form = page.locator("form.add-participant");
   const role = form.getByLabel("Role", { exact: true });
   await tabTo(page, role);
@@ -288,6 +317,7 @@ test("people, stages and suggestions work with the keyboard alone", async ({ pag
   await expect(page.getByRole("alert").filter({ hasText: "Write the participant’s role" })).toBeVisible();
 
   // A stage's status, by keyboard.
+  await goToArea(page, "Stages");
   const status = page.getByLabel("Status of preparing participants");
   await tabTo(page, status);
   await page.keyboard.press("ArrowDown");
@@ -295,6 +325,7 @@ test("people, stages and suggestions work with the keyboard alone", async ({ pag
   await expect(page.getByText("0 of 7 stages done.")).toBeVisible();
 
   // A suggestion is dismissed from the keyboard.
+  await goToArea(page, "Case and people");
   const scope = page.getByLabel("What this review is for");
   await tabTo(page, scope);
   await page.keyboard.type("To learn, not to find who is to blame.");

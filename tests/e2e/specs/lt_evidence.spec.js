@@ -44,8 +44,10 @@ test("a reviewer registers documents, builds the chronology, cites evidence and 
   await page.getByLabel("Review title").fill("Family K systems review");
   const reviewId = page.url().match(/#\/review\/([0-9a-f-]+)/)[1];
 
+  await goToArea(page, "Case and people");
   await addParticipant(page, "Health visitor", "NHS trust");
-  await page.getByRole("button", { name: "Conversation with Health visitor, NHS trust" }).click();
+  await goToArea(page, "Conversations");
+  await page.getByRole("link", { name: "Conversation with Health visitor, NHS trust" }).click();
   await page.getByRole("button", { name: "Start the record of this conversation" }).click();
   const record = page.getByRole("article", { name: "Record of the conversation with Health visitor, NHS trust" });
   await record.getByLabel("New turning point", { exact: true }).fill("Asked to join the strategy discussion and was not invited");

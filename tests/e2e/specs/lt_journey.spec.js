@@ -6,7 +6,7 @@
 // part of the conversation structure and what was recorded, long words wrapped.
 import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
-import { test, expect, guardNetwork, expectAccessible, startReview } from "./helpers.js";
+import { test, expect, guardNetwork, expectAccessible, startReview, goToArea } from "./helpers.js";
 
 const SHOTS = new URL("../screenshots/lt-journey/", import.meta.url).pathname;
 
@@ -45,9 +45,11 @@ test("journey dates survive an abrupt reload, what is next is said, a stage past
   await mkdir(SHOTS, { recursive: true });
   await startReview(page, "New Learning Together review");
   await page.getByLabel("Review title").fill("Family K systems review");
+  await goToArea(page, "Case and people");
   await page.getByLabel("Family pseudonym").fill("Family K");
   await addParticipant(page, { role: "Health visitor", second: "NHS trust" });
   await addParticipant(page, { family: true, role: "Mother", second: "Kerry" });
+  await goToArea(page, "Stages");
 
   // Stages: a target date already gone, on a stage not marked done, is said plainly.
   const stages = page.getByRole("region", { name: "Stages of the review" });
@@ -68,18 +70,19 @@ test("journey dates survive an abrupt reload, what is next is said, a stage past
   await page.screenshot({ path: `${SHOTS}stages.png` });
 
   // Each participant says what is next for them.
+  await goToArea(page, "Conversations");
   const conversations = page.getByRole("region", { name: "Conversations" });
   const picker = conversations.locator(".conversation-picker");
   await expect(picker.getByText("Introductory letter not sent yet.")).toHaveCount(2);
 
   // The letter date is typed a key at a time and the page reloaded at once, still in the box.
-  await conversations.getByRole("button", { name: "Conversation with Health visitor, NHS trust" }).click();
+  await conversations.getByRole("link", { name: "Conversation with Health visitor, NHS trust" }).click();
   let journey = journeyOf(page, "Health visitor, NHS trust");
   await journey.getByLabel("Introductory letter sent").focus();
   // Day and month alike, so the keys mean the same whichever order the browser shows.
   await page.keyboard.type("11112025");
   await page.reload();
-  await conversations.getByRole("button", { name: "Conversation with Health visitor, NHS trust" }).click();
+  // The reload comes back to the same conversation.
   journey = journeyOf(page, "Health visitor, NHS trust");
   await expect(journey.getByLabel("Introductory letter sent")).toHaveValue("2025-11-11");
   await expect(journey.getByText(/Not yet recorded whether they agree to take part: the letter was sent on 11 Nov( 2025)?\./)).toBeVisible();
@@ -93,7 +96,9 @@ test("journey dates survive an abrupt reload, what is next is said, a stage past
   await expect(record).toBeVisible();
   const recording = /Recording not yet destroyed: the conversation was held on 3 Dec( 2025)?\. Appendix 2 promises the recording is destroyed once the data is taken from it\./;
   await expect(journey.getByText(recording)).toBeVisible();
+  await page.getByRole("link", { name: "All conversations" }).click();
   await expect(picker.getByText(recording)).toBeVisible();
+  await conversations.getByRole("link", { name: "Conversation with Health visitor, NHS trust" }).click();
 
   // Something under every part of the record.
   const written = {};
@@ -112,19 +117,19 @@ test("journey dates survive an abrupt reload, what is next is said, a stage past
   // Comments asked for by: filled and reloaded at once.
   await journey.getByLabel("Comments asked for by").fill("2025-12-17");
   await page.reload();
-  await conversations.getByRole("button", { name: "Conversation with Health visitor, NHS trust" }).click();
   journey = journeyOf(page, "Health visitor, NHS trust");
   await expect(journey.getByLabel("Comments asked for by")).toHaveValue("2025-12-17");
   await expect(journey.getByLabel("Recording destroyed")).toHaveValue("2025-12-05");
   await expect(journey.getByLabel("Conversation held")).toHaveValue("2025-12-03");
   await expect(journey.getByText(/Comments on the draft shared on 8 Dec( 2025)? were asked for by 17 Dec( 2025)? and have not come back yet\./)).toBeVisible();
-  await expect(picker.getByText("Introductory letter not sent yet.")).toHaveCount(1);
-  await picker.evaluate((el) => el.scrollIntoView());
-  await page.screenshot({ path: `${SHOTS}picker.png` });
   await expect(page.getByText("Saved on this device")).toBeVisible();
   await expectAccessible(page);
   await journey.evaluate((el) => el.scrollIntoView());
   await page.screenshot({ path: `${SHOTS}journey.png` });
+  await page.getByRole("link", { name: "All conversations" }).click();
+  await expect(picker.getByText("Introductory letter not sent yet.")).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}picker.png` });
+  await conversations.getByRole("link", { name: "Conversation with Health visitor, NHS trust" }).click();
 
   // The record, printed for the health visitor to check.
   await page.getByRole("link", { name: /^Print record/ }).click();
@@ -161,8 +166,11 @@ test("journey dates survive an abrupt reload, what is next is said, a stage past
   expect(text).toContain("0123456789abcdef");
   execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "2", pdfPath, `${SHOTS}record-page`]);
 
+  // Back from the printed record is back at that conversation.
   await page.getByRole("link", { name: "Back to the review" }).click();
   await expect(page.getByLabel("Review title")).toHaveValue("Family K systems review");
+  await expect(journeyOf(page, "Health visitor, NHS trust")).toBeVisible();
+  await goToArea(page, "Stages");
 
   // The team's own progress sheet carries the dates; the published report does not.
   await page.getByRole("link", { name: /^Print progress for the review team/ }).click();

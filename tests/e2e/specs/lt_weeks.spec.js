@@ -9,7 +9,7 @@
 import { writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test, expect, guardNetwork, expectAccessible, startReview } from "./helpers.js";
+import { test, expect, guardNetwork, expectAccessible, startReview, goToArea } from "./helpers.js";
 
 const SHOTS = new URL("../screenshots/lt/", import.meta.url).pathname;
 
@@ -42,8 +42,8 @@ async function preparationFile(name, { role, agency, updated, notes, factors = {
   return path;
 }
 
-async function shot(page, region, file) {
-  await page.getByRole("region", { name: region, exact: true }).first().evaluate((el) => el.scrollIntoView());
+async function shot(page, area, file) {
+  await goToArea(page, area);
   await page.screenshot({ path: `${SHOTS}${file}.png` });
 }
 
@@ -53,6 +53,7 @@ test("a review over weeks: preparations with their source, one factor per answer
   await mkdir(SHOTS, { recursive: true });
   await startReview(page, "New Learning Together review");
   await page.getByLabel("Review title").fill("The Green family systems review");
+  await goToArea(page, "Case and people");
   await page.getByLabel("Family pseudonym").fill("the Green family");
   await page.getByLabel("What this review is for").fill(
     "To understand how agencies worked together when the family moved to Leeds and the boiler failed to work all winter.");
@@ -72,6 +73,7 @@ test("a review over weeks: preparations with their source, one factor per answer
   await expect(people.getByText(/“failed to”: consider/)).toHaveCount(0);
 
   // Letters: the pseudonym reads once, with date, contact and signature, and a family version.
+  await goToArea(page, "Letters");
   await page.getByLabel("How to reach the review team (telephone, e-mail)").fill("Safeguarding partnership office, 0113 000 0000");
   await page.getByRole("button", { name: "Draft letters from the review’s details" }).click();
   const intro = page.getByLabel("Introductory letter (professionals)");
@@ -87,7 +89,8 @@ test("a review over weeks: preparations with their source, one factor per answer
   await expect(page.getByRole("region", { name: "Letters to participants" }).getByText(/“blaming”: consider/)).toHaveCount(0);
 
   // The class teacher's file offered for the health visitor's conversation is questioned.
-  await page.getByRole("button", { name: "Conversation with Health visitor, NHS trust" }).click();
+  await goToArea(page, "Conversations");
+  await page.getByRole("link", { name: "Conversation with Health visitor, NHS trust" }).click();
   await page.getByRole("button", { name: "Start the record of this conversation" }).click();
   let record = page.getByRole("article", { name: "Record of the conversation with Health visitor, NHS trust" });
   const teacherFile = await preparationFile("teacher.json", {
@@ -137,7 +140,8 @@ test("a review over weeks: preparations with their source, one factor per answer
   await record.getByRole("button", { name: /^Mark as key practice episode: Closing the health visiting case/ }).click();
 
   // Two more conversations; the social worker repeats the same factor in the same words.
-  await page.getByRole("button", { name: "Conversation with Social worker, Children’s social care" }).click();
+  await page.getByRole("link", { name: "All conversations" }).click();
+  await page.getByRole("link", { name: "Conversation with Social worker, Children’s social care" }).click();
   await page.getByRole("button", { name: "Start the record of this conversation" }).click();
   record = page.getByRole("article", { name: "Record of the conversation with Social worker, Children’s social care" });
   await record.getByRole("textbox", { name: "a brief description of what happened in this case and the part you played" })
@@ -151,7 +155,8 @@ test("a review over weeks: preparations with their source, one factor per answer
   await record.getByLabel("New turning point", { exact: true }).fill("Strategy discussion after the transfer");
   await record.getByRole("button", { name: "Add turning point" }).click();
   await record.getByRole("button", { name: /^Mark as key practice episode: Strategy discussion/ }).click();
-  await page.getByRole("button", { name: "Conversation with Mother (Kerry)" }).click();
+  await page.getByRole("link", { name: "All conversations" }).click();
+  await page.getByRole("link", { name: "Conversation with Mother (Kerry)" }).click();
   await page.getByRole("button", { name: "Start the record of this conversation" }).click();
   record = page.getByRole("article", { name: "Record of the conversation with Mother (Kerry)" });
   await record.getByRole("textbox", { name: "a brief description of what happened in this case and the part you played" })
@@ -163,8 +168,10 @@ test("a review over weeks: preparations with their source, one factor per answer
   await record.getByRole("button", { name: /^Mark as key practice episode: The eviction notice/ }).click();
 
   // Four episodes; seven factors in all.
+  await goToArea(page, "Key practice episodes");
   const episodes = page.getByRole("region", { name: "Key practice episodes" });
   await expect(episodes.getByRole("listitem", { name: /^Episode \d:/ })).toHaveCount(4);
+  await goToArea(page, "Contributory factors");
   const factors = page.getByRole("region", { name: "Contributory factors" });
   for (const [category, text] of [
     ["Organisational culture and management", "Supervision focused on timescales"],
@@ -181,10 +188,12 @@ test("a review over weeks: preparations with their source, one factor per answer
   await expect(factors.getByText("From the conversation with Health visitor, NHS trust; Social worker, Children’s social care")).toBeVisible();
 
   // A finding and a recommendation that can be edited, with hints.
+  await goToArea(page, "Findings");
   const findings = page.getByRole("region", { name: "Findings" });
   await findings.getByLabel("New finding", { exact: true }).fill("Health history is lost when families move between areas");
   await findings.getByLabel("Pattern type", { exact: true }).selectOption("Human-tool operation");
   await findings.getByRole("button", { name: "Add finding" }).click();
+  await goToArea(page, "Recommendations");
   const recs = page.getByRole("region", { name: "Recommendations" });
   await recs.getByLabel("New recommendation").fill("Share health chronologies on transfer");
   await recs.getByRole("button", { name: "Add recommendation" }).click();
@@ -197,11 +206,12 @@ test("a review over weeks: preparations with their source, one factor per answer
   await expect(page.getByText("Saved on this device")).toBeVisible();
   await expectAccessible(page);
 
-  for (const [region, file] of [["Stages of the review", "stages"], ["Case and people", "people"],
-    ["Letters to participants", "letters"], ["Conversations", "conversations"],
-    ["Narrative of multi-agency perspectives", "narrative"], ["Key practice episodes", "episodes"],
-    ["Contributory factors", "factors"], ["Findings", "findings"], ["Recommendations", "recommendations"]]) {
-    await shot(page, region, file);
+  for (const [area, file] of [["Stages", "stages"], ["Case and people", "people"],
+    ["Letters", "letters"], ["Conversations", "conversations"],
+    ["Narrative", "narrative"], ["Key practice episodes", "episodes"],
+    ["Contributory factors", "factors"], ["Findings", "findings"], ["Recommendations", "recommendations"],
+    ["Report", "report-area"]]) {
+    await shot(page, area, file);
   }
 
   // The anonymised copy starts with what the hints found.
@@ -233,8 +243,10 @@ test("a review over weeks: preparations with their source, one factor per answer
 
 test("notices fade by themselves and a long unbroken string wraps in print", async ({ page }) => {
   await startReview(page, "New Learning Together review");
+  await goToArea(page, "Case and people");
   await addParticipant(page, { role: "Health visitor", second: "NHS trust" });
-  await page.getByRole("button", { name: "Conversation with Health visitor, NHS trust" }).click();
+  await goToArea(page, "Conversations");
+  await page.getByRole("link", { name: "Conversation with Health visitor, NHS trust" }).click();
   await page.getByRole("button", { name: "Start the record of this conversation" }).click();
   const record = page.getByRole("article", { name: "Record of the conversation with Health visitor, NHS trust" });
   await record.getByLabel("New turning point", { exact: true }).fill("Weight check");
@@ -245,6 +257,7 @@ test("notices fade by themselves and a long unbroken string wraps in print", asy
   await expect(notice).toHaveCount(0, { timeout: 10_000 });
 
   const long = "https://example.org/records/" + "ref0123456789".repeat(20);
+  await goToArea(page, "Case and people");
   await page.getByLabel("What this review is for").fill(long);
   await expect(page.getByText("Saved on this device")).toBeVisible();
   await page.getByRole("link", { name: "Print report" }).click();

@@ -9,7 +9,7 @@
 import { readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { test, expect, guardNetwork } from "./helpers.js";
+import { test, expect, guardNetwork, goToArea } from "./helpers.js";
 
 const DIST = fileURLToPath(new URL("../../../dist/", import.meta.url));
 const SINGLE_FILE_URL = pathToFileURL(`${DIST}case-review-studio.html`).href;
@@ -210,6 +210,7 @@ const learningTogetherSteps = {
     await page.getByLabel("Review title").press("Tab");
   },
   async "participants, by role"(page) {
+    await goToArea(page, "Case and people");
     const form = page.locator("form.add-participant");
     await form.getByLabel("Role", { exact: true }).fill("Social worker");
     await form.getByLabel("Agency", { exact: true }).fill("Children's services");
@@ -217,23 +218,31 @@ const learningTogetherSteps = {
     await expect(page.locator(".people-list").getByRole("textbox", { name: "Role", exact: true })).toHaveValue("Social worker");
   },
   async "letters and a conversation with a key practice episode"(page) {
+    await goToArea(page, "Letters");
     await page.getByRole("button", { name: "Draft letters from the review’s details" }).click();
-    await page.getByRole("button", { name: "Conversation with Social worker, Children's services" }).click();
+    await goToArea(page, "Conversations");
+    await page.getByRole("link", { name: "Conversation with Social worker, Children's services" }).click();
     await page.getByRole("button", { name: "Start the record of this conversation" }).click();
     await page.getByLabel("New turning point", { exact: true }).fill("Closed the referral after one visit");
     await page.getByRole("button", { name: "Add turning point" }).click();
     await page.getByRole("button", { name: /^Mark as key practice episode/ }).click();
+    await goToArea(page, "Contributory factors");
     await page.getByLabel("New contributory factor").fill("High caseloads");
     await page.getByRole("button", { name: "Add factor" }).click();
+    await goToArea(page, "Findings");
     await page.getByLabel("New finding", { exact: true }).fill("Referrals close without feedback");
     await page.getByRole("button", { name: "Add finding" }).click();
   },
-  async "every other field on the screen"(page) {
+  async "every other field on every screen"(page) {
     // The Learning Together screens are growing: fill whatever text fields they now have.
-    const fields = page.locator("main").locator("input[type=text]:visible, textarea:visible");
-    for (let i = 0; i < (await fields.count()); i++) {
-      const field = fields.nth(i);
-      if ((await field.inputValue()) === "" && (await field.isEditable())) await field.fill(`Offline check ${i + 1}`);
+    const areas = await page.getByRole("navigation", { name: "Parts of the review" }).getByRole("link").allInnerTexts();
+    for (const area of areas) {
+      await goToArea(page, area.trim());
+      const fields = page.locator("main").locator("input[type=text]:visible, textarea:visible");
+      for (let i = 0; i < (await fields.count()); i++) {
+        const field = fields.nth(i);
+        if ((await field.inputValue()) === "" && (await field.isEditable())) await field.fill(`Offline check ${i + 1}`);
+      }
     }
     await saved(page);
   },
