@@ -30,6 +30,17 @@ pub fn DocumentsSection() -> impl IntoView {
     let conversations = Memo::new(move |_| {
         read_lt(review, |lt| lt.sources().into_iter().filter(|(id, _)| lt.conversation(*id).is_some()).collect::<Vec<_>>())
     });
+    let glance = Memo::new(move |_| {
+        read_lt(review, |lt| {
+            lt.documents
+                .iter()
+                .map(|d| {
+                    let cited: Vec<String> = lt.cited_by(d.id).iter().map(|c| c.label()).collect();
+                    (d.id, d.title.clone(), d.agency.clone(), d.date_or_period.text(), cited.join(", "))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     let pending_removal = RwSignal::new(None::<(ItemId, String, String)>);
     let title = RwSignal::new(String::new());
     let agency = RwSignal::new(String::new());
@@ -49,6 +60,19 @@ pub fn DocumentsSection() -> impl IntoView {
                 "comes from, and why it was chosen. Narrative events, key practice episodes and findings can cite them."</p>
             <Show when=move || ids.with(|i| i.is_empty())>
                 <p class="muted">"No documents in the register yet."</p>
+            </Show>
+            <Show when=move || glance.with(|g| g.len() > 1)>
+                <table class="summary-table">
+                    <caption class="visually-hidden">"The documents register at a glance"</caption>
+                    <thead><tr><th scope="col">"No."</th><th scope="col">"Document"</th><th scope="col">"Agency"</th>
+                        <th scope="col">"Date or period"</th><th scope="col">"Cited by"</th></tr></thead>
+                    <tbody>
+                        <For each=move || glance.get().into_iter().enumerate() key=|r| r.clone() children=|(n, (_, title, agency, when, cited))| view! {
+                            <tr><td>{n + 1}</td><td>{title}</td><td>{agency}</td><td>{when}</td>
+                                <td>{if cited.is_empty() { "Not cited yet".to_string() } else { cited }}</td></tr>
+                        }/>
+                    </tbody>
+                </table>
             </Show>
             <ol class="item-list document-list">
                 <For each=move || ids.get().into_iter().enumerate() key=|x| *x children=move |(n, id)| view! {
