@@ -24,7 +24,7 @@ fn cited_by_words(review: RwSignal<crate::model::Review>, source: ItemId) -> Opt
 
 /// The documents register.
 #[component]
-pub fn DocumentsSection() -> impl IntoView {
+pub fn DocumentsSection() -> AnyView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let ids = Memo::new(move |_| read_lt(review, |lt| lt.documents.iter().map(|d| d.id).collect::<Vec<_>>()));
     let conversations = Memo::new(move |_| {
@@ -122,11 +122,12 @@ pub fn DocumentsSection() -> impl IntoView {
             })}
         </section>
     }
+    .into_any()
 }
 
 /// One document of the register, editable in place.
 #[component]
-fn DocumentItem(id: ItemId, number: usize, pending_removal: RwSignal<Option<(ItemId, String, String)>>) -> impl IntoView {
+fn DocumentItem(id: ItemId, number: usize, pending_removal: RwSignal<Option<(ItemId, String, String)>>) -> AnyView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let document = Memo::new(move |_| read_lt(review, |lt| lt.document(id).cloned()));
     let title = Signal::derive(move || document.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default()));
@@ -179,11 +180,12 @@ fn DocumentItem(id: ItemId, number: usize, pending_removal: RwSignal<Option<(Ite
             </button>
         </li>
     }
+    .into_any()
 }
 
 /// The integrated multi-agency chronology.
 #[component]
-pub fn ChronologySection() -> impl IntoView {
+pub fn ChronologySection() -> AnyView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let agencies = Memo::new(move |_| read_lt(review, |lt| lt.chronology_agencies()));
     let filter = RwSignal::new(String::new());
@@ -282,11 +284,12 @@ pub fn ChronologySection() -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }
 
 /// One row of the chronology, with its editor below it while it is being changed.
 #[component]
-fn ChronologyTableRow(origin: ChronologyOrigin, rows: Memo<Vec<ChronologyRow>>, editing: RwSignal<Option<ItemId>>) -> impl IntoView {
+fn ChronologyTableRow(origin: ChronologyOrigin, rows: Memo<Vec<ChronologyRow>>, editing: RwSignal<Option<ItemId>>) -> AnyView {
     let row = Memo::new(move |_| rows.with(|rs| rs.iter().find(|r| r.origin == origin).cloned()));
     let read = move |f: fn(&ChronologyRow) -> String| move || row.with(|r| r.as_ref().map(f).unwrap_or_default());
     let entry = match origin {
@@ -303,6 +306,14 @@ fn ChronologyTableRow(origin: ChronologyOrigin, rows: Memo<Vec<ChronologyRow>>, 
     });
     let short = move || row.with(|r| r.as_ref().map(|r| r.what_happened.chars().take(40).collect::<String>()).unwrap_or_default());
     let is_open = move || entry.is_some() && editing.get() == entry;
+    let edit_button = NodeRef::<leptos::html::Button>::new();
+    // Closing the editor puts keyboard focus back on the row's Edit button.
+    let done = Callback::new(move |_: ()| {
+        editing.set(None);
+        if let Some(b) = edit_button.get_untracked() {
+            let _ = b.focus();
+        }
+    });
     view! {
         <tr class:chronology-turning-point=entry.is_none()>
             <td>{when_text}</td>
@@ -312,19 +323,20 @@ fn ChronologyTableRow(origin: ChronologyOrigin, rows: Memo<Vec<ChronologyRow>>, 
             <td>
                 {entry.map(|id| {
                     view! {
-                        <button type="button" class="button-quiet button-small" aria-expanded=move || is_open().to_string()
+                        <button type="button" class="button-quiet button-small" node_ref=edit_button aria-expanded=move || is_open().to_string()
                             on:click=move |_| editing.set(if editing.get_untracked() == Some(id) { None } else { Some(id) })>
-                            {move || if is_open() { "Done" } else { "Edit" }}
-                            <span class="visually-hidden">{move || format!(" entry: {}", short())}</span>
+                            {move || if is_open() { "Close" } else { "Edit" }}
+                            <span class="visually-hidden">{move || if is_open() { format!(" the entry: {}", short()) } else { format!(" entry: {}", short()) }}</span>
                         </button>
                     }
                 })}
             </td>
         </tr>
         {move || entry.filter(|_| is_open()).map(|id| view! {
-            <tr class="chronology-editor"><td colspan="5"><ChronologyEntryEditor id=id editing=editing/></td></tr>
+            <tr class="chronology-editor"><td colspan="5"><ChronologyEntryEditor id=id done=done/></td></tr>
         })}
     }
+    .into_any()
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -337,7 +349,7 @@ fn lowercase_first(text: &str) -> String {
 
 /// The fields of one entry the team wrote.
 #[component]
-fn ChronologyEntryEditor(id: ItemId, editing: RwSignal<Option<ItemId>>) -> impl IntoView {
+fn ChronologyEntryEditor(id: ItemId, done: Callback<()>) -> AnyView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let entry = Memo::new(move |_| read_lt(review, |lt| lt.chronology_entry(id).cloned()));
     let sources = Memo::new(move |_| read_lt(review, |lt| lt.sources()));
@@ -372,12 +384,13 @@ fn ChronologyEntryEditor(id: ItemId, editing: RwSignal<Option<ItemId>>) -> impl 
             <DateOrPeriodInput what="the entry" value=when
                 on_change=Callback::new(move |v| { try_edit_lt(review, |lt| lt.set_entry_date(id, v)); })/>
             <div class="button-row">
-                <button type="button" class="button-secondary button-small" on:click=move |_| editing.set(None)>"Done"</button>
+                <button type="button" class="button-secondary button-small" on:click=move |_| done.run(())>"Done"</button>
                 <button type="button" class="button-quiet button-small" on:click=move |_| {
-                    editing.set(None);
+                    done.run(());
                     edit_lt(review, |lt| { lt.remove_chronology_entry(id); });
                 }>"Remove entry"</button>
             </div>
         </div>
     }
+    .into_any()
 }

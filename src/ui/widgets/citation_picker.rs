@@ -17,7 +17,7 @@ pub fn CitationPicker(
     /// The item in words, for the group's accessible name: "episode 2", "finding 1".
     #[prop(into)]
     what: String,
-) -> impl IntoView {
+) -> AnyView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let choices = Memo::new(move |_| {
         read_lt(review, |lt| {
@@ -49,4 +49,5 @@ pub fn CitationPicker(
             }/>
         </fieldset>
     }
+    .into_any()
 }

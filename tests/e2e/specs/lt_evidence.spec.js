@@ -93,6 +93,7 @@ test("a reviewer registers documents, builds the chronology, cites evidence and 
   await chronology.locator(".chronology-editor").getByLabel("What happened").fill("Home visit: mother tired, baby well, weighed");
   await expect(rows.nth(1).locator("td").nth(2)).toHaveText("Home visit: mother tired, baby well, weighed");
   await chronology.locator(".chronology-editor").getByRole("button", { name: "Done" }).click();
+  await expect(chronology.getByRole("button", { name: "Edit entry: Home visit: mother tired, baby well" })).toBeFocused();
   await chronology.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(OUT, "chronology.png") });
 
