@@ -132,6 +132,10 @@ test("a reviewer registers documents, builds the chronology, cites evidence and 
   await expect(documents.getByText("Cited by: Episode 1, Finding 1")).toBeVisible();
   await documents.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(OUT, "documents.png") });
+  await goToArea(page, "Conversations");
+  await page.getByRole("link", { name: "Conversation with Health visitor, NHS trust" }).click();
+  await expect(record.getByText("Cited by: Episode 1, Finding 1")).toBeVisible();
+  await goToArea(page, "Documents");
   await expectAccessible(page);
 
   // Removing a cited document is questioned.
