@@ -437,6 +437,17 @@ pub fn each_text_mut(review: &mut Review, f: &mut dyn FnMut(&'static str, &mut S
             f("Report", &mut lt.methodology);
             f("Report", &mut lt.case_summary);
             f("Report", &mut lt.acknowledgements);
+            for d in &mut lt.documents {
+                f("Documents", &mut d.title);
+                f("Documents", &mut d.agency);
+                f("Documents", &mut d.date_or_period.period);
+                f("Documents", &mut d.why_chosen);
+            }
+            for e in &mut lt.chronology_entries {
+                f("Chronology", &mut e.date_or_period.period);
+                f("Chronology", &mut e.agency);
+                f("Chronology", &mut e.what_happened);
+            }
         }
         ReviewBody::Preparation(p) => {
             f("Role", &mut p.role);
@@ -986,7 +997,7 @@ mod tests {
     const NOT_FREE_TEXT: &[&str] = &[
         ".id", ".created", ".updated", ".last_exported", ".delete_by", ".date", ".by_when", ".due",
         ".date_of_referral", ".date_of_discussion", ".marked_as", ".status", ".attendance", ".done_on", ".appraisal", ".pattern_types",
-        ".category", ".level",
+        ".category", ".level", ".citations",
     ];
 
     fn string_leaves(v: &serde_json::Value, path: &str, f: &mut dyn FnMut(&str, &str)) {
@@ -1072,7 +1083,10 @@ mod tests {
                     "how_it_showed_in_this_case": "Jayden", "evidence_it_is_wider": "Jayden",
                     "why_it_matters": "Jayden", "issues_for_the_board": ["Jayden"]}],
                 "recommendations": [{"id": 9, "text": "Jayden"}],
-                "summary": "Jayden", "methodology": "Jayden", "case_summary": "Jayden", "acknowledgements": "Jayden"
+                "summary": "Jayden", "methodology": "Jayden", "case_summary": "Jayden", "acknowledgements": "Jayden",
+                "documents": [{"id": 10, "title": "Jayden", "agency": "Jayden", "date_or_period": when, "why_chosen": "Jayden"}],
+                "chronology_entries": [{"id": 11, "date_or_period": when, "agency": "Jayden", "what_happened": "Jayden", "source": 10}],
+                "citations": ["6>10"]
             }}
         })
     }

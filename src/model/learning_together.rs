@@ -16,6 +16,7 @@ use super::conversation::{Conversation, TurningPoint};
 use super::conversation_guide::FactorCategory;
 use super::conversation_notes::clean_text;
 use super::date_or_period::DateOrPeriod;
+use super::evidence::{ChronologyEntry, SourceDocument};
 use super::finding::{Finding, FindingBasis, Recommendation};
 use super::key_practice_episode::{Appraisal, KeyPracticeEpisode};
 use super::letters::{self, Letters};
@@ -131,6 +132,12 @@ pub enum EditError {
     NotAFamilyMember,
     /// A finding keeps at least one pattern type.
     LastPatternType,
+    NoSuchDocument,
+    NoSuchChronologyEntry,
+    /// Only documents of the register and conversations can be cited as sources.
+    NotASource,
+    /// Only narrative events, key practice episodes and findings cite sources.
+    NotCiting,
 }
 
 impl std::fmt::Display for EditError {
@@ -152,6 +159,10 @@ impl std::fmt::Display for EditError {
             EditError::LastPatternType => {
                 "A finding needs at least one pattern type: add another before removing this one."
             }
+            EditError::NoSuchDocument => "That document is no longer in the register.",
+            EditError::NoSuchChronologyEntry => "That entry is no longer in the chronology.",
+            EditError::NotASource => "Choose a document of the register or a conversation as the source.",
+            EditError::NotCiting => "Only narrative events, key practice episodes and findings cite sources.",
         };
         f.write_str(text)
     }
@@ -251,6 +262,19 @@ pub struct LearningTogether {
     #[serde(default)]
     #[autosurgeon(with = "crate::model::merge_shape::text")]
     pub acknowledgements: String,
+    /// The documents register (see `evidence.rs`).
+    #[serde(default)]
+    #[autosurgeon(missing = "Default::default")]
+    pub documents: Vec<SourceDocument>,
+    /// The entries the team wrote into the integrated chronology (see `evidence.rs`).
+    #[serde(default)]
+    #[autosurgeon(missing = "Default::default")]
+    pub chronology_entries: Vec<ChronologyEntry>,
+    /// Which narrative events, episodes and findings cite which documents and
+    /// conversations, as "citing>cited" ids (see `evidence.rs`).
+    #[serde(default)]
+    #[autosurgeon(with = "crate::model::merge_shape::string_set")]
+    pub citations: BTreeSet<String>,
 }
 
 fn set_or_clear<K: Ord, V>(map: &mut BTreeMap<K, V>, key: K, value: Option<V>) {
@@ -275,7 +299,7 @@ fn non_blank(text: &str) -> Result<String, EditError> {
 
 // Ids.
 impl LearningTogether {
-    fn allocate_id(&mut self) -> ItemId {
+    pub(crate) fn allocate_id(&mut self) -> ItemId {
         // Older saves have no counter, and imported files may carry ids at or beyond it.
         let block = super::id_blocks::block_of(self.next_id);
         let highest = self.highest_item_id_in(block);
@@ -298,6 +322,8 @@ impl LearningTogether {
             .chain(self.factors.iter().map(|f| f.id))
             .chain(self.findings.iter().map(|f| f.id))
             .chain(self.recommendations.iter().map(|r| r.id))
+            .chain(self.documents.iter().map(|d| d.id))
+            .chain(self.chronology_entries.iter().map(|e| e.id))
             .filter(|id| super::id_blocks::block_of(*id) == block)
             .max()
             .unwrap_or(0)
@@ -448,6 +474,9 @@ impl LearningTogether {
         }
         for f in &mut self.factors {
             f.source_conversations.retain(|c| !removed.contains(c));
+        }
+        for c in removed {
+            self.forget_source(c);
         }
         true
     }
@@ -891,6 +920,7 @@ impl LearningTogether {
         for f in &mut self.findings {
             f.episodes.retain(|&e| e != id);
         }
+        self.forget_citations_by(id);
         for tp in self.conversations.iter_mut().flat_map(|c| c.turning_points.iter_mut()) {
             if tp.promoted_to == Some(id) {
                 tp.promoted_to = None;
@@ -1059,6 +1089,7 @@ impl LearningTogether {
     pub fn remove_event(&mut self, id: ItemId) -> bool {
         let before = self.narrative_events.len();
         self.narrative_events.retain(|e| e.id != id);
+        self.forget_citations_by(id);
         self.narrative_events.len() != before
     }
 
@@ -1135,6 +1166,7 @@ impl LearningTogether {
                 r.finding = None;
             }
         }
+        self.forget_citations_by(id);
         true
     }
 

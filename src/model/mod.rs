@@ -14,6 +14,7 @@ pub mod conversation_guide;
 pub mod conversation_notes;
 pub mod date_or_period;
 pub mod edit_history;
+pub mod evidence;
 pub mod finding;
 pub mod id_blocks;
 pub mod identifying_details;

@@ -109,7 +109,7 @@ pub fn field_words(name: &str) -> String {
 
 /// A few words that identify an item: its first non-empty text.
 pub fn item_words(item: &Json) -> String {
-    let fields = ["statement", "text", "what_happened", "episode", "what", "who", "action", "role", "name"];
+    let fields = ["statement", "text", "what_happened", "episode", "title", "what", "who", "action", "role", "name"];
     let text = fields
         .iter()
         .find_map(|f| item.get(*f).and_then(Json::as_str).filter(|t| !t.trim().is_empty()))
@@ -201,6 +201,12 @@ fn walk(
         }
         return;
     }
+    // Citations are a set: a merge keeps what either copy added, never a choice
+    // between two versions.
+    if matches!(path.last(), Some(Step::Field(f)) if f == "citations") {
+        out.changed.push(place(path, label));
+        return;
+    }
     // A single value (or a list of values): changed in the file.
     if ours == base || ours == theirs {
         if ours == base {
@@ -268,7 +274,7 @@ pub fn readable_lines(review: &Review) -> Vec<(String, String)> {
         match value {
             Json::Object(fields) => {
                 for (key, field) in fields {
-                    if is_bookkeeping(key) || matches!(key.as_str(), "dismissed_hints") {
+                    if is_bookkeeping(key) || matches!(key.as_str(), "dismissed_hints" | "citations") {
                         continue;
                     }
                     let named = !matches!(key.as_str(), "body" | "case_discussion" | "learning_together" | "preparation");

@@ -97,6 +97,9 @@ pub const ADDED_PARTS: &[(&str, &str, ObjType)] = &[
     ("LearningTogether", "methodology", ObjType::Text),
     ("LearningTogether", "case_summary", ObjType::Text),
     ("LearningTogether", "acknowledgements", ObjType::Text),
+    ("LearningTogether", "documents", ObjType::List),
+    ("LearningTogether", "chronology_entries", ObjType::List),
+    ("LearningTogether", "citations", ObjType::Map),
 ];
 
 /// One saved change, as the Changes view lists it.
@@ -482,9 +485,9 @@ impl ReviewHistory {
                 plain: [header, facts, immediate_thoughts, tree, worries, strengths, information_gaps, people_to_involve, actions, outcome, next_id],
                 wrapped: [about_child => field::Text]),
             (ReviewBody::LearningTogether(old), ReviewBody::LearningTogether(new)) => fields!(old, new,
-                plain: [family_pseudonym, participants, review_team, letters, conversations, narrative_events, episodes, factors, findings, recommendations, next_id],
+                plain: [family_pseudonym, participants, review_team, letters, conversations, narrative_events, episodes, factors, findings, recommendations, next_id, documents, chronology_entries],
                 wrapped: [scope => field::Text, stages => field::KeyedMap, stage_targets => field::KeyedDates, stages_completed => field::KeyedDates, dismissed_hints => field::StringSet,
-                    summary => field::Text, methodology => field::Text, case_summary => field::Text, acknowledgements => field::Text]),
+                    summary => field::Text, methodology => field::Text, case_summary => field::Text, acknowledgements => field::Text, citations => field::StringSet]),
             (ReviewBody::Preparation(old), ReviewBody::Preparation(new)) => fields!(old, new,
                 plain: [role, agency, notes, turning_points],
                 wrapped: [dismissed_hints => field::StringSet]),

@@ -8,7 +8,8 @@
 //! why it matters and the issues for the board to consider), the recommendations and
 //! issues for the board, acknowledgements; then, as appendices, the contributory factors by
 //! level of the system (clean sentences, each once) and the table of key practice episodes
-//! (on landscape pages).
+//! (on landscape pages), and, when the team keeps a register, the documents the review drew
+//! on. Each finding names the episodes, factors, documents and conversations it rests on.
 
 use chrono::NaiveDate;
 
@@ -40,13 +41,22 @@ pub const REPORT_TITLE: &str = "Learning Together review report";
 /// page is left nearly empty before a turn in the middle of the report). A part with nothing in it is left out; no internal working table (the
 /// stages, the participants' journey) is ever in it.
 pub fn learning_together_report(review: &Review, exported_on: Option<NaiveDate>) -> Option<WordDocument> {
+    report_document(review, draft_mark("exported", exported_on))
+}
+
+/// The same report as the print view draws it, saying the day it was printed.
+pub fn printed_learning_together_report(review: &Review, printed_on: Option<NaiveDate>) -> Option<WordDocument> {
+    report_document(review, draft_mark("printed", printed_on))
+}
+
+fn report_document(review: &Review, mark: String) -> Option<WordDocument> {
     let lt = review.learning_together()?;
     let mut d = WordDocument::new(
         &format!("{REPORT_TITLE} \u{2013} {}", review.title),
         &format!("{REPORT_TITLE} \u{2013} draft"),
         Orientation::Portrait,
     );
-    d.paragraph_in(ParagraphStyle::DraftMark, vec![Span::plain(draft_mark(exported_on))]);
+    d.paragraph_in(ParagraphStyle::DraftMark, vec![Span::plain(mark)]);
     d.title(REPORT_TITLE);
     d.subtitle(&review.title);
 
@@ -75,6 +85,11 @@ pub fn learning_together_report(review: &Review, exported_on: Option<NaiveDate>)
     if !lt.episodes.is_empty() {
         d.start_section(Orientation::Landscape);
         episodes(&mut d, lt);
+    }
+    // The documents drawn on, back on portrait pages of their own.
+    if !lt.documents.is_empty() {
+        d.start_section(Orientation::Portrait);
+        documents_appendix(&mut d, lt);
     }
     Some(d)
 }
@@ -185,9 +200,18 @@ fn episodes(d: &mut WordDocument, lt: &LearningTogether) {
 /// The key practice episodes on their own, A4 landscape: SCIE's template (Appendix 4),
 /// the same table as in the report. `None` when `review` is not a Learning Together review.
 pub fn key_practice_episodes(review: &Review, exported_on: Option<NaiveDate>) -> Option<WordDocument> {
+    episodes_document(review, draft_mark("exported", exported_on))
+}
+
+/// The same table as the print view draws it, saying the day it was printed.
+pub fn printed_key_practice_episodes(review: &Review, printed_on: Option<NaiveDate>) -> Option<WordDocument> {
+    episodes_document(review, draft_mark("printed", printed_on))
+}
+
+fn episodes_document(review: &Review, mark: String) -> Option<WordDocument> {
     let lt = review.learning_together()?;
     let mut d = WordDocument::new(&format!("{EPISODES_TITLE} \u{2013} {}", review.title), &format!("{EPISODES_TITLE} \u{2013} draft"), Orientation::Landscape);
-    d.paragraph_in(ParagraphStyle::DraftMark, vec![Span::plain(draft_mark(exported_on))]);
+    d.paragraph_in(ParagraphStyle::DraftMark, vec![Span::plain(mark)]);
     d.title(EPISODES_TITLE);
     d.subtitle(&review.title);
     match episodes_table(lt) {
@@ -205,9 +229,9 @@ pub fn key_practice_episodes(review: &Review, exported_on: Option<NaiveDate>) ->
 pub const EPISODES_TITLE: &str = "Key practice episodes";
 
 /// "DRAFT", with the day it was made when known.
-fn draft_mark(exported_on: Option<NaiveDate>) -> String {
-    match exported_on {
-        Some(day) => format!("DRAFT \u{2014} exported {}", long_date(day)),
+fn draft_mark(done: &str, on: Option<NaiveDate>) -> String {
+    match on {
+        Some(day) => format!("DRAFT \u{2014} {done} {}", long_date(day)),
         None => "DRAFT".to_string(),
     }
 }
@@ -243,10 +267,11 @@ fn episodes_table(lt: &LearningTogether) -> Option<Table> {
         }
         let factors: Cell = factor_texts.into_iter().map(|t| vec![Span::plain(t)]).collect();
         let factors = if factors.is_empty() { cell_of(vec![Span::quiet("None linked")]) } else { factors };
-        let sources: Cell = e
-            .source_conversations
-            .iter()
-            .filter_map(|c| lt.conversation(*c).and_then(|c| lt.participant(c.participant_id)).map(|p| vec![Span::plain(p.label())]))
+        // The conversations it came from or cites (the documents it cites are in the appendix).
+        let sources: Cell = lt
+            .sources_of(e.id)
+            .into_iter()
+            .filter_map(|c| lt.conversation(c).and_then(|c| lt.participant(c.participant_id)).map(|p| vec![Span::plain(p.label())]))
             .collect();
         let sources = if sources.is_empty() { cell_of(vec![Span::quiet(NONE_RECORDED)]) } else { sources };
         t.row(vec![
@@ -348,11 +373,12 @@ fn finding(d: &mut WordDocument, number: usize, f: &Finding, lt: &LearningTogeth
     let label = if patterns.len() == 1 { "Pattern type: " } else { "Pattern types: " };
     let tags = if patterns.is_empty() { Span::quiet(NOT_RECORDED) } else { Span::plain(patterns.join("; ")) };
     d.paragraph(vec![Span::bold(label), tags]);
-    let basis = lt.finding_basis(f.id);
+    let basis = lt.finding_evidence(f.id);
     let factors: Vec<String> = basis.factors.iter().map(|t| without_closing_stop(&clean_factor_text(t)).to_string()).collect();
     for (label, items) in [
         ("Key practice episodes it rests on: ", &basis.episodes),
         ("Contributory factors it rests on: ", &factors),
+        ("Documents it draws on: ", &basis.documents),
         ("From conversations with: ", &basis.conversations),
     ] {
         let items: Vec<&str> = items.iter().map(|i| without_closing_stop(i)).filter(|i| !i.is_empty()).collect();
@@ -416,6 +442,26 @@ fn recommendations(d: &mut WordDocument, lt: &LearningTogether) {
         }
     }
 }
+
+/// The documents register as an appendix, with what in the report cites each document;
+/// left out when the team has not used the register.
+fn documents_appendix(d: &mut WordDocument, lt: &LearningTogether) {
+    if lt.documents.is_empty() {
+        return;
+    }
+    d.heading(1, DOCUMENTS_APPENDIX_TITLE);
+    d.text("The documents the review team chose to read, the agency each comes from, and where the report draws on it.");
+    let mut t = Table::new(&[("Document", 3), ("Agency", 2), ("Date or period", 2), ("Why it was chosen", 3), ("Cited by", 2)]);
+    for doc in &lt.documents {
+        let cited: Vec<String> = lt.cited_by(doc.id).iter().map(|c| c.label()).collect();
+        let cited = if cited.is_empty() { cell_of(vec![Span::quiet("Not cited")]) } else { cell(cited.join(", ")) };
+        t.row(vec![or_not_recorded(&doc.title), or_not_recorded(&doc.agency), when(&doc.date_or_period), or_not_recorded(&doc.why_chosen), cited]);
+    }
+    d.table(t);
+}
+
+/// The heading of the documents appendix.
+pub const DOCUMENTS_APPENDIX_TITLE: &str = "Appendix: documents the review drew on";
 
 /// A date or period as one cell, saying when it is not known.
 fn when(w: &DateOrPeriod) -> Cell {

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::print_page::{long_date, none_recorded, PrintToolbar};
-use crate::export::docx::learning_together_report::{key_practice_episodes, learning_together_report};
+use crate::export::docx::learning_together_report::{printed_key_practice_episodes, printed_learning_together_report};
 use crate::model::participant_journey::JourneyStep;
 use crate::model::review_stage::ReviewStage;
 use crate::model::LearningTogether;
@@ -68,7 +68,7 @@ pub fn LtPrintedReview(
 /// same document as "Report in Word".
 #[component]
 fn ReportPaper(review: Review, printed_on: Option<NaiveDate>) -> impl IntoView {
-    learning_together_report(&review, printed_on).map(|document| {
+    printed_learning_together_report(&review, printed_on).map(|document| {
         view! {
             <article class="paper paper-report" aria-labelledby="report-title">
                 <PrintedDocument document=document title_id="report-title"/>
@@ -80,7 +80,7 @@ fn ReportPaper(review: Review, printed_on: Option<NaiveDate>) -> impl IntoView {
 /// The key practice episodes table, A4 landscape: the same table as in the report.
 #[component]
 fn EpisodesPaper(review: Review, printed_on: Option<NaiveDate>) -> impl IntoView {
-    key_practice_episodes(&review, printed_on).map(|document| {
+    printed_key_practice_episodes(&review, printed_on).map(|document| {
         view! {
             <article class="paper paper-episodes" aria-labelledby="episodes-title">
                 <PrintedDocument document=document title_id="episodes-title"/>

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use super::lt_analysis::{EpisodesSection, FactorsSection, NarrativeSection};
 use super::lt_conversations::ConversationsSection;
+use super::lt_evidence::{ChronologySection, DocumentsSection};
 use super::lt_findings::{FindingsSection, RecommendationsSection};
 use super::lt_report::ReportSection;
 use super::ReviewContext;
@@ -71,11 +72,13 @@ pub fn lt_text(
 /// The parts of the review, each on its own screen (`#/review/<id>/<name>`, the name being
 /// the part's id without `lt-`), in the side menu's order; the first is shown when the
 /// address names the review only.
-pub const ANCHORS: [(&str, &str); 10] = [
+pub const ANCHORS: [(&str, &str); 12] = [
     ("lt-stages", "Stages"),
     ("lt-case", "Case and people"),
     ("lt-letters", "Letters"),
+    ("lt-documents", "Documents"),
     ("lt-conversations", "Conversations"),
+    ("lt-chronology", "Chronology"),
     ("lt-narrative", "Narrative"),
     ("lt-episodes", "Key practice episodes"),
     ("lt-factors", "Contributory factors"),
@@ -163,7 +166,9 @@ pub fn LearningTogetherSections() -> impl IntoView {
                 {move || match area.get() {
                     "lt-case" => view! { <CaseSection/> }.into_any(),
                     "lt-letters" => view! { <LettersSection/> }.into_any(),
+                    "lt-documents" => view! { <DocumentsSection/> }.into_any(),
                     "lt-conversations" => view! { <ConversationsSection/> }.into_any(),
+                    "lt-chronology" => view! { <ChronologySection/> }.into_any(),
                     "lt-narrative" => view! { <NarrativeSection/> }.into_any(),
                     "lt-episodes" => view! { <EpisodesSection/> }.into_any(),
                     "lt-factors" => view! { <FactorsSection/> }.into_any(),

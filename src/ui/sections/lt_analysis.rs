@@ -19,7 +19,7 @@ use crate::model::learning_together::{EpisodeId, FactorId, ItemId};
 use crate::model::lt_field::LtText;
 use crate::model::narrative::is_family_key;
 use crate::model::LearningTogether;
-use crate::ui::widgets::{unique_id, DateOrPeriodInput, DatedItemForm, HintedText};
+use crate::ui::widgets::{unique_id, CitationPicker, DateOrPeriodInput, DatedItemForm, HintedText};
 
 /// The agencies taking part, in the order they were added, without repeats.
 fn agencies(lt: &LearningTogether) -> Vec<String> {
@@ -105,6 +105,7 @@ fn NarrativeEventCard(id: ItemId) -> impl IntoView {
                 <HintedText label=family_label field_key=format!("event {id} family view") rows=2 value=family_view
                     on_change=Callback::new(move |v: String| edit_lt(review, |lt| { let _ = lt.set_family_view(id, &v); }))/>
             </div>
+            <CitationPicker citing=id what=format!("narrative event: {}", title())/>
             <form class="add-row" on:submit=move |ev| {
                 ev.prevent_default();
                 let a = new_agency.get_untracked().trim().to_string();
@@ -195,14 +196,11 @@ fn EpisodeCard(id: EpisodeId, number: usize) -> impl IntoView {
     });
     let sources = Memo::new(move |_| {
         read_lt(review, |lt| {
-            lt.episode(id)
-                .map(|e| {
-                    e.source_conversations
-                        .iter()
-                        .filter_map(|c| lt.conversation(*c).and_then(|c| lt.participant(c.participant_id)).map(|p| p.label()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+            // The conversations it came from or cites.
+            lt.sources_of(id)
+                .into_iter()
+                .filter_map(|c| lt.conversation(c).and_then(|c| lt.participant(c.participant_id)).map(|p| p.label()))
+                .collect::<Vec<_>>()
         })
     });
     let resting = Memo::new(move |_| {
@@ -254,6 +252,7 @@ fn EpisodeCard(id: EpisodeId, number: usize) -> impl IntoView {
                     </label>
                 }/>
             </fieldset>
+            <CitationPicker citing=id what=format!("episode {number}")/>
             <p class="item-meta">"From conversations with: "
                 {move || { let s = sources.get(); if s.is_empty() { "none recorded".to_string() } else { s.join("; ") } }}</p>
             <Show when=move || resting.with(|r| !r.is_empty())>

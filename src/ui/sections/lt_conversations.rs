@@ -162,6 +162,8 @@ fn ConversationRecord(participant: ParticipantId, conversation: ConversationId, 
             FactorCategory::ALL.into_iter().filter(|&c| lt.factor_recorded_from(conversation, c).is_some()).collect::<Vec<_>>()
         })
     });
+    // What cites this conversation (see `model/evidence.rs`).
+    let cited = Memo::new(move |_| read_lt(review, |lt| lt.cited_by(conversation).iter().map(|c| c.label()).collect::<Vec<_>>().join(", ")));
     view! {
         <article class="conversation-record" aria-labelledby="conversation-record-h">
             <h3 id="conversation-record-h" class="conversation-title">{format!("Record of the conversation with {}", label.clone())}</h3>
@@ -172,6 +174,9 @@ fn ConversationRecord(participant: ParticipantId, conversation: ConversationId, 
                 <WordExportButton which=WordExport::ConversationRecord(conversation) class="button-secondary"/>
                 <PreparationImport participant=participant/>
             </div>
+            <Show when=move || cited.with(|c| !c.is_empty())>
+                <p class="item-meta">{move || format!("Cited by: {}", cited.get())}</p>
+            </Show>
             <GuideParts mode=GuideMode::Record field_prefix=format!("conversation {conversation}") notes=notes.into()
                 on_answer=Callback::new(move |(part, n, text): (_, u8, String)| edit_conversation(Box::new(move |c| c.notes.set_answer(part, n, &text))))
                 on_notes=Callback::new(move |(part, text): (_, String)| edit_conversation(Box::new(move |c| c.notes.set_notes(part, &text))))

@@ -12,7 +12,7 @@ use crate::model::finding::Finding;
 use crate::model::learning_together::FindingId;
 use crate::model::lt_field::LtText;
 use crate::model::pattern_type::{PatternType, TYPOLOGY_DESCRIPTION};
-use crate::ui::widgets::{unique_id, HintedText};
+use crate::ui::widgets::{unique_id, CitationPicker, HintedText};
 
 /// The findings.
 #[component]
@@ -88,7 +88,7 @@ fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let basis = Memo::new(move |_| read_lt(review, |lt| lt.finding_basis(id)));
+    let basis = Memo::new(move |_| read_lt(review, |lt| lt.finding_evidence(id)));
     let count = Memo::new(move |_| read_lt(review, |lt| lt.findings.len()));
     let is_last = move || number == count.get();
     view! {
@@ -158,6 +158,10 @@ fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
                     </label>
                 }/>
             </fieldset>
+            <CitationPicker citing=id what=format!("finding {number}")/>
+            <Show when=move || basis.with(|b| !b.documents.is_empty())>
+                <p class="item-meta">{move || format!("Documents it draws on: {}", basis.get().documents.join("; "))}</p>
+            </Show>
             <Show when=move || basis.with(|b| !b.conversations.is_empty())>
                 <p class="item-meta">{move || format!("From conversations with: {}", basis.get().conversations.join("; "))}</p>
             </Show>

@@ -9,6 +9,7 @@ pub mod conversation_guide_form;
 pub mod learning_together_sections;
 pub mod lt_analysis;
 pub mod lt_conversations;
+pub mod lt_evidence;
 pub mod lt_findings;
 pub mod lt_report;
 pub mod preparation_sections;

@@ -3,6 +3,7 @@
 
 pub mod anonymise_dialog;
 pub mod changes_view;
+pub mod citation_picker;
 pub mod date_field;
 pub mod date_or_period_input;
 pub mod device_name;
@@ -23,6 +24,7 @@ pub mod word_export_button;
 
 pub use anonymise_dialog::AnonymiseDialog;
 pub use changes_view::ChangesDialog;
+pub use citation_picker::CitationPicker;
 pub use date_field::DateField;
 pub use date_or_period_input::DateOrPeriodInput;
 pub use device_name::DeviceNameSetting;
