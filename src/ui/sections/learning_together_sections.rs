@@ -97,6 +97,22 @@ fn tool_anchor(tool: StageTool) -> &'static str {
     }
 }
 
+/// The part of the review where a stage's aspect (in the guide's words) is done, when the
+/// app has one: the task list leads to it.
+fn aspect_anchor(aspect: &str) -> Option<&'static str> {
+    Some(match aspect {
+        "Selecting the review team" | "Identifying who should be involved" => "lt-case",
+        "Preparing participants" => "lt-letters",
+        "Selecting documentation" => "lt-documents",
+        "One-to-one conversations" => "lt-conversations",
+        "Producing a narrative of multi-agency perspectives" => "lt-narrative",
+        "Identifying and recording key practice episodes and their contributory factors" => "lt-episodes",
+        "Identifying and prioritising generic patterns" => "lt-findings",
+        "Making recommendations" => "lt-recommendations",
+        _ => return None,
+    })
+}
+
 /// The address of one part of review `id` (`anchor` as in [`ANCHORS`]).
 pub fn area_href(id: ReviewId, anchor: &str) -> String {
     Route::ReviewPart(id, anchor.trim_start_matches("lt-").to_string()).href()
@@ -254,7 +270,10 @@ fn StagesSection() -> impl IntoView {
                                     </select>
                                 </div>
                             </div>
-                            <ul class="stage-aspects">{stage.aspects().iter().map(|a| view! { <li>{*a}</li> }).collect_view()}</ul>
+                            <ul class="stage-aspects">{stage.aspects().iter().map(|a| match aspect_anchor(a) {
+                                Some(anchor) => view! { <li><a href=area_href(review.with_untracked(|r| r.id), anchor)>{*a}</a></li> }.into_any(),
+                                None => view! { <li>{*a}</li> }.into_any(),
+                            }).collect_view()}</ul>
                             <div class="stage-dates">
                                 <DateField label="Target date" hidden_label=for_stage.clone()
                                     value=Signal::derive(move || dates.get().target)
@@ -520,5 +539,28 @@ fn LettersSection() -> impl IntoView {
                 value=explain on_change=set_explain/>
             <button type="button" class="button-quiet button-small" on:click=move |_| redraft(2)>"Redraft the explanation"</button>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_task_list_leads_to_a_part_of_the_review_for_each_aspect_the_app_has_one_for() {
+        let mut linked = 0;
+        for stage in ReviewStage::ALL {
+            for aspect in stage.aspects() {
+                if let Some(anchor) = aspect_anchor(aspect) {
+                    assert!(ANCHORS.iter().any(|(a, _)| *a == anchor), "{aspect} → {anchor}");
+                    linked += 1;
+                }
+            }
+        }
+        // All but "Identifying a case for review" and "Reviewing the data and analysis".
+        assert_eq!(linked, 9);
+        assert_eq!(area_of(Some("conversations/12")), "lt-conversations");
+        assert_eq!(area_of(Some("nowhere")), ANCHORS[0].0);
+        assert_eq!(area_of(None), ANCHORS[0].0);
     }
 }

@@ -70,6 +70,12 @@ test("a review team runs a Learning Together review from participants to the pri
   await expect(stages.getByText("1 of 7 stages done.")).toBeVisible();
   await expect(stages.getByRole("link", { name: "Conversation structure (Appendix 3)" })).toBeVisible();
 
+  // The task list leads to the part where each step is done.
+  await stages.getByRole("link", { name: "Selecting documentation" }).click();
+  await expect(page.getByRole("navigation", { name: "Parts of the review" }).getByRole("link", { name: "Documents" }))
+    .toHaveAttribute("aria-current", "page");
+  await page.goBack();
+
   // Case and people, on a screen of its own, marked in the side menu.
   await goToArea(page, "Case and people");
   await expect(page.getByRole("region", { name: "Stages of the review" })).toHaveCount(0);
