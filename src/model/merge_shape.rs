@@ -238,26 +238,13 @@ fn key_from_text<K: serde::de::DeserializeOwned>(text: &str) -> Option<K> {
 pub mod keyed_map {
     use super::*;
 
-    pub fn reconcile<K, V, R>(map: &BTreeMap<K, V>, mut reconciler: R) -> Result<(), R::Error>
+    pub fn reconcile<K, V, R>(map: &BTreeMap<K, V>, reconciler: R) -> Result<(), R::Error>
     where
         K: serde::Serialize,
         V: Reconcile,
         R: Reconciler,
     {
-        let mut m = reconciler.map()?;
-        let wanted: Vec<(String, &V)> = map.iter().map(|(k, v)| (key_text(k), v)).collect();
-        let stale: Vec<String> = m
-            .entries()
-            .map(|(k, _)| k.to_string())
-            .filter(|k| !wanted.iter().any(|(w, _)| w == k))
-            .collect();
-        for key in stale {
-            m.delete(key)?;
-        }
-        for (key, value) in wanted {
-            m.put(key, value)?;
-        }
-        Ok(())
+        super::reconcile_keyed(map, reconciler, |v| v)
     }
 
     pub fn hydrate<D, K, V>(doc: &D, obj: &ObjId, prop: Prop<'_>) -> Result<BTreeMap<K, V>, HydrateError>
@@ -266,21 +253,9 @@ pub mod keyed_map {
         K: serde::de::DeserializeOwned + Ord,
         V: Hydrate,
     {
-        let map = match value_at(doc, obj, &prop)? {
-            None => return Ok(BTreeMap::new()),
-            Some((Value::Object(ObjType::Map), id)) => id,
-            Some((other, _)) => return Err(HydrateError::unexpected("a map", format!("{other:?}"))),
-        };
-        let keys: Vec<String> = doc.map_range(&map, ..).map(|item| item.key.to_string()).collect();
-        let mut out = BTreeMap::new();
-        for key in keys {
-            // A key this version does not know (written by a newer app) is skipped here;
-            // it stays in the history and comes back when a newer app reads it.
-            let Some(parsed) = key_from_text::<K>(&key) else { continue };
-            let value = V::hydrate(doc, &map, key.as_str().into())?;
-            out.insert(parsed, value);
-        }
-        Ok(out)
+        // A key this version does not know (written by a newer app) is skipped; it stays
+        // in the history and comes back when a newer app reads it.
+        super::hydrate_keyed(doc, obj, prop, |doc, map, key| V::hydrate(doc, map, key.into()).map(Some))
     }
 }
 

@@ -30,11 +30,7 @@ pub fn case_discussion_notes(review: &Review, exported_on: Option<NaiveDate>) ->
 /// The same notes as the print view draws them (the one difference: the draft marking
 /// says when they were printed).
 pub fn printed_case_discussion_notes(review: &Review, printed_on: Option<NaiveDate>) -> Option<WordDocument> {
-    let mark = match printed_on {
-        Some(day) => format!("{DRAFT_MARK} \u{2014} printed {}", long_date(day)),
-        None => DRAFT_MARK.to_string(),
-    };
-    notes_document(review, &mark)
+    notes_document(review, &super::dated_mark(DRAFT_MARK, "printed", printed_on))
 }
 
 fn notes_document(review: &Review, mark: &str) -> Option<WordDocument> {
@@ -104,10 +100,7 @@ fn notes_document(review: &Review, mark: &str) -> Option<WordDocument> {
 
 /// "DRAFT FOR CORRECTION OF FACTUAL ERRORS — exported 9 March 2026".
 pub fn draft_mark(exported_on: Option<NaiveDate>) -> String {
-    match exported_on {
-        Some(day) => format!("{DRAFT_MARK} \u{2014} exported {}", long_date(day)),
-        None => DRAFT_MARK.to_string(),
-    }
+    super::dated_mark(DRAFT_MARK, "exported", exported_on)
 }
 
 fn section(d: &mut WordDocument, key: SectionKey) {

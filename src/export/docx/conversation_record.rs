@@ -30,10 +30,7 @@ pub fn printed_conversation_record(paper: &ConversationRecordPaper, printed_on: 
 }
 
 fn mark(done: &str, on: Option<NaiveDate>) -> String {
-    match on {
-        Some(day) => format!("{RECORD_MARK} \u{2014} {done} {}", long_date(day)),
-        None => RECORD_MARK.to_string(),
-    }
+    super::dated_mark(RECORD_MARK, done, on)
 }
 
 /// The heading of the record: "Record of the conversation with Health visitor, NHS trust".

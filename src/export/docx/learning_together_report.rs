@@ -14,7 +14,7 @@
 use chrono::NaiveDate;
 
 use super::word_document::{cell, cell_of, Cell, Orientation, ParagraphStyle, Span, Table, WordDocument};
-use super::{is_blank, long_date, or_not_recorded, NONE_RECORDED, NOT_RECORDED};
+use super::{is_blank, or_not_recorded, NONE_RECORDED, NOT_RECORDED};
 use crate::model::conversation_guide::SOURCE as GUIDE_SOURCE;
 use crate::model::date_or_period::DateOrPeriod;
 use crate::model::finding::Finding;
@@ -230,10 +230,7 @@ pub const EPISODES_TITLE: &str = "Key practice episodes";
 
 /// "DRAFT", with the day it was made when known.
 fn draft_mark(done: &str, on: Option<NaiveDate>) -> String {
-    match on {
-        Some(day) => format!("DRAFT \u{2014} {done} {}", long_date(day)),
-        None => "DRAFT".to_string(),
-    }
+    super::dated_mark("DRAFT", done, on)
 }
 
 /// The key practice episodes as SCIE's table, with the conversations each came from.

@@ -28,6 +28,15 @@ pub const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordp
 pub use crate::export::{NONE_RECORDED, NOT_RECORDED};
 pub use crate::model::date_or_period::long_date;
 
+/// A document's marking with the day it was made, e.g. "DRAFT — printed 9 March 2026"
+/// (`done` is "printed" for the print views, "exported" for the Word files).
+pub fn dated_mark(mark: &str, done: &str, on: Option<NaiveDate>) -> String {
+    match on {
+        Some(day) => format!("{mark} \u{2014} {done} {}", long_date(day)),
+        None => mark.to_string(),
+    }
+}
+
 /// True when there is nothing but spaces.
 fn is_blank(text: &str) -> bool {
     text.trim().is_empty()

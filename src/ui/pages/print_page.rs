@@ -21,13 +21,12 @@ use crate::model::{Review, ReviewId};
 use crate::ui::contexts::AnonymisedCopy;
 use crate::ui::browser::local_today;
 use crate::export::docx::action_log::printed_action_log;
-use crate::export::docx::case_discussion_notes::printed_case_discussion_notes;
+use crate::export::docx::case_discussion_notes::{printed_case_discussion_notes, DRAFT_MARK};
+use crate::export::docx::dated_mark;
 use crate::ui::widgets::{PrintedDocument, ReviewLoader};
 use crate::ui::route::{PrintView, Route};
 use super::lt_print_page::LtPrintedReview;
 
-/// The words that head every printed copy until participants have corrected it.
-const DRAFT_MARK: &str = "DRAFT FOR CORRECTION OF FACTUAL ERRORS";
 
 /// A printable view of one review: loads it, then shows the notes or the tool sheet.
 #[component]
@@ -493,11 +492,8 @@ fn mark_label(m: FactOrFeeling) -> &'static str {
     }
 }
 
-pub(super) fn draft_mark(printed_on: Option<NaiveDate>) -> String {
-    match printed_on {
-        Some(d) => format!("{DRAFT_MARK} — printed {}", long_date(d)),
-        None => DRAFT_MARK.to_string(),
-    }
+fn draft_mark(printed_on: Option<NaiveDate>) -> String {
+    dated_mark(DRAFT_MARK, "printed", printed_on)
 }
 
 pub(super) fn none_recorded() -> AnyView {

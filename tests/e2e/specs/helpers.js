@@ -125,3 +125,16 @@ export async function goToArea(page, name) {
   await page.getByRole("navigation", { name: "Parts of the review" }).getByRole("link", { name, exact: true }).click();
   await expect(page.getByRole("navigation", { name: "Parts of the review" }).getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", /page|location/);
 }
+
+/**
+ * Adds a participant on the "Case and people" part of a Learning Together review: a
+ * professional by role and agency (`second`), or a family member by place in the family
+ * and pseudonym.
+ */
+export async function addParticipant(page, { family = false, role, second }) {
+  const form = page.locator("form.add-participant");
+  await form.getByLabel(family ? "a child or family member" : "a professional").check();
+  await form.getByLabel(family ? "Place in the family" : "Role", { exact: true }).fill(role);
+  await form.getByLabel(family ? "Pseudonym" : "Agency", { exact: true }).fill(second);
+  await form.getByRole("button", { name: "Add participant" }).click();
+}

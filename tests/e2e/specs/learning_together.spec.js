@@ -4,7 +4,7 @@
 // types, the report printed; and a practitioner preparing for their conversation on their
 // own, exporting the file, and the reviewer adding it to their record.
 import { readFile } from "node:fs/promises";
-import { test, expect, guardNetwork, expectAccessible, startReview, openApp, tabTo, goToArea } from "./helpers.js";
+import { test, expect, guardNetwork, expectAccessible, startReview, openApp, tabTo, goToArea, addParticipant } from "./helpers.js";
 
 const SHOTS = new URL("../screenshots/", import.meta.url).pathname;
 
@@ -32,14 +32,6 @@ const CATEGORIES = [
   "Wider political context",
   "Other",
 ];
-
-async function addParticipant(page, { family = false, role, second }) {
-  const form = page.locator("form.add-participant");
-  await form.getByLabel(family ? "a child or family member" : "a professional").check();
-  await form.getByLabel(family ? "Place in the family" : "Role", { exact: true }).fill(role);
-  await form.getByLabel(family ? "Pseudonym" : "Agency", { exact: true }).fill(second);
-  await form.getByRole("button", { name: "Add participant" }).click();
-}
 
 /** Writes something under every prompt of every part of the open conversation record. */
 async function recordAllParts(page, who) {

@@ -6,17 +6,9 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { test, expect, guardNetwork, expectAccessible, startReview, goToArea } from "./helpers.js";
+import { test, expect, guardNetwork, expectAccessible, startReview, goToArea, addParticipant } from "./helpers.js";
 
 const OUT = resolve("screenshots/evidence");
-
-async function addParticipant(page, role, agency) {
-  const form = page.locator("form.add-participant");
-  await form.getByLabel("a professional").check();
-  await form.getByLabel("Role", { exact: true }).fill(role);
-  await form.getByLabel("Agency", { exact: true }).fill(agency);
-  await form.getByRole("button", { name: "Add participant" }).click();
-}
 
 async function addDocument(page, title, agency, date, period = "") {
   const form = page.getByRole("region", { name: "Documents", exact: true }).locator("form.add-item");
@@ -45,7 +37,7 @@ test("a reviewer registers documents, builds the chronology, cites evidence and 
   const reviewId = page.url().match(/#\/review\/([0-9a-f-]+)/)[1];
 
   await goToArea(page, "Case and people");
-  await addParticipant(page, "Health visitor", "NHS trust");
+  await addParticipant(page, { role: "Health visitor", second: "NHS trust" });
   await goToArea(page, "Conversations");
   await page.getByRole("link", { name: "Conversation with Health visitor, NHS trust" }).click();
   await page.getByRole("button", { name: "Start the record of this conversation" }).click();

@@ -6,7 +6,7 @@
 // part of the conversation structure and what was recorded, long words wrapped.
 import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
-import { test, expect, guardNetwork, expectAccessible, startReview, goToArea } from "./helpers.js";
+import { test, expect, guardNetwork, expectAccessible, startReview, goToArea, addParticipant } from "./helpers.js";
 
 const SHOTS = new URL("../screenshots/lt-journey/", import.meta.url).pathname;
 
@@ -26,14 +26,6 @@ const PARTS = [
 
 // A reference pasted with no spaces, long enough to run off an A4 page if it did not wrap.
 const UNBROKEN = "https://records.example.invalid/health-visiting/case-notes/" + "0123456789abcdef".repeat(8);
-
-async function addParticipant(page, { family = false, role, second }) {
-  const form = page.locator("form.add-participant");
-  await form.getByLabel(family ? "a child or family member" : "a professional").check();
-  await form.getByLabel(family ? "Place in the family" : "Role", { exact: true }).fill(role);
-  await form.getByLabel(family ? "Pseudonym" : "Agency", { exact: true }).fill(second);
-  await form.getByRole("button", { name: "Add participant" }).click();
-}
 
 function journeyOf(page, who) {
   return page.getByRole("region", { name: `Dates for ${who}` });

@@ -5,17 +5,9 @@
 // printed report with its sections in order, the family's view in the narrative and no
 // internal working table. Screenshots of the Report area at 1366x768 and of the printed
 // report (PNG and PDF) in tests/e2e/screenshots/lt-report/.
-import { test, expect, guardNetwork, expectAccessible, startReview, goToArea } from "./helpers.js";
+import { test, expect, guardNetwork, expectAccessible, startReview, goToArea, addParticipant } from "./helpers.js";
 
 const SHOTS = new URL("../screenshots/lt-report/", import.meta.url).pathname;
-
-async function addParticipant(page, { family = false, role, second }) {
-  const form = page.locator("form.add-participant");
-  await form.getByLabel(family ? "a child or family member" : "a professional").check();
-  await form.getByLabel(family ? "Place in the family" : "Role", { exact: true }).fill(role);
-  await form.getByLabel(family ? "Pseudonym" : "Agency", { exact: true }).fill(second);
-  await form.getByRole("button", { name: "Add participant" }).click();
-}
 
 test("a reviewer writes the report's own parts and the family's view, reloads, and prints the report", async ({ page }) => {
   test.setTimeout(120_000);

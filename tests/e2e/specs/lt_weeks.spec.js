@@ -9,17 +9,9 @@
 import { writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test, expect, guardNetwork, expectAccessible, startReview, goToArea } from "./helpers.js";
+import { test, expect, guardNetwork, expectAccessible, startReview, goToArea, addParticipant } from "./helpers.js";
 
 const SHOTS = new URL("../screenshots/lt/", import.meta.url).pathname;
-
-async function addParticipant(page, { family = false, role, second }) {
-  const form = page.locator("form.add-participant");
-  await form.getByLabel(family ? "a child or family member" : "a professional").check();
-  await form.getByLabel(family ? "Place in the family" : "Role", { exact: true }).fill(role);
-  await form.getByLabel(family ? "Pseudonym" : "Agency", { exact: true }).fill(second);
-  await form.getByRole("button", { name: "Add participant" }).click();
-}
 
 /** A practitioner's preparation file, as the app exports it. */
 async function preparationFile(name, { role, agency, updated, notes, factors = {}, moments = [] }) {
