@@ -445,6 +445,19 @@ function treeSection(cd) {
   let lines = connectors(l);
   const canvas = h("div", { class: "tree-canvas", style: `width: ${l.width}px; height: ${l.height}px; transform: scale(1);` }, lines, items);
   const stage = h("div", { class: "tree-stage", style: `width: ${l.width}px; height: ${l.height}px;` }, canvas);
+  // Zoom as the app's board does it: the canvas scaled, the stage sized to the scaled board.
+  let zoom = 1;
+  const zoomLevel = h("span", { class: "zoom-level", "aria-live": "polite" }, "100%");
+  const sizeStage = () => {
+    stage.style.width = `${board.layout.width * zoom}px`;
+    stage.style.height = `${board.layout.height * zoom}px`;
+    canvas.style.transform = `scale(${zoom})`;
+  };
+  const setZoom = (z) => {
+    zoom = Math.min(2.5, Math.max(0.2, z));
+    zoomLevel.textContent = `${Math.round(zoom * 100)}%`;
+    sizeStage();
+  };
   const actions = h("div", { class: "tree-actions", role: "group", "aria-label": "Selected box" }, actionsPanel(board));
   const announce = h("div", { class: "visually-hidden", "aria-live": "assertive", role: "status" });
   const editor = h(
@@ -456,9 +469,9 @@ function treeSection(cd) {
       h("button", { class: "button-secondary", disabled: true, "aria-keyshortcuts": "Control+Z" }, "Undo"),
       h("button", { class: "button-secondary", disabled: true, "aria-keyshortcuts": "Control+Shift+Z" }, "Redo"),
       h("span", { class: "toolbar-gap" }),
-      h("button", { class: "button-secondary" }, "Zoom out"),
-      h("span", { class: "zoom-level", "aria-live": "polite" }, "100%"),
-      h("button", { class: "button-secondary" }, "Zoom in"),
+      h("button", { class: "button-secondary", onclick: () => setZoom(zoom / 1.25) }, "Zoom out"),
+      zoomLevel,
+      h("button", { class: "button-secondary", onclick: () => setZoom(zoom * 1.25) }, "Zoom in"),
       h("button", { class: "button-secondary" }, "Fit to screen"),
       h("button", { class: "button-secondary" }, "Actual size"),
       h("span", { class: "toolbar-gap" }),
@@ -502,10 +515,9 @@ function treeSection(cd) {
     focal.style.top = `${nl.focalY}px`;
     focal.style.left = `${nl.focalX}px`;
     focal.setAttribute("aria-selected", String(board.selected === null));
-    for (const s of [stage, canvas]) {
-      s.style.width = `${nl.width}px`;
-      s.style.height = `${nl.height}px`;
-    }
+    canvas.style.width = `${nl.width}px`;
+    canvas.style.height = `${nl.height}px`;
+    sizeStage();
     const fresh = connectors(nl);
     lines.replaceWith(fresh);
     lines = fresh;

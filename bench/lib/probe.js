@@ -65,6 +65,21 @@
     true,
   );
 
+  // The end of the main thread's last long task (50 ms or more), so a figure can start once
+  // the page has settled, as a person would look at what they opened before acting.
+  B.lastBusy = 0;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.lastBusy = Math.max(B.lastBusy, e.startTime + e.duration);
+    }).observe({ type: "longtask", buffered: true });
+  } catch {}
+  /** Resolves once no long task has run for `ms`. */
+  B.quiet = (ms) =>
+    new Promise((resolve) => {
+      const check = () => (performance.now() - B.lastBusy >= ms ? resolve(performance.now()) : setTimeout(check, 100));
+      check();
+    });
+
   // The person's last click, and every download link the page clicks.
   addEventListener(
     "click",

@@ -7,6 +7,7 @@ pub mod action_log;
 pub mod agency_check;
 pub mod anonymise;
 pub mod case_discussion;
+pub mod cd_part;
 pub mod case_discussion_guide;
 pub mod contributory_factor;
 pub mod conversation;

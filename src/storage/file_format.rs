@@ -139,7 +139,19 @@ pub fn write_file(reviews: &[Review], exported_at: DateTime<Utc>) -> String {
 
 /// Writes reviews with their histories, where given.
 pub fn write_file_with_histories(reviews: &[(&Review, Option<&[u8]>)], exported_at: DateTime<Utc>) -> String {
-    let file = FileOut {
+    // Serialising can only fail for a map with non-text keys or a value that refuses to be
+    // written; a review has neither, so this is a bug in the model, not a bad file.
+    serde_json::to_string_pretty(&file_out(reviews, exported_at)).expect("a review always serialises to JSON")
+}
+
+/// As [`write_file_with_histories`], without the spacing that makes a file readable: for
+/// the copies the browser keeps (each save, and the journal on every keystroke).
+pub fn write_compact(reviews: &[(&Review, Option<&[u8]>)], exported_at: DateTime<Utc>) -> String {
+    serde_json::to_string(&file_out(reviews, exported_at)).expect("a review always serialises to JSON")
+}
+
+fn file_out<'a>(reviews: &'a [(&'a Review, Option<&[u8]>)], exported_at: DateTime<Utc>) -> FileOut<'a> {
+    FileOut {
         format: FORMAT_NAME,
         version: CURRENT_FORMAT_VERSION,
         exported_at,
@@ -148,10 +160,7 @@ pub fn write_file_with_histories(reviews: &[(&Review, Option<&[u8]>)], exported_
             .iter()
             .filter_map(|(r, h)| h.map(|h| (r.id.to_string(), BASE64.encode(h))))
             .collect(),
-    };
-    // Serialising can only fail for a map with non-text keys or a value that refuses to be
-    // written; a review has neither, so this is a bug in the model, not a bad file.
-    serde_json::to_string_pretty(&file).expect("a review always serialises to JSON")
+    }
 }
 
 /// Reads any supported version; upgrades it with the named migrations; validates.

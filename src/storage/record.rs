@@ -18,7 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::envelope::Sealed;
-use super::file_format::{read_file_with_histories, write_file_with_histories, FileReview};
+use super::file_format::{read_file_with_histories, write_compact, FileReview};
 use super::import_error::ImportError;
 use crate::model::{Review, ReviewId, ReviewSummary};
 
@@ -142,7 +142,7 @@ pub fn encode(review: &Review, revision: u64) -> RawRecord {
 /// The text of a review as stored unsealed (and as sealed, before sealing): a file of
 /// one review and its history.
 pub fn review_plaintext(review: &Review, history: Option<&[u8]>) -> String {
-    write_file_with_histories(&[(review, history)], review.updated)
+    write_compact(&[(review, history)], review.updated)
 }
 
 /// The text of a review's library summary, as sealed inside its entry.

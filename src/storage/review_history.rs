@@ -317,7 +317,9 @@ impl ReviewHistory {
         doc.set_actor(actor(BROUGHT_OVER_ACTOR, &fingerprint(&text)));
         autosurgeon::reconcile(&mut doc, review).map_err(damaged)?;
         doc.commit_with(CommitOptions::default().with_message(BROUGHT_OVER).with_time(seconds(review.updated)));
-        Ok(ReviewHistory { doc, last: None })
+        // The review was just written whole: the next save writes only what differs from it.
+        let heads = doc.get_heads();
+        Ok(ReviewHistory { doc, last: Some((review.clone(), heads)) })
     }
 
     /// A history from its saved bytes, checked to be of review `id`.

@@ -40,6 +40,9 @@ pub struct ReviewStore {
     /// The histories of reviews saved from this page, by the revision they were saved at,
     /// so a save does not read its history back first.
     histories: Arc<Mutex<HashMap<ReviewId, (u64, ReviewHistory)>>>,
+    /// For each review, the revision whose stored history bytes this page wrote or read back
+    /// whole: those bytes can go into a file as they are, without reading the history again.
+    sound_bytes: Arc<Mutex<HashMap<ReviewId, u64>>>,
     /// Why the database could not be opened, when the localStorage fallback stands in.
     pub(super) fallback_reason: Option<String>,
 }
@@ -244,6 +247,7 @@ impl ReviewStore {
             device: Arc::new(Mutex::new(device)),
             session: random_bytes(),
             histories: Arc::default(),
+            sound_bytes: Arc::default(),
             fallback_reason: None,
         })
     }
@@ -323,7 +327,10 @@ impl ReviewStore {
     pub async fn load_history(&self, id: ReviewId) -> Result<(StoredReview, ReviewHistory), StoreError> {
         let stored = self.load(id).await?;
         let history = match stored.history.as_deref().map(|bytes| ReviewHistory::from_bytes(bytes, id)) {
-            Some(Ok(history)) => history,
+            Some(Ok(history)) => {
+                locked(&self.sound_bytes).insert(id, stored.revision);
+                history
+            }
             _ => ReviewHistory::bring_over(&stored.review).map_err(history_failed)?,
         };
         Ok((stored, history))
@@ -334,8 +341,26 @@ impl ReviewStore {
     pub async fn file_text(&self, ids: &[ReviewId], when: chrono::DateTime<chrono::Utc>) -> Result<(String, Vec<StoredReview>), StoreError> {
         let mut all = Vec::with_capacity(ids.len());
         for id in ids {
-            let (stored, mut history) = self.load_history(*id).await?;
-            let bytes = history.to_bytes();
+            let stored = self.load(*id).await?;
+            // Bytes this page saved or read back whole at this revision go in as they are:
+            // reading a long review's history again would take seconds.
+            let sound = locked(&self.sound_bytes).get(id) == Some(&stored.revision);
+            let bytes = match (&stored.history, sound) {
+                (Some(bytes), true) => bytes.clone(),
+                _ => {
+                    // The history read (or, for a review saved before histories existed,
+                    // built) when the review was opened, if it is still at this revision.
+                    let cached = locked(&self.histories).remove(id).filter(|(r, _)| *r == stored.revision);
+                    match cached {
+                        Some((revision, mut history)) => {
+                            let bytes = history.to_bytes();
+                            locked(&self.histories).entry(*id).or_insert((revision, history));
+                            bytes
+                        }
+                        None => self.load_history(*id).await?.1.to_bytes(),
+                    }
+                }
+            };
             all.push((stored, bytes));
         }
         let with: Vec<(&Review, Option<&[u8]>)> = all.iter().map(|(s, b)| (&s.review, Some(b.as_slice()))).collect();
@@ -378,6 +403,7 @@ impl ReviewStore {
         let record = self.prepare(review, Some(&bytes)).await?;
         let revision = self.backend.write(&record, base_revision).await?;
         locked(&self.histories).insert(review.id, (revision, history));
+        locked(&self.sound_bytes).insert(review.id, revision);
         Ok(revision)
     }
 
@@ -456,6 +482,7 @@ impl ReviewStore {
     /// Deletes a review and returns its stored texts, so the deletion can be undone.
     pub async fn delete(&self, id: ReviewId) -> Result<Option<RawRecord>, StoreError> {
         locked(&self.histories).remove(&id);
+        locked(&self.sound_bytes).remove(&id);
         match &self.backend {
             Backend::IndexedDb(s) => s.delete(id).await,
             Backend::LocalStorage(s) => s.delete(id),
@@ -465,6 +492,7 @@ impl ReviewStore {
     /// Puts back a deleted review exactly as it was stored.
     pub async fn restore(&self, raw: &RawRecord) -> Result<(), StoreError> {
         locked(&self.histories).remove(&raw.id);
+        locked(&self.sound_bytes).remove(&raw.id);
         match &self.backend {
             Backend::IndexedDb(s) => s.restore(raw).await,
             Backend::LocalStorage(s) => s.restore(raw),

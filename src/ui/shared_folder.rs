@@ -82,13 +82,14 @@ pub struct SharedFolder {
 
 /// Waits (up to 5 s) until the open review is saved; false if it is not.
 pub async fn wait_until_saved(status: RwSignal<SaveStatus>) -> bool {
-    for _ in 0..50 {
+    // Looked at every 10 ms for up to 5 s: an export waits for the save, and no longer.
+    for _ in 0..500 {
         match status.get_untracked() {
             SaveStatus::Saved => return true,
             SaveStatus::Conflict | SaveStatus::Failed(_) => return false,
             SaveStatus::Saving => {}
         }
-        crate::storage::device_lock::sleep_ms(100).await;
+        crate::storage::device_lock::sleep_ms(10).await;
     }
     false
 }

@@ -17,6 +17,7 @@ use crate::ui::browser::{navigate, new_id, now};
 use crate::storage::indexed_db_store::STORAGE_CLOSED_EVENT;
 use crate::ui::contexts::{JournalContext, NoticeContext, StoreContext, TabContext};
 use crate::ui::route::{PrintView, Route};
+use crate::ui::sections::cd_watch::CdWatch;
 use crate::ui::sections::discussion_board::DiscussionBoard;
 use crate::ui::sections::{CaseDiscussionSections, LearningTogetherSections, PreparationSections, ReviewContext};
 use crate::ui::shared_folder::{self, wait_until_saved, SharedFileStatus, SharedFolder, SharedFolderDialog, SharedPhase};
@@ -142,6 +143,8 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
         });
     }
     provide_context(ReviewContext(review));
+    // A case discussion is watched part by part, so a keystroke wakes only what shows it.
+    provide_context(CdWatch::start(review));
     // The history is read a moment after opening, not at the first save: reading a long
     // history takes a while, and the first save comes while the person is typing.
     {
@@ -158,18 +161,23 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
     }
 
     // The file carries the saved copy and its history, so it can be merged on another
-    // laptop: the edits on screen are saved first.
+    // laptop: the edits on screen, and the mark that it was exported, are saved first (so
+    // the file holds everything this copy has, and bringing it in elsewhere adds to it).
     let export = {
         let autosave = autosave.clone();
         let store = store.clone();
         move |_| {
             review.update(|r| r.mark_exported(now()));
-            autosave.flush();
             let r = review.get_untracked();
             let when = r.last_exported.unwrap_or_else(now);
             let name = file_name(&r.title, when.date_naive(), "json");
             let store = store.clone();
+            let autosave = autosave.clone();
             leptos::task::spawn_local(async move {
+                // Once autosave has the mark (its effect runs first), it is saved at once
+                // rather than after the pause for typing.
+                leptos::task::tick().await;
+                autosave.flush();
                 let saved = wait_until_saved(status).await;
                 let text = match (saved, store.file_text(&[r.id], when).await) {
                     (true, Ok((text, _))) => text,

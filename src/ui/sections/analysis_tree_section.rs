@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::cd_part::CdPart;
+
 use crate::model::notes_field::NotesText;
 
 use super::case_discussion_sections::{edit_cd, read_cd, section_anchor, section_heading, SectionPrompts, TextArea};
@@ -56,7 +58,7 @@ fn TreeLists() -> impl IntoView {
             </div>
             <div class="tree-part focal">
                 <TextArea label="Focal point: the presenting issue, in simple words, from the child's point of view"
-                    value=Signal::derive(move || read_cd(review, |cd| cd.tree.focal_point.clone()))
+                    value=Signal::derive(move || read_cd(review, CdPart::Tree, |cd| cd.tree.focal_point.clone()))
                     on_change=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::FocalPoint, &v); }))/>
             </div>
             <div class="tree-part causes">
@@ -73,7 +75,7 @@ fn TreeLists() -> impl IntoView {
 fn Branch(parent: Parent, side: Side, prefix: String) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let ids = move || {
-        read_cd(review, |cd| cd.tree.children_of(parent).map(|c| c.iter().map(|n| n.id).collect::<Vec<_>>()).unwrap_or_default())
+        read_cd(review, CdPart::Tree, |cd| cd.tree.children_of(parent).map(|c| c.iter().map(|n| n.id).collect::<Vec<_>>()).unwrap_or_default())
     };
     view! {
         <ol class="tree-list">
@@ -95,8 +97,8 @@ fn TreeBox(id: NodeId, side: Side, path: String) -> impl IntoView {
         Side::Causes => "Cause",
     };
     let label = format!("{noun} {path}");
-    let text = move || read_cd(review, |cd| cd.tree.find(id).map(|n| n.text.clone()).unwrap_or_default());
-    let status = move || read_cd(review, |cd| cd.tree.find(id).map(|n| n.status).unwrap_or_default());
+    let text = move || read_cd(review, CdPart::Tree, |cd| cd.tree.find(id).map(|n| n.text.clone()).unwrap_or_default());
+    let status = move || read_cd(review, CdPart::Tree, |cd| cd.tree.find(id).map(|n| n.status).unwrap_or_default());
     let add_child_label = match side {
         Side::Effects => format!("Add a further effect under {label}"),
         Side::Causes => format!("Add a deeper cause under {label}"),

@@ -6,6 +6,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::model::cd_part::CdPart;
+
 use super::analysis_tree_section::AnalysisTreeSection;
 use super::capture_bar::CaptureBar;
 use super::smart_actions_section::SmartActionsSection;
@@ -20,12 +22,13 @@ use crate::ui::widgets::{unique_id, TextList};
 /// Changes the open case discussion through the model and records the change.
 pub fn edit_cd(review: RwSignal<Review>, f: impl FnOnce(&mut CaseDiscussion)) {
     review.update(|r| r.edit_case_discussion(now(), f));
+    // What is read straight after the edit (the tree's new shape) is then up to date.
+    if let Some(watch) = super::cd_watch::CdWatch::of(review) {
+        watch.compare();
+    }
 }
 
-/// Reads something from the open case discussion (tracked, for reactive views).
-pub fn read_cd<T: Default>(review: RwSignal<Review>, f: impl FnOnce(&CaseDiscussion) -> T) -> T {
-    review.with(|r| r.case_discussion().map(f).unwrap_or_default())
-}
+pub use super::cd_watch::{read_cd, read_cd_parts};
 
 /// The heading of one of the tool's sections, e.g. "3. Immediate thoughts".
 pub fn section_heading(key: SectionKey) -> String {
@@ -128,7 +131,7 @@ pub fn HeaderSection() -> impl IntoView {
             s.set(String::new());
         }
     };
-    let attendees = move || read_cd(review, |cd| cd.header.attendees.clone());
+    let attendees = move || read_cd(review, CdPart::Header, |cd| cd.header.attendees.clone());
 
     view! {
         <section class="section-card" id="cd-header" aria-labelledby="cd-header-title">
@@ -141,20 +144,20 @@ pub fn HeaderSection() -> impl IntoView {
             </div>
             <div class="field-grid">
                 <TextField label="Child's name or pseudonym"
-                    value=Signal::derive(move || read_cd(review, |cd| cd.header.child_name.clone()))
+                    value=Signal::derive(move || read_cd(review, CdPart::Header, |cd| cd.header.child_name.clone()))
                     on_change=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::ChildName, &v); }))/>
                 <DateField label="Date of referral"
-                    value=Signal::derive(move || read_cd(review, |cd| cd.header.date_of_referral))
+                    value=Signal::derive(move || read_cd(review, CdPart::Header, |cd| cd.header.date_of_referral))
                     on_change=Callback::new(move |v| edit_cd(review, |cd| { cd.set_date(NotesDate::Referral, v); }))/>
                 <DateField label="Date of case discussion"
-                    value=Signal::derive(move || read_cd(review, |cd| cd.header.date_of_discussion))
+                    value=Signal::derive(move || read_cd(review, CdPart::Header, |cd| cd.header.date_of_discussion))
                     on_change=Callback::new(move |v| edit_cd(review, |cd| { cd.set_date(NotesDate::Discussion, v); }))/>
                 <TextField label="Facilitator"
-                    value=Signal::derive(move || read_cd(review, |cd| cd.header.facilitator.clone()))
+                    value=Signal::derive(move || read_cd(review, CdPart::Header, |cd| cd.header.facilitator.clone()))
                     on_change=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::Facilitator, &v); }))/>
             </div>
             <TextField label="Focal question for this discussion"
-                value=Signal::derive(move || read_cd(review, |cd| cd.header.focal_question.clone()))
+                value=Signal::derive(move || read_cd(review, CdPart::Header, |cd| cd.header.focal_question.clone()))
                 on_change=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::FocalQuestion, &v); }))/>
 
             <h3>"Attendees"</h3>
@@ -178,7 +181,7 @@ pub fn HeaderSection() -> impl IntoView {
                             let id = a.id;
                             let n = index + 1;
                             let field = move |get: fn(&crate::model::case_discussion::Attendee) -> String| {
-                                move || read_cd(review, |cd| cd.header.attendees.iter().find(|x| x.id == id).map(get).unwrap_or_default())
+                                move || read_cd(review, CdPart::Header, |cd| cd.header.attendees.iter().find(|x| x.id == id).map(get).unwrap_or_default())
                             };
                             let set = move |field: fn(u64) -> NotesText| {
                                 move |ev: leptos::ev::Event| {
@@ -199,7 +202,7 @@ pub fn HeaderSection() -> impl IntoView {
                                         }
                                     }>
                                         {crate::model::case_discussion::Attendance::ALL.into_iter().map(|v| {
-                                            let current = move || read_cd(review, |cd| cd.header.attendees.iter().find(|x| x.id == id).map(|x| x.attendance).unwrap_or_default());
+                                            let current = move || read_cd(review, CdPart::Header, |cd| cd.header.attendees.iter().find(|x| x.id == id).map(|x| x.attendance).unwrap_or_default());
                                             view! { <option value=v.key() selected=move || current() == v>{v.label()}</option> }
                                         }).collect_view()}
                                     </select></td>
@@ -238,7 +241,7 @@ pub fn FactsSection() -> impl IntoView {
         new_text.set(String::new());
         new_source.set(String::new());
     };
-    let facts = move || read_cd(review, |cd| cd.facts.clone());
+    let facts = move || read_cd(review, CdPart::Facts, |cd| cd.facts.clone());
     view! {
         <SectionCard key=SectionKey::Facts>
             <ul class="item-rows">
@@ -246,8 +249,8 @@ pub fn FactsSection() -> impl IntoView {
                     children=move |(index, f)| {
                         let id = f.id;
                         let n = index + 1;
-                        let text = move || read_cd(review, |cd| cd.facts.iter().find(|x| x.id == id).map(|x| x.text.clone()).unwrap_or_default());
-                        let source = move || read_cd(review, |cd| cd.facts.iter().find(|x| x.id == id).map(|x| x.source.clone()).unwrap_or_default());
+                        let text = move || read_cd(review, CdPart::Facts, |cd| cd.facts.iter().find(|x| x.id == id).map(|x| x.text.clone()).unwrap_or_default());
+                        let source = move || read_cd(review, CdPart::Facts, |cd| cd.facts.iter().find(|x| x.id == id).map(|x| x.source.clone()).unwrap_or_default());
                         view! {
                             <li class="item-row">
                                 <input type="text" class="grow" aria-label=format!("Document {n}") prop:value=text
@@ -277,7 +280,7 @@ pub fn AboutChildSection() -> impl IntoView {
     view! {
         <SectionCard key=SectionKey::AboutTheChild>
             <TextArea label="About the child and their lived experiences" hide_label=true
-                value=Signal::derive(move || read_cd(review, |cd| cd.about_child.clone()))
+                value=Signal::derive(move || read_cd(review, CdPart::AboutChild, |cd| cd.about_child.clone()))
                 on_change=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::AboutChild, &v); }))/>
         </SectionCard>
     }
@@ -295,7 +298,7 @@ pub fn ThoughtsSection() -> impl IntoView {
         });
         draft.set(String::new());
     };
-    let thoughts = move || read_cd(review, |cd| cd.immediate_thoughts.clone());
+    let thoughts = move || read_cd(review, CdPart::Thoughts, |cd| cd.immediate_thoughts.clone());
     let input_id = unique_id("thought");
     view! {
         <SectionCard key=SectionKey::ImmediateThoughts>
@@ -304,8 +307,8 @@ pub fn ThoughtsSection() -> impl IntoView {
                     children=move |(index, t)| {
                         let id = t.id;
                         let n = index + 1;
-                        let text = move || read_cd(review, |cd| cd.immediate_thoughts.iter().find(|x| x.id == id).map(|x| x.text.clone()).unwrap_or_default());
-                        let mark = move || read_cd(review, |cd| cd.immediate_thoughts.iter().find(|x| x.id == id).map(|x| x.marked_as).unwrap_or_default());
+                        let text = move || read_cd(review, CdPart::Thoughts, |cd| cd.immediate_thoughts.iter().find(|x| x.id == id).map(|x| x.text.clone()).unwrap_or_default());
+                        let mark = move || read_cd(review, CdPart::Thoughts, |cd| cd.immediate_thoughts.iter().find(|x| x.id == id).map(|x| x.marked_as).unwrap_or_default());
                         let set_mark = move |m: FactOrFeeling| edit_cd(review, |cd| { cd.mark_thought(id, m); });
                         let group = unique_id("mark");
                         view! {
@@ -340,7 +343,7 @@ pub fn ThoughtsSection() -> impl IntoView {
 #[component]
 pub fn WorriesSection() -> impl IntoView {
     view! {
-        <NotesSection key=SectionKey::Worries noun="worry"
+        <NotesSection key=SectionKey::Worries part=CdPart::Worries noun="worry"
             list=|cd: &CaseDiscussion| cd.worries.clone()
             field=NotesText::Worry
             add=|cd: &mut CaseDiscussion, t: &str| { cd.add_worry(t); }/>
@@ -351,7 +354,7 @@ pub fn WorriesSection() -> impl IntoView {
 #[component]
 pub fn WorkedWellSection() -> impl IntoView {
     view! {
-        <NotesSection key=SectionKey::WorkedWell noun="thing that worked well"
+        <NotesSection key=SectionKey::WorkedWell part=CdPart::Strengths noun="thing that worked well"
             list=|cd: &CaseDiscussion| cd.strengths.clone()
             field=NotesText::WorkedWell
             add=|cd: &mut CaseDiscussion, t: &str| { cd.add_strength(t); }/>
@@ -362,6 +365,8 @@ pub fn WorkedWellSection() -> impl IntoView {
 #[component]
 fn NotesSection(
     key: SectionKey,
+    /// The part of the discussion the list is.
+    part: CdPart,
     #[prop(into)] noun: String,
     list: fn(&CaseDiscussion) -> Vec<Note>,
     /// The notes field of one item of the list.
@@ -371,7 +376,7 @@ fn NotesSection(
     let ReviewContext(review) = expect_context::<ReviewContext>();
     // Worked out once per change and shared by every row (a derived signal would be worked
     // out again by each row that reads it).
-    let items: Signal<Vec<(u64, String)>> = Memo::new(move |_| read_cd(review, |cd| list(cd).into_iter().map(|n| (n.id, n.text)).collect::<Vec<_>>())).into();
+    let items: Signal<Vec<(u64, String)>> = Memo::new(move |_| read_cd(review, part, |cd| list(cd).into_iter().map(|n| (n.id, n.text)).collect::<Vec<_>>())).into();
     view! {
         <SectionCard key=key>
             <TextList noun=noun.clone() items=items
@@ -391,8 +396,8 @@ pub fn MissingInformationSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let gap_draft = RwSignal::new(String::new());
     let person_draft = RwSignal::new(String::new());
-    let gaps = move || read_cd(review, |cd| cd.information_gaps.clone());
-    let people = move || read_cd(review, |cd| cd.people_to_involve.clone());
+    let gaps = move || read_cd(review, CdPart::Gaps, |cd| cd.information_gaps.clone());
+    let people = move || read_cd(review, CdPart::People, |cd| cd.people_to_involve.clone());
     view! {
         <SectionCard key=SectionKey::MissingInformation>
             <p class="prompt">{WHAT_ELSE_TO_KNOW}</p>
@@ -402,8 +407,8 @@ pub fn MissingInformationSection() -> impl IntoView {
                     children=move |(index, g)| {
                         let id = g.id;
                         let n = index + 1;
-                        let get = move |f: fn(&crate::model::case_discussion::InformationGap) -> String| move || read_cd(review, |cd| cd.information_gaps.iter().find(|x| x.id == id).map(f).unwrap_or_default());
-                        let by_when = Signal::derive(move || read_cd(review, |cd| cd.information_gaps.iter().find(|x| x.id == id).and_then(|x| x.by_when)));
+                        let get = move |f: fn(&crate::model::case_discussion::InformationGap) -> String| move || read_cd(review, CdPart::Gaps, |cd| cd.information_gaps.iter().find(|x| x.id == id).map(f).unwrap_or_default());
+                        let by_when = Signal::derive(move || read_cd(review, CdPart::Gaps, |cd| cd.information_gaps.iter().find(|x| x.id == id).and_then(|x| x.by_when)));
                         view! {
                             <li class="item-row">
                                 <input type="text" class="grow" aria-label=format!("Missing information {n}") prop:value=get(|g| g.what.clone())
@@ -430,7 +435,7 @@ pub fn MissingInformationSection() -> impl IntoView {
                     children=move |(index, p)| {
                         let id = p.id;
                         let n = index + 1;
-                        let get = move |f: fn(&crate::model::case_discussion::PersonToInvolve) -> String| move || read_cd(review, |cd| cd.people_to_involve.iter().find(|x| x.id == id).map(f).unwrap_or_default());
+                        let get = move |f: fn(&crate::model::case_discussion::PersonToInvolve) -> String| move || read_cd(review, CdPart::People, |cd| cd.people_to_involve.iter().find(|x| x.id == id).map(f).unwrap_or_default());
                         view! {
                             <li class="item-row">
                                 <input type="text" class="grow" aria-label=format!("Person to involve {n}") prop:value=get(|p| p.who.clone())

@@ -13,6 +13,8 @@ use std::time::Duration;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
+use crate::model::cd_part::CdPart;
+
 use crate::model::notes_field::NotesText;
 
 use super::analysis_tree_section::AnalysisTreeSection;
@@ -229,7 +231,7 @@ pub fn DiscussionBoard(
         }
     };
     let visible = move |p: Panel| focused.get().is_none_or(|f| f == p);
-    let attendees = move || read_cd(review, |cd: &CaseDiscussion| cd.header.attendees.clone());
+    let attendees = move || read_cd(review, CdPart::Header, |cd: &CaseDiscussion| cd.header.attendees.clone());
 
     view! {
         <div class="board" class:prompts-open=move || prompts_open.get()>
@@ -382,10 +384,10 @@ fn WrapUp() -> impl IntoView {
             <h2>"Wrap-up"</h2>
             <p class="prompt">"Reflect around the room: is the majority happy with the outcome? Not everyone may be comfortable; give space to say more."</p>
             <TextArea label="The room's agreement on the outcome"
-                value=Signal::derive(move || read_cd(review, |cd| cd.outcome.agreement.clone()))
+                value=Signal::derive(move || read_cd(review, CdPart::Outcome, |cd| cd.outcome.agreement.clone()))
                 on_change=Callback::new(move |v: String| super::case_discussion_sections::edit_cd(review, |cd| { cd.set_text(NotesText::Agreement, &v); }))/>
             <TextArea label="Different views, noted sensitively (wrap-up)"
-                value=Signal::derive(move || read_cd(review, |cd| cd.outcome.dissent.clone()))
+                value=Signal::derive(move || read_cd(review, CdPart::Outcome, |cd| cd.outcome.dissent.clone()))
                 on_change=Callback::new(move |v: String| super::case_discussion_sections::edit_cd(review, |cd| { cd.set_text(NotesText::Dissent, &v); }))/>
         </section>
     }

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::cd_part::CdPart;
+
 use crate::model::notes_field::{NotesDate, NotesText};
 
 use super::case_discussion_sections::{edit_cd, read_cd, DateInput, SectionPrompts, TextArea};
@@ -27,7 +29,7 @@ use crate::ui::widgets::{unique_id, WordExport, WordExportButton};
 pub fn SmartActionsSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let notices = expect_context::<NoticeContext>();
-    let actions = move || read_cd(review, |cd| cd.actions.clone());
+    let actions = move || read_cd(review, CdPart::Actions, |cd| cd.actions.clone());
     let add = move |_| {
         let mut new_id = 0;
         edit_cd(review, |cd| new_id = cd.add_action(""));
@@ -51,7 +53,7 @@ pub fn SmartActionsSection() -> impl IntoView {
             <ol class="action-list">
                 <For each=move || actions().into_iter().enumerate() key=|(i, a)| (*i, a.id)
                     children=move |(index, a)| {
-                        let number = read_cd(review, |cd| cd.action_number(a.id)).unwrap_or(index as u32 + 1);
+                        let number = read_cd(review, CdPart::Actions, |cd| cd.action_number(a.id)).unwrap_or(index as u32 + 1);
                         view! { <ActionCard id=a.id number=number/> }
                     }/>
             </ol>
@@ -63,10 +65,10 @@ pub fn SmartActionsSection() -> impl IntoView {
             </div>
             <h3>"Outcome"</h3>
             <TextArea label="Is the room happy with the outcome? Record the agreement reached"
-                value=Signal::derive(move || read_cd(review, |cd| cd.outcome.agreement.clone()))
+                value=Signal::derive(move || read_cd(review, CdPart::Outcome, |cd| cd.outcome.agreement.clone()))
                 on_change=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::Agreement, &v); }))/>
             <TextArea label="Different views, noted sensitively"
-                value=Signal::derive(move || read_cd(review, |cd| cd.outcome.dissent.clone()))
+                value=Signal::derive(move || read_cd(review, CdPart::Outcome, |cd| cd.outcome.dissent.clone()))
                 on_change=Callback::new(move |v: String| edit_cd(review, |cd| { cd.set_text(NotesText::Dissent, &v); }))/>
         </section>
     }
@@ -76,7 +78,7 @@ pub fn SmartActionsSection() -> impl IntoView {
 #[component]
 fn ActionCard(id: u64, number: u32) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let action = move || read_cd(review, |cd| cd.actions.iter().find(|a| a.id == id).cloned());
+    let action = move || read_cd(review, CdPart::Actions, |cd| cd.actions.iter().find(|a| a.id == id).cloned());
     let field = move |get: fn(&SmartAction) -> String| move || action().map(|a| get(&a)).unwrap_or_default();
     let set = move |field: fn(u64) -> NotesText| {
         move |ev: leptos::ev::Event| {

@@ -7,7 +7,10 @@
 
 use leptos::prelude::*;
 
-use super::case_discussion_sections::{read_cd, section_heading};
+use super::case_discussion_sections::{read_cd, read_cd_parts, section_heading};
+use crate::model::agency_check::AgencyCheck;
+use crate::model::cd_part::CdPart;
+use crate::model::Review;
 use super::ReviewContext;
 use crate::model::agency_check::MISSING_AGENCY_ADVICE;
 use crate::model::case_discussion::FactOrFeeling;
@@ -27,8 +30,8 @@ fn empty() -> AnyView {
 #[component]
 pub fn WallFactsArea() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let facts = move || read_cd(review, |cd| cd.facts.iter().map(|f| (f.text.clone(), f.source.clone())).collect::<Vec<_>>());
-    let about = move || read_cd(review, |cd| cd.about_child.clone());
+    let facts = move || read_cd(review, CdPart::Facts, |cd| cd.facts.iter().map(|f| (f.text.clone(), f.source.clone())).collect::<Vec<_>>());
+    let about = move || read_cd(review, CdPart::AboutChild, |cd| cd.about_child.clone());
     view! {
         <h3 class="wall-heading">{section_heading(SectionKey::Facts)}</h3>
         {move || {
@@ -51,7 +54,7 @@ pub fn WallFactsArea() -> impl IntoView {
 #[component]
 pub fn WallThoughtsArea() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let thoughts = move || read_cd(review, |cd| cd.immediate_thoughts.iter().map(|t| (t.text.clone(), t.marked_as)).collect::<Vec<_>>());
+    let thoughts = move || read_cd(review, CdPart::Thoughts, |cd| cd.immediate_thoughts.iter().map(|t| (t.text.clone(), t.marked_as)).collect::<Vec<_>>());
     view! {
         <WhoIsMissing compact=true/>
         {move || {
@@ -73,8 +76,8 @@ pub fn WallThoughtsArea() -> impl IntoView {
 #[component]
 pub fn WallWorriesArea() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let worries = move || read_cd(review, |cd| cd.worries.iter().map(|n| n.text.clone()).collect::<Vec<_>>());
-    let strengths = move || read_cd(review, |cd| cd.strengths.iter().map(|n| n.text.clone()).collect::<Vec<_>>());
+    let worries = move || read_cd(review, CdPart::Worries, |cd| cd.worries.iter().map(|n| n.text.clone()).collect::<Vec<_>>());
+    let strengths = move || read_cd(review, CdPart::Strengths, |cd| cd.strengths.iter().map(|n| n.text.clone()).collect::<Vec<_>>());
     let list = |items: Vec<String>| {
         if items.is_empty() {
             return empty();
@@ -94,7 +97,7 @@ pub fn WallWorriesArea() -> impl IntoView {
 pub fn WallActionsArea() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let gaps = move || {
-        read_cd(review, |cd| {
+        read_cd(review, CdPart::Gaps, |cd| {
             cd.information_gaps
                 .iter()
                 .map(|g| {
@@ -110,9 +113,9 @@ pub fn WallActionsArea() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let involve = move || read_cd(review, |cd| cd.people_to_involve.iter().map(|p| p.who.clone()).collect::<Vec<_>>());
+    let involve = move || read_cd(review, CdPart::People, |cd| cd.people_to_involve.iter().map(|p| p.who.clone()).collect::<Vec<_>>());
     let actions = move || {
-        read_cd(review, |cd| {
+        read_cd(review, CdPart::Actions, |cd| {
             cd.numbered_actions()
                 .into_iter()
                 .map(|(n, a)| {
@@ -157,12 +160,47 @@ pub fn WallActionsArea() -> impl IntoView {
     }
 }
 
+/// The agency check, worked out again once typing pauses: it reads every fact, the child's
+/// section, the attendees and every action, too much to redo on each key.
+fn settled_agency_check(review: RwSignal<Review>) -> ReadSignal<AgencyCheck> {
+    let read = move || review.try_with_untracked(|r| r.case_discussion().map(|cd| cd.agency_check()).unwrap_or_default());
+    let (check, set_check) = signal(read().unwrap_or_default());
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let parts = [CdPart::Header, CdPart::Facts, CdPart::AboutChild, CdPart::Actions];
+    Effect::new(move |first: Option<()>| {
+        read_cd_parts(review, &parts, |_| ());
+        if first.is_none() {
+            return;
+        }
+        if let Some(t) = timer.get_value() {
+            t.clear();
+        }
+        let wait = std::time::Duration::from_millis(AGENCY_CHECK_PAUSE_MS);
+        timer.set_value(set_timeout_with_handle(move || {
+            if let Some(now) = read() {
+                if check.try_with_untracked(|c| *c != now).unwrap_or(false) {
+                    set_check.try_set(now);
+                }
+            }
+        }, wait).ok());
+    });
+    on_cleanup(move || {
+        if let Some(t) = timer.try_get_value().flatten() {
+            t.clear();
+        }
+    });
+    check
+}
+
+/// How long typing must pause before the agency check is worked out again.
+const AGENCY_CHECK_PAUSE_MS: u64 = 250;
+
 /// Which agency is not represented, said plainly, with the tool's advice. `compact` is the
 /// wall's short form; otherwise the check lists who is represented too.
 #[component]
 pub fn WhoIsMissing(#[prop(optional)] compact: bool) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let check = Memo::new(move |_| read_cd(review, |cd| Some(cd.agency_check())).unwrap_or_default());
+    let check = settled_agency_check(review);
     move || {
         let c = check.get();
         if compact {

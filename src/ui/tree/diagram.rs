@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+
+use crate::model::cd_part::CdPart;
 use wasm_bindgen::JsCast;
 
 use super::layout::{layout_with, wall_box_width, BoxType, BoxWidths, Sizes, TreeLayout, BOX_H, BOX_W, FOCAL_H};
@@ -222,7 +224,7 @@ pub fn TreeDiagram(
     wall: bool,
 ) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let tree = Memo::new(move |_| read_cd(review, |cd| cd.tree.clone()));
+    let tree = Memo::new(move |_| read_cd(review, CdPart::Tree, |cd| cd.tree.clone()));
     // Each box's height as its words need, measured on the page after it is drawn.
     let heights = RwSignal::new(HashMap::<NodeId, f64>::new());
     let focal_h = RwSignal::new(FOCAL_H);
