@@ -38,6 +38,24 @@ impl CdPart {
         CdPart::Outcome,
     ];
 
+    /// The part as the room calls it, e.g. "the analysis tree".
+    pub fn label(self) -> String {
+        match self {
+            CdPart::Header => "who is here and the focal question",
+            CdPart::Facts => "the facts",
+            CdPart::AboutChild => "about the child",
+            CdPart::Thoughts => "immediate thoughts",
+            CdPart::Tree => "the analysis tree",
+            CdPart::Worries => "what we are worried about",
+            CdPart::Strengths => "what worked well",
+            CdPart::Gaps => "missing information",
+            CdPart::People => "who else to involve",
+            CdPart::Actions => "the actions",
+            CdPart::Outcome => "the outcome",
+        }
+        .to_string()
+    }
+
     /// Its place in [`CdPart::ALL`].
     pub fn index(self) -> usize {
         self as usize

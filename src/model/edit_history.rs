@@ -6,7 +6,8 @@
 //!
 //! The history keeps whole copies (snapshots) rather than a list of edits, so undoing can
 //! never go wrong in a way that leaves the tree half-changed. It works for any value that
-//! can be copied and compared; the analysis tree is the first user.
+//! can be copied and compared: the open case discussion's undo
+//! ([`super::discussion_undo`]) is built on it.
 
 use std::collections::VecDeque;
 
@@ -46,12 +47,18 @@ impl<T: Clone + PartialEq> EditHistory<T> {
     /// so Undo never appears to do nothing; still, where the screen knows a change was
     /// refused it is better not to record it, since recording drops the redo steps.
     pub fn record(&mut self, before: T) {
+        self.record_limited(before, HISTORY_LIMIT);
+    }
+
+    /// As [`Self::record`], keeping at most `limit` steps (for values too large to keep
+    /// [`HISTORY_LIMIT`] copies of).
+    pub fn record_limited(&mut self, before: T, limit: usize) {
         self.redo.clear();
         if self.undo.back() == Some(&before) {
             return;
         }
         self.undo.push_back(before);
-        while self.undo.len() > HISTORY_LIMIT {
+        while self.undo.len() > limit {
             self.undo.pop_front();
         }
     }
@@ -80,6 +87,17 @@ impl<T: Clone + PartialEq> EditHistory<T> {
     /// nothing this is still true, and the first Undo then finds nothing and returns `None`.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
+    }
+
+    /// The state the next undo goes back to.
+    pub fn last_recorded(&self) -> Option<&T> {
+        self.undo.back()
+    }
+
+    /// Forgets the last recorded state (a change that came straight back to it, so the
+    /// step between is nothing to undo).
+    pub fn forget_last(&mut self) {
+        self.undo.pop_back();
     }
 
     /// True when there is a step to redo.

@@ -163,6 +163,13 @@ fn file_out<'a>(reviews: &'a [(&'a Review, Option<&[u8]>)], exported_at: DateTim
     }
 }
 
+/// A review from its JSON, naming the field where it is malformed. The one way a review is
+/// read from JSON anywhere in the app: each other way would add a second copy of every
+/// model type's reading code to the download.
+pub(crate) fn review_from_json(value: Value) -> Result<Review, serde_path_to_error::Error<serde_json::Error>> {
+    serde_path_to_error::deserialize(value)
+}
+
 /// Reads any supported version; upgrades it with the named migrations; validates.
 pub fn read_file(text: &str) -> Result<Vec<Review>, ImportError> {
     Ok(read_file_with_histories(text)?.into_iter().map(|r| r.review).collect())

@@ -257,7 +257,7 @@ impl<'a> FileReading<'a> {
             if stage.malformed.is_some() {
                 continue;
             }
-            match serde_path_to_error::deserialize::<_, Review>(value) {
+            match super::file_format::review_from_json(value) {
                 Ok(review) => {
                     if !stage.ids.insert(review.id) && stage.twice.is_none() {
                         stage.twice = Some(ImportError::DuplicateReview { id: review.id });

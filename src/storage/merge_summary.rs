@@ -247,7 +247,7 @@ pub fn with_value_at(review: &Review, path: &[Step], value: Json) -> Option<Revi
         };
     }
     *at = value;
-    let mut chosen: Review = serde_json::from_value(json).ok()?;
+    let mut chosen: Review = super::file_format::review_from_json(json).ok()?;
     if let (crate::model::ReviewBody::CaseDiscussion(a), crate::model::ReviewBody::CaseDiscussion(b)) = (&mut chosen.body, &review.body) {
         a.tree.id_block = b.tree.id_block;
     }

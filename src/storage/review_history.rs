@@ -682,7 +682,7 @@ pub fn tidy_merged(review: &Review, block: u64) -> (Review, bool) {
     if !changed {
         return (review.clone(), false);
     }
-    match serde_json::from_value::<Review>(json) {
+    match super::file_format::review_from_json(json) {
         Ok(mut tidied) => {
             if let (crate::model::ReviewBody::CaseDiscussion(a), crate::model::ReviewBody::CaseDiscussion(b)) = (&mut tidied.body, &review.body) {
                 a.tree.id_block = b.tree.id_block;

@@ -71,6 +71,13 @@ pub fn ReviewPage(id: ReviewId) -> impl IntoView {
     }
 }
 
+/// True when a key went to a box that takes text (where the browser undoes words).
+fn in_text_box(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return false };
+    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
+}
+
 /// The editor for one loaded review.
 #[component]
 fn ReviewEditor(stored: StoredReview) -> impl IntoView {
@@ -143,8 +150,36 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
         });
     }
     provide_context(ReviewContext(review));
-    // A case discussion is watched part by part, so a keystroke wakes only what shows it.
-    provide_context(CdWatch::start(review));
+    // A case discussion is watched part by part, so a keystroke wakes only what shows it;
+    // the watcher also keeps the discussion's undo.
+    let watch = CdWatch::start(review);
+    provide_context(watch);
+    // Ctrl+Z (and Ctrl+Shift+Z or Ctrl+Y) anywhere on the discussion outside a text box
+    // takes back (or does again) the last change, wherever it was made; inside a text box
+    // the browser's own undo works on the words. The tree board handles its own keys.
+    let undo_keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || ev.default_prevented() || kind.get_untracked() != crate::model::ReviewKind::CaseDiscussion {
+            return;
+        }
+        let key = ev.key();
+        let forward = match key.as_str() {
+            "z" | "Z" => ev.shift_key(),
+            "y" | "Y" => true,
+            _ => return,
+        };
+        if in_text_box(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        let parts = if forward { watch.redo() } else { watch.undo() };
+        let verb = if forward { "Redone" } else { "Undone" };
+        match parts.as_slice() {
+            [] => notices.say(if forward { "Nothing to redo." } else { "Nothing to undo." }),
+            [one] => notices.say(format!("{verb}: a change to {}.", one.label())),
+            _ => notices.say(format!("{verb}: a change to several parts.")),
+        }
+    });
+    on_cleanup(move || undo_keys.remove());
     // The history is read a moment after opening, not at the first save: reading a long
     // history takes a while, and the first save comes while the person is typing.
     {

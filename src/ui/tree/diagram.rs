@@ -19,9 +19,10 @@ use super::svg_export::tree_svg;
 use crate::export::download::download_text;
 use crate::export::file_name::file_name;
 use crate::export::tree_png::download_svg_as_png;
-use crate::model::edit_history::EditHistory;
+use crate::ui::sections::cd_watch::CdWatch;
 use crate::model::notes_field::NotesText;
-use crate::model::problem_tree::{CauseStatus, NodeId, Parent, Position, ProblemTree, Side};
+use crate::model::problem_tree::{CauseStatus, NodeId, Parent, ProblemTree, Side};
+use crate::model::tree_drop::{apply_drop, drop_allowed, Drop};
 use crate::model::tree_nudge::Nudge;
 use crate::ui::browser::{focus_when_ready, now};
 use crate::ui::sections::case_discussion_sections::{edit_cd, read_cd};
@@ -35,15 +36,6 @@ pub const DRAG_THRESHOLD_PX: f64 = 8.0;
 enum Sel {
     Focal,
     Node(NodeId),
-}
-
-/// Where a dragged or placed box would go.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Drop {
-    Under(NodeId),
-    Before(NodeId),
-    After(NodeId),
-    OnFocal(Side),
 }
 
 /// How a box is marked while another box is dragged over it.
@@ -182,39 +174,6 @@ fn quoted(text: &str) -> String {
     }
 }
 
-/// Resolves a drop into a position on the tree.
-fn drop_position(tree: &ProblemTree, target: Drop) -> Option<Position> {
-    Some(match target {
-        Drop::Under(id) => Position { parent: Parent::Node(id), index: usize::MAX },
-        Drop::OnFocal(side) => Position { parent: Parent::Focal(side), index: usize::MAX },
-        Drop::Before(id) | Drop::After(id) => {
-            let at = tree.position_of(id)?;
-            let index = if matches!(target, Drop::After(_)) { at.index + 1 } else { at.index };
-            Position { parent: at.parent, index }
-        }
-    })
-}
-
-/// True when `node` may go to `target` (never into its own subtree).
-fn drop_allowed(tree: &ProblemTree, node: NodeId, target: Drop) -> bool {
-    match target {
-        Drop::Under(t) | Drop::Before(t) | Drop::After(t) => !tree.is_in_subtree(node, t),
-        Drop::OnFocal(_) => true,
-    }
-}
-
-/// Moves `node` to `target`; the index for a sibling drop is corrected for the box being
-/// taken out of the same row first.
-fn apply_drop(tree: &mut ProblemTree, node: NodeId, target: Drop) -> Result<(), String> {
-    let Some(mut to) = drop_position(tree, target) else { return Err("That place is no longer on the tree.".into()) };
-    if let (Some(from), Drop::Before(_) | Drop::After(_)) = (tree.position_of(node), target) {
-        if from.parent == to.parent && from.index < to.index {
-            to.index -= 1;
-        }
-    }
-    tree.move_node(node, to).map_err(|e| e.to_string())
-}
-
 /// The board.
 #[component]
 pub fn TreeDiagram(
@@ -264,8 +223,15 @@ pub fn TreeDiagram(
     let placing = RwSignal::new(None::<NodeId>);
     let drag = RwSignal::new(None::<DragView>);
     let press = StoredValue::new(None::<Press>);
-    let history = StoredValue::new(EditHistory::<ProblemTree>::new());
-    let history_state = RwSignal::new((false, false));
+    // Undo is the review's own: Ctrl+Z here takes back the last change to the discussion,
+    // wherever it was made (see `cd_watch`).
+    let watch = CdWatch::of(review);
+    let new_step = move || {
+        if let Some(w) = watch {
+            w.new_step();
+        }
+    };
+    let steps = move || watch.map(|w| w.steps.get()).unwrap_or((false, false));
     let manual_zoom = RwSignal::new(1.0f64);
     // Fitted: as large as fits the viewport, never above actual size (so text stays at
     // its full size whenever the tree fits).
@@ -284,30 +250,21 @@ pub fn TreeDiagram(
     let viewport = NodeRef::<leptos::html::Div>::new();
     let board = NodeRef::<leptos::html::Div>::new();
 
-    let refresh_history = move || history.with_value(|h| history_state.set((h.can_undo(), h.can_redo())));
-    // Every tree edit goes through here: it is recorded for Undo, then applied.
+    // Every tree edit goes through here: a step of its own for Undo, then applied.
     let change = move |f: &mut dyn FnMut(&mut ProblemTree)| {
-        let before = tree.get_untracked();
-        history.update_value(|h| h.record(before));
+        new_step();
         edit_cd(review, |cd| f(&mut cd.tree));
-        refresh_history();
     };
-    let undo = move || {
-        let current = tree.get_untracked();
-        if let Some(back) = history.try_update_value(|h| h.undo(current)).flatten() {
-            edit_cd(review, |cd| cd.put_tree_back(back));
-            announce.set("Undone.".into());
+    let step_back = move |forward: bool| {
+        let Some(w) = watch else { return };
+        let parts = if forward { w.redo() } else { w.undo() };
+        if let Some(first) = parts.first() {
+            let what = if parts.len() == 1 { first.label() } else { "several parts".into() };
+            announce.set(format!("{} ({what}).", if forward { "Redone" } else { "Undone" }));
         }
-        refresh_history();
     };
-    let redo = move || {
-        let current = tree.get_untracked();
-        if let Some(again) = history.try_update_value(|h| h.redo(current)).flatten() {
-            edit_cd(review, |cd| cd.put_tree_back(again));
-            announce.set("Redone.".into());
-        }
-        refresh_history();
-    };
+    let undo = move || step_back(false);
+    let redo = move || step_back(true);
 
     let focus_selected = move || {
         if let Some(s) = selected.try_get_untracked() {
@@ -369,8 +326,7 @@ pub fn TreeDiagram(
         });
     };
     let start_edit = move |s: Sel| {
-        history.update_value(|h| h.record(tree.get_untracked()));
-        refresh_history();
+        new_step();
         edit_is_new.set_value(false);
         editing.set(Some(s));
     };
@@ -453,6 +409,8 @@ pub fn TreeDiagram(
 
     // Keyboard moving: pick up, nudge, drop or put back.
     let pick_up = move |n: NodeId| {
+        // The whole move, pick-up to drop, is one step for Undo.
+        new_step();
         picked.set(Some((n, tree.get_untracked())));
         announce.set(format!(
             "Picked up {}. Use the arrow keys to move it, Enter to drop it here, Escape to put it back.",
@@ -471,12 +429,8 @@ pub fn TreeDiagram(
         focus_selected();
     };
     let drop_picked = move || {
-        if let Some((n, before)) = picked.get_untracked() {
+        if let Some((n, _)) = picked.get_untracked() {
             picked.set(None);
-            if before != tree.get_untracked() {
-                history.update_value(|h| h.record(before));
-                refresh_history();
-            }
             let place = tree.with_untracked(|t| t.describe_place(n)).unwrap_or_default();
             announce.set(format!("Dropped. {place}"));
         }
@@ -888,8 +842,8 @@ pub fn TreeDiagram(
             // height above the tree; elsewhere they are two rows.
             <div class="tree-controls">
                 <div class="tree-toolbar" role="toolbar" aria-label="Tree tools">
-                    <button class="button-secondary" disabled=move || !history_state.get().0 on:click=move |_| undo() aria-keyshortcuts="Control+Z">"Undo"</button>
-                    <button class="button-secondary" disabled=move || !history_state.get().1 on:click=move |_| redo() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
+                    <button class="button-secondary" disabled=move || !steps().0 on:click=move |_| undo() aria-keyshortcuts="Control+Z">"Undo"</button>
+                    <button class="button-secondary" disabled=move || !steps().1 on:click=move |_| redo() aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
                     <span class="toolbar-gap zoom-control"></span>
                     <button class="button-secondary zoom-control" on:click=move |_| set_zoom(zoom.get_untracked() / 1.25)>"Zoom out"</button>
                     <span class="zoom-level zoom-control" aria-live="polite">{move || format!("{:.0}%", zoom.get() * 100.0)}</span>
@@ -1235,43 +1189,5 @@ fn BoxEditor(
                 }
             }
             on:blur=move |_| finish(true, original.clone())></textarea>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn tree() -> (ProblemTree, NodeId, NodeId, NodeId) {
-        let mut t = ProblemTree::default();
-        let a = t.add_node(Parent::Focal(Side::Causes), "a").unwrap();
-        let b = t.add_node(Parent::Focal(Side::Causes), "b").unwrap();
-        let a1 = t.add_node(Parent::Node(a), "a1").unwrap();
-        (t, a, b, a1)
-    }
-
-    #[test]
-    fn dropping_after_a_later_sibling_lands_right_after_it() {
-        let (mut t, a, b, _) = tree();
-        apply_drop(&mut t, a, Drop::After(b)).unwrap();
-        assert_eq!(t.causes.iter().map(|n| n.id).collect::<Vec<_>>(), vec![b, a]);
-        apply_drop(&mut t, a, Drop::Before(b)).unwrap();
-        assert_eq!(t.causes.iter().map(|n| n.id).collect::<Vec<_>>(), vec![a, b]);
-    }
-
-    #[test]
-    fn a_box_is_never_allowed_into_its_own_subtree() {
-        let (t, a, b, a1) = tree();
-        assert!(!drop_allowed(&t, a, Drop::Under(a1)));
-        assert!(!drop_allowed(&t, a, Drop::Under(a)));
-        assert!(drop_allowed(&t, b, Drop::Under(a1)));
-        assert!(drop_allowed(&t, a1, Drop::OnFocal(Side::Effects)));
-    }
-
-    #[test]
-    fn dropping_on_the_focal_point_can_turn_a_cause_into_an_effect() {
-        let (mut t, a, _, a1) = tree();
-        apply_drop(&mut t, a, Drop::OnFocal(Side::Effects)).unwrap();
-        assert_eq!(t.side_of(a1), Some(Side::Effects));
     }
 }

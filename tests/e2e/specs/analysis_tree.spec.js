@@ -2,7 +2,7 @@
 // "Move" then tap (no dragging), and by keyboard only; with undo, a refused move into a
 // box's own branch, exports, and a reload that brings back exactly the same tree.
 import { readFile } from "node:fs/promises";
-import { test, expect, expectAccessible, startReview } from "./helpers.js";
+import { test, expect, expectAccessible, startReview, addWorry, worries } from "./helpers.js";
 
 const item = (page, name) => page.getByRole("treeitem", { name, exact: true });
 
@@ -216,4 +216,33 @@ test("a 40-box tree fits the board and exports as SVG and PNG", async ({ page })
   const png = await readFile(await (await download).path());
   expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   await expectAccessible(page);
+});
+
+test("one undo for the whole discussion: a worry removed by mistake comes back, typing is one step, the tree's Undo takes back the last change wherever it was", async ({ page }) => {
+  await startReview(page);
+  await addWorry(page, "Nobody saw her on her own");
+  await addWorry(page, "The school was not asked");
+  await page.getByRole("button", { name: "Remove worry 1" }).click();
+  await expect.poll(() => worries(page)).toEqual(["The school was not asked"]);
+  // Ctrl+Z straight away, focus no longer in a box: the worry comes back where it was.
+  await page.keyboard.press("Control+z");
+  await expect(page.locator(".notice-area")).toContainText("Undone: a change to what we are worried about.");
+  await expect.poll(() => worries(page)).toEqual(["Nobody saw her on her own", "The school was not asked"]);
+  await page.keyboard.press("Control+Shift+z");
+  await expect(page.locator(".notice-area")).toContainText("Redone: a change to what we are worried about.");
+  await expect.poll(() => worries(page)).toEqual(["The school was not asked"]);
+
+  // A sentence typed in one go is one step; the tree board's Undo button takes it back too.
+  const about = page.getByLabel("About the child and their lived experiences", { exact: true });
+  await about.click();
+  await page.keyboard.type("Amira is four and loves the park.", { delay: 20 });
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Undone (about the child)." })).toBeAttached();
+  await expect(about).toHaveValue("");
+  // Then the worry, one step further back; and the undone state is what is saved.
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect.poll(() => worries(page)).toEqual(["Nobody saw her on her own", "The school was not asked"]);
+  await page.reload();
+  await expect.poll(() => worries(page)).toEqual(["Nobody saw her on her own", "The school was not asked"]);
+  await expect(page.getByLabel("About the child and their lived experiences", { exact: true })).toHaveValue("");
 });
