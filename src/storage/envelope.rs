@@ -123,7 +123,7 @@ impl EncryptedFile {
             "ciphertext": BASE64.encode(&self.sealed.ciphertext),
         });
         // A map of strings and numbers always serialises.
-        serde_json::to_string_pretty(&file).unwrap_or_default()
+        super::json_layout::pretty(&serde_json::to_string(&file).unwrap_or_default())
     }
 
     /// Reads a file that might be passphrase-protected. `Ok(None)`: it is not (read it as

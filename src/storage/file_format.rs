@@ -141,7 +141,7 @@ pub fn write_file(reviews: &[Review], exported_at: DateTime<Utc>) -> String {
 pub fn write_file_with_histories(reviews: &[(&Review, Option<&[u8]>)], exported_at: DateTime<Utc>) -> String {
     // Serialising can only fail for a map with non-text keys or a value that refuses to be
     // written; a review has neither, so this is a bug in the model, not a bad file.
-    serde_json::to_string_pretty(&file_out(reviews, exported_at)).expect("a review always serialises to JSON")
+    super::json_layout::pretty(&write_compact(reviews, exported_at))
 }
 
 /// As [`write_file_with_histories`], without the spacing that makes a file readable: for
