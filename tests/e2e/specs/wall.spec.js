@@ -316,3 +316,17 @@ test("the tool sheet for the moderate case fits one A4 landscape page", async ({
   expect(pages, "pages in the printed tool sheet").toBe(1);
   await page.emulateMedia({ media: "screen" });
 });
+
+test("at 1366x768 with larger text (120%) nothing runs past the window: the capture bar takes a second line instead", async ({ page }) => {
+  await openWall(page, { width: 1366, height: 768 });
+  for (let i = 0; i < 2; i++) await page.getByRole("button", { name: "Larger text" }).click();
+  await expect(page.getByText("120%", { exact: true })).toBeVisible();
+  await settled(page);
+  const width = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: innerWidth }));
+  expect(width.page, "the page is no wider than the window").toBeLessThanOrEqual(width.window);
+  for (const target of [page.getByRole("timer", { name: "Meeting time" }), page.getByRole("button", { name: "Focus Missing information and what needs to happen" })]) {
+    const box = await target.boundingBox();
+    expect(box.x + box.width, "in view, not cut at the right edge").toBeLessThanOrEqual(width.window);
+  }
+  await page.screenshot({ path: `${SHOTS}/wall-1366-text-120.png` });
+});
