@@ -80,10 +80,11 @@ pub struct SharedFolder {
     notices: NoticeContext,
 }
 
-/// Waits (up to 5 s) until the open review is saved; false if it is not.
+/// Waits (up to 30 s: a very long review on a slow laptop takes seconds to save) until
+/// the open review is saved; false if it is not.
 pub async fn wait_until_saved(status: RwSignal<SaveStatus>) -> bool {
-    // Looked at every 10 ms for up to 5 s: an export waits for the save, and no longer.
-    for _ in 0..500 {
+    // Looked at every 10 ms: an export waits for the save, and no longer.
+    for _ in 0..3_000 {
         match status.get_untracked() {
             SaveStatus::Saved => return true,
             SaveStatus::Conflict | SaveStatus::Failed(_) => return false,
