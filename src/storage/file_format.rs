@@ -150,6 +150,26 @@ pub fn write_compact(reviews: &[(&Review, Option<&[u8]>)], exported_at: DateTime
     serde_json::to_string(&file_out(reviews, exported_at)).expect("a review always serialises to JSON")
 }
 
+/// The file of one stored review from its stored text (a compact file written at the
+/// time of the review's last edit, see `record::review_plaintext`), exported at `when`:
+/// the same file [`write_file_with_histories`] writes, without reading the review in and
+/// writing it out again. `None` when the text is not a stored review of this version.
+pub fn file_from_stored_text(stored: &str, when: DateTime<Utc>) -> Option<String> {
+    const LIST: &str = ",\"reviews\":";
+    let top = write_compact(&[], when);
+    let head = &top[..top.find(LIST)?];
+    // Everything before the export time is the same in every file of this version.
+    let fixed = &head[..head.find("\"exported_at\":")?];
+    if !stored.starts_with(fixed) {
+        return None;
+    }
+    let rest = &stored[stored.find(LIST)?..];
+    let mut compact = String::with_capacity(head.len() + rest.len());
+    compact.push_str(head);
+    compact.push_str(rest);
+    Some(super::json_layout::pretty(&compact))
+}
+
 fn file_out<'a>(reviews: &'a [(&'a Review, Option<&[u8]>)], exported_at: DateTime<Utc>) -> FileOut<'a> {
     FileOut {
         format: FORMAT_NAME,
@@ -396,6 +416,27 @@ pub(super) fn check_each_review_once(reviews: &[Review]) -> Result<(), ImportErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_made_from_the_stored_text_is_the_file_written_from_the_review() {
+        use chrono::TimeZone;
+        let edited = Utc.with_ymd_and_hms(2026, 11, 30, 16, 5, 0).unwrap();
+        let exported = Utc.with_ymd_and_hms(2026, 12, 1, 9, 30, 0).unwrap();
+        let mut review = Review::new(uuid::Uuid::from_u128(9), crate::model::ReviewKind::CaseDiscussion, edited);
+        review.rename("Review of \"reviews\": a title with quotes, \"exported_at\" and all", edited);
+        review.edit_case_discussion(edited, |cd| {
+            cd.add_worry("Nobody saw the child on her own");
+        });
+        let history: &[u8] = &[0x85, 0x6f, 0x4a, 0x83, 1, 2, 3, 250];
+        let stored = write_compact(&[(&review, Some(history))], review.updated);
+        assert_eq!(file_from_stored_text(&stored, exported).unwrap(), write_file_with_histories(&[(&review, Some(history))], exported));
+        // Without a history, too.
+        let stored = write_compact(&[(&review, None)], review.updated);
+        assert_eq!(file_from_stored_text(&stored, exported).unwrap(), write_file(std::slice::from_ref(&review), exported));
+        // Not a stored review of this version: left to the slow way.
+        assert_eq!(file_from_stored_text(r#"{"format":"something-else","reviews":[]}"#, exported), None);
+        assert_eq!(file_from_stored_text("", exported), None);
+    }
 
     #[test]
     fn nesting_is_measured_outside_text_only() {

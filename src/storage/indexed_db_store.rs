@@ -109,6 +109,15 @@ impl IndexedDbStore {
         })
     }
 
+    /// The stored library entry's text of one review (its revision and summary), without
+    /// its review text.
+    pub async fn entry_text(&self, id: ReviewId) -> Result<Option<String>, StoreError> {
+        self.check_open()?;
+        let tx = self.db.transaction(LIBRARY).build().map_err(browser_error)?;
+        let store = tx.object_store(LIBRARY).map_err(browser_error)?;
+        store.get(id.to_string()).primitive().map_err(browser_error)?.await.map_err(browser_error)
+    }
+
     /// A transaction that may change both stores: every write puts or removes a review and
     /// its library entry together, so the two can never disagree.
     fn readwrite(&self) -> Result<Transaction<'_>, StoreError> {

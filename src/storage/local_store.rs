@@ -135,6 +135,11 @@ impl LocalStore {
         ids.into_iter().filter_map(|id| self.raw(id).ok().flatten()).collect()
     }
 
+    /// The stored library entry's text of one review, without its review text.
+    pub fn entry_text(&self, id: ReviewId) -> Result<Option<String>, StoreError> {
+        Self::item(&format!("{LIBRARY_PREFIX}{id}"))
+    }
+
     pub fn raw(&self, id: ReviewId) -> Result<Option<RawRecord>, StoreError> {
         let review_text = Self::item(&format!("{REVIEW_PREFIX}{id}"))?;
         let entry_text = Self::item(&format!("{LIBRARY_PREFIX}{id}"))?;

@@ -101,11 +101,12 @@ struct FormatOnly {
 impl PreparedRecord {
     /// A review stored as readable text, with its history.
     pub fn plain(review: &Review, history: Option<&[u8]>) -> Self {
-        PreparedRecord {
-            id: review.id,
-            review_text: review_plaintext(review, history),
-            summary: PreparedSummary::Plain(ReviewSummary::of(review)),
-        }
+        Self::plain_text(review, review_plaintext(review, history))
+    }
+
+    /// As [`Self::plain`], from the review's text already written (`review_plaintext`).
+    pub fn plain_text(review: &Review, text: String) -> Self {
+        PreparedRecord { id: review.id, review_text: text, summary: PreparedSummary::Plain(ReviewSummary::of(review)) }
     }
 
     /// A review stored sealed: `review` is the sealed [`review_plaintext`], `summary` the

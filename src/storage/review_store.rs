@@ -4,7 +4,7 @@
 //! entry before writing it and opens them after reading; see [`super::device_lock`] for
 //! setting, checking and removing the passphrase.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use uuid::Uuid;
@@ -43,6 +43,11 @@ pub struct ReviewStore {
     /// For each review, the revision whose stored history bytes this page wrote or read back
     /// whole: those bytes can go into a file as they are, without reading the history again.
     sound_bytes: Arc<Mutex<HashMap<ReviewId, u64>>>,
+    /// Reviews whose next save keeps its readable text (an export is waiting for it), and
+    /// the texts kept, by the revision they were written at: the file is then made from
+    /// that text instead of reading a long review back from the database.
+    keep_text: Arc<Mutex<HashSet<ReviewId>>>,
+    kept_text: Arc<Mutex<HashMap<ReviewId, (u64, String)>>>,
     /// Why the database could not be opened, when the localStorage fallback stands in.
     pub(super) fallback_reason: Option<String>,
 }
@@ -248,6 +253,8 @@ impl ReviewStore {
             session: random_bytes(),
             histories: Arc::default(),
             sound_bytes: Arc::default(),
+            keep_text: Arc::default(),
+            kept_text: Arc::default(),
             fallback_reason: None,
         })
     }
@@ -400,11 +407,54 @@ impl ReviewStore {
     /// next save.
     async fn write_with(&self, review: &Review, mut history: ReviewHistory, base_revision: Option<u64>) -> Result<u64, StoreError> {
         let bytes = history.to_bytes();
-        let record = self.prepare(review, Some(&bytes)).await?;
+        let text = review_plaintext(review, Some(&bytes));
+        let keep = locked(&self.keep_text).remove(&review.id).then(|| text.clone());
+        let record = self.prepare_text(review, text).await?;
         let revision = self.backend.write(&record, base_revision).await?;
         locked(&self.histories).insert(review.id, (revision, history));
         locked(&self.sound_bytes).insert(review.id, revision);
+        if let Some(text) = keep {
+            locked(&self.kept_text).insert(review.id, (revision, text));
+        }
         Ok(revision)
+    }
+
+    /// The next save of review `id` keeps its readable text for [`Self::file_text_of_saved`].
+    pub fn keep_text_of_next_save(&self, id: ReviewId) {
+        locked(&self.keep_text).insert(id);
+        locked(&self.kept_text).remove(&id);
+    }
+
+    /// A file of review `id` as last saved, with its history: made from the text its last
+    /// save kept (when asked for with [`Self::keep_text_of_next_save`] and still what is
+    /// stored: nothing saved over it since, here or in another tab), or else read back from
+    /// the database.
+    pub async fn file_text_of_saved(&self, id: ReviewId, when: chrono::DateTime<chrono::Utc>) -> Result<String, StoreError> {
+        locked(&self.keep_text).remove(&id);
+        let kept = locked(&self.kept_text).remove(&id);
+        if let Some((revision, text)) = kept {
+            if self.stored_revision(id).await? == Some(revision) {
+                if let Some(file) = super::file_format::file_from_stored_text(&text, when) {
+                    return Ok(file);
+                }
+            }
+        }
+        Ok(self.file_text(&[id], when).await?.0)
+    }
+
+    /// The revision of review `id` in the database, read from its library entry alone.
+    async fn stored_revision(&self, id: ReviewId) -> Result<Option<u64>, StoreError> {
+        let text = match &self.backend {
+            Backend::IndexedDb(s) => s.entry_text(id).await?,
+            Backend::LocalStorage(s) => s.entry_text(id)?,
+        };
+        match text {
+            None => Ok(None),
+            Some(t) => Ok(Some(match entry_text_kind(&t)? {
+                EntryText::Plain(entry) => entry.revision,
+                EntryText::Sealed { revision, .. } => revision,
+            })),
+        }
     }
 
     /// Saves a review whose history was combined elsewhere (a merge of copies): `history`
@@ -441,9 +491,14 @@ impl ReviewStore {
     /// The texts to write for `review`, sealed when a passphrase is set. All the
     /// encrypting happens here, before the write's transaction begins.
     pub(super) async fn prepare(&self, review: &Review, history: Option<&[u8]>) -> Result<PreparedRecord, StoreError> {
-        let Some(key) = self.lock.sealing_key()? else { return Ok(PreparedRecord::plain(review, history)) };
+        self.prepare_text(review, review_plaintext(review, history)).await
+    }
+
+    /// As [`Self::prepare`], from the review's stored text (`review_plaintext`).
+    async fn prepare_text(&self, review: &Review, text: String) -> Result<PreparedRecord, StoreError> {
+        let Some(key) = self.lock.sealing_key()? else { return Ok(PreparedRecord::plain_text(review, text)) };
         let failed = |e: LockError| StoreError::Unavailable(e.to_string());
-        let body = encryption::seal(&key, review_plaintext(review, history).as_bytes(), review_binding(review.id).as_bytes())
+        let body = encryption::seal(&key, text.as_bytes(), review_binding(review.id).as_bytes())
             .await
             .map_err(failed)?;
         let summary = encryption::seal(&key, summary_plaintext(review).as_bytes(), entry_binding(review.id).as_bytes())

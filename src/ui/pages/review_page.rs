@@ -213,10 +213,12 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
                 // Once autosave has the mark (its effect runs first), it is saved at once
                 // rather than after the pause for typing.
                 leptos::task::tick().await;
+                // The save keeps the text it writes, and the file is made from it.
+                store.keep_text_of_next_save(r.id);
                 autosave.flush();
                 let saved = wait_until_saved(status).await;
-                let text = match (saved, store.file_text(&[r.id], when).await) {
-                    (true, Ok((text, _))) => text,
+                let text = match (saved, store.file_text_of_saved(r.id, when).await) {
+                    (true, Ok(text)) => text,
                     _ => {
                         notices.warn("The latest edits are not saved yet, so this file has no history: it imports, but merges less well.");
                         write_file(std::slice::from_ref(&r), when)
