@@ -229,6 +229,38 @@ mod tests {
     }
 
     #[test]
+    fn each_text_field_is_in_the_part_its_typing_changes() {
+        let mut lt = LearningTogether::default();
+        let event = lt.add_event("Home visit", DateOrPeriod::default()).unwrap();
+        let episode = lt.add_episode("The missed appointment", DateOrPeriod::default()).unwrap();
+        let finding = lt.add_finding("Referrals were read as closed once sent.", PatternType::HumanToolOperation).unwrap();
+        let fields = [
+            LtText::FamilyPseudonym,
+            LtText::Scope,
+            LtText::IntroductoryLetter,
+            LtText::FamilyLetter,
+            LtText::ConversationExplanation,
+            LtText::LetterContact,
+            LtText::LetterSignedBy,
+            LtText::EventWhatHappened(event),
+            LtText::EpisodeName(episode),
+            LtText::EpisodeRoles(episode),
+            LtText::EpisodeWhatHappened(episode),
+            LtText::EpisodeWhyItMadeSense(episode),
+            LtText::FindingStatement(finding),
+            LtText::FindingHowItShowed(finding),
+            LtText::FindingEvidenceItIsWider(finding),
+            LtText::FindingWhyItMatters(finding),
+            LtText::FindingIssues(finding),
+        ];
+        for field in fields {
+            let before = lt.clone();
+            assert!(lt.set_text(field, "Health visitor; social worker"), "{field:?}");
+            assert_eq!(lt.parts_changed_since(&before), vec![field.part()], "{field:?}");
+        }
+    }
+
+    #[test]
     fn adding_an_item_changes_its_own_part() {
         let mut lt = LearningTogether::default();
         let before = lt.clone();
