@@ -414,3 +414,103 @@ fn two_laptops_writing_different_parts_of_the_report_both_keep_their_words() {
     elsewhere.merge(&mut here).unwrap();
     assert_eq!(elsewhere.review().unwrap(), merged);
 }
+
+/// A discussion with some words in it, so its compacted history is of a realistic size.
+fn discussion_with_notes() -> Review {
+    let mut review = Review::new(Uuid::from_u128(21), ReviewKind::CaseDiscussion, at(9, 0));
+    review.edit_case_discussion(at(9, 1), |cd| {
+        cd.about_child = "J is three and goes to nursery three mornings a week. ".repeat(20);
+        for i in 0..30 {
+            cd.add_worry(&format!("Worry {i}: the health visitor could not reach mum after the missed appointment."));
+            cd.tree.add_effect(&format!("Effect {i}: nobody saw J for several weeks"));
+        }
+    });
+    review
+}
+
+#[test]
+fn a_save_appends_only_its_own_changes_until_they_grow_and_the_history_is_compacted_again() {
+    let me = laptop(1, "Lead reviewer, laptop 1");
+    let mut review = discussion_with_notes();
+    let mut history = ReviewHistory::begin(&review, &me).unwrap();
+    let compact = history.to_bytes();
+    let mut previous = compact.clone();
+    let mut compacted_again = false;
+    for i in 0..400u32 {
+        review.edit_case_discussion(at(10, 0) + chrono::Duration::seconds(i.into()), |cd| cd.about_child.push('x'));
+        history.record(&review, &me).unwrap();
+        let bytes = history.to_bytes();
+        if bytes.starts_with(&previous) {
+            assert!(bytes.len() > previous.len(), "save {i} added nothing");
+        } else {
+            // Compacted again: never larger than the bytes it replaces.
+            assert!(bytes.len() < previous.len(), "save {i}: compacted {} bytes, appended {}", bytes.len(), previous.len());
+            compacted_again = true;
+        }
+        assert!(bytes.len() as f64 <= compact.len().max(bytes.len().min(previous.len())) as f64 * 1.5 + 4096.0);
+        // Every save's bytes read back to the review as saved.
+        if i % 50 == 0 || !bytes.starts_with(&previous) {
+            let read = ReviewHistory::from_bytes(&bytes, review.id).unwrap();
+            assert_eq!(read.review().unwrap(), review, "save {i}");
+        }
+        previous = bytes;
+    }
+    assert!(compacted_again, "400 saves never compacted the history");
+}
+
+#[test]
+fn a_history_read_with_appended_changes_goes_on_appending_and_merges_with_another_laptop() {
+    let me = laptop(1, "Lead reviewer, laptop 1");
+    let colleague = laptop(2, "Reviewer, laptop 2");
+    let mut review = discussion_with_notes();
+    let mut history = ReviewHistory::begin(&review, &me).unwrap();
+    let _ = history.to_bytes();
+    review.edit_case_discussion(at(10, 0), |cd| {
+        cd.add_worry("Nobody asked J's grandmother, who collects J on Fridays.");
+    });
+    history.record(&review, &me).unwrap();
+    let stored = history.to_bytes();
+    // Opened again on this laptop, and a copy taken to a colleague's.
+    let mut reopened = ReviewHistory::from_bytes(&stored, review.id).unwrap();
+    let mut theirs = ReviewHistory::from_bytes(&stored, review.id).unwrap();
+    let mut mine = review.clone();
+    mine.edit_case_discussion(at(11, 0), |cd| cd.about_child.push_str("J likes the sand tray."));
+    reopened.record(&mine, &me).unwrap();
+    let mine_bytes = reopened.to_bytes();
+    assert!(mine_bytes.starts_with(&stored), "the reopened history was compacted for one small change");
+    let mut their_review = theirs.review().unwrap();
+    their_review.edit_case_discussion(at(11, 5), |cd| {
+        cd.add_strength("The nursery rang the same day J was absent.");
+    });
+    theirs.record(&their_review, &colleague).unwrap();
+    let mut their_copy = ReviewHistory::from_bytes(&theirs.to_bytes(), review.id).unwrap();
+    let mut mine_read = ReviewHistory::from_bytes(&mine_bytes, review.id).unwrap();
+    mine_read.merge(&mut their_copy).unwrap();
+    let merged_bytes = mine_read.to_bytes();
+    let merged = ReviewHistory::from_bytes(&merged_bytes, review.id).unwrap().review().unwrap();
+    let cd = merged.case_discussion().unwrap();
+    assert!(cd.about_child.ends_with("J likes the sand tray."));
+    assert!(cd.strengths.iter().any(|s| s.text == "The nursery rang the same day J was absent."));
+    assert!(cd.worries.iter().any(|w| w.text.starts_with("Nobody asked J's grandmother")));
+}
+
+#[test]
+fn a_discussion_opened_on_another_device_records_its_edits_and_keeps_its_tree() {
+    let me = laptop(1, "Lead reviewer, laptop 1");
+    let mut review = discussion_with_notes();
+    let mut history = ReviewHistory::begin(&review, &me).unwrap();
+    let stored = history.to_bytes();
+    // Opened on a laptop whose boxes get another block of ids: the block is the device's,
+    // not the review's, and the next save writes only the change that was made.
+    let mut reopened = ReviewHistory::from_bytes(&stored, review.id).unwrap();
+    review.use_id_block(7);
+    review.edit_case_discussion(at(12, 0), |cd| {
+        cd.tree.add_cause("The referral went to a closed inbox");
+    });
+    assert!(reopened.record(&review, &me).unwrap());
+    let read = ReviewHistory::from_bytes(&reopened.to_bytes(), review.id).unwrap().review().unwrap();
+    let (a, b) = (read.case_discussion().unwrap(), review.case_discussion().unwrap());
+    assert_eq!(a.tree.nodes().len(), b.tree.nodes().len());
+    assert!(a.tree.causes.iter().any(|n| n.text == "The referral went to a closed inbox"));
+    assert_eq!(a.worries, b.worries);
+}

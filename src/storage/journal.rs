@@ -37,6 +37,7 @@ use super::device_lock::JournalSealing;
 use super::encryption;
 use super::envelope::{Sealed, IV_BYTES};
 use super::journal_key::JournalKey;
+use super::journal_text::JournalText;
 use super::record::{decode_review, review_plaintext};
 use super::review_store::ReviewStore;
 use super::store_error::StoreError;
@@ -58,9 +59,10 @@ const HEARTBEAT_STALE_MS: f64 = 4_000.0;
 pub const JOURNAL_KEY_BINDING: &[u8] = b"case-review-studio journal key";
 
 /// This tab's journal.
-#[derive(Debug)]
 pub struct Journal {
     tab: String,
+    /// The open review's text, kept part by part between keystrokes.
+    text: std::cell::RefCell<JournalText>,
 }
 
 /// Why an edit could not be written to the journal (the database save still follows).
@@ -131,13 +133,13 @@ impl Journal {
         });
         let tab: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
         claim_tab(&tab);
-        Journal { tab }
+        Journal { tab, text: Default::default() }
     }
 
     /// The journal of a tab named `tab` that does not hold its lock, as a tab that has
     /// gone would have left it: for tests and recovery tools only.
     pub fn unclaimed(tab: &str) -> Self {
-        Journal { tab: tab.to_string() }
+        Journal { tab: tab.to_string(), text: Default::default() }
     }
 
     /// This tab's name.
@@ -147,7 +149,8 @@ impl Journal {
 
     /// Writes `review`, whose edits started from stored revision `base_revision`, at once.
     pub fn write(&self, store: &ReviewStore, review: &Review, base_revision: u64, now: DateTime<Utc>) -> Result<(), JournalError> {
-        let text = entry_text(&self.tab, store.journal_sealing(), review, base_revision, now)?;
+        let record = self.text.borrow_mut().record_text(review);
+        let text = entry_text(&self.tab, store.journal_sealing(), review.id, &record, base_revision, now)?;
         LocalStorage::raw().set_item(&entry_key(review.id, &self.tab), &text).map_err(refused)
     }
 
@@ -163,19 +166,17 @@ impl Journal {
 }
 
 /// The entry's text: readable, or sealed under the journal key.
-fn entry_text(tab: &str, sealing: JournalSealing, review: &Review, base: u64, now: DateTime<Utc>) -> Result<String, JournalError> {
-    let record = review_plaintext(review, None);
+fn entry_text(tab: &str, sealing: JournalSealing, id: ReviewId, record: &str, base: u64, now: DateTime<Utc>) -> Result<String, JournalError> {
     let when = now.to_rfc3339();
     let head = format!(
-        r#"{{"format":"{JOURNAL_FORMAT}","version":{JOURNAL_VERSION},"tab":"{tab}","review_id":"{}","base_revision":{base}"#,
-        review.id
+        r#"{{"format":"{JOURNAL_FORMAT}","version":{JOURNAL_VERSION},"tab":"{tab}","review_id":"{id}","base_revision":{base}"#
     );
     match sealing {
         JournalSealing::Plain => Ok(format!(r#"{head},"written_at":"{when}","review":{record}}}"#)),
         JournalSealing::Sealed(key) => {
             let inside = format!(r#"{{"written_at":"{when}","review":{record}}}"#);
             let iv = encryption::random_bytes::<IV_BYTES>().map_err(|e| JournalError::Refused(e.to_string()))?;
-            let sealed = key.seal(iv, inside.as_bytes(), entry_binding(review.id).as_bytes());
+            let sealed = key.seal(iv, inside.as_bytes(), entry_binding(id).as_bytes());
             let key_text = serde_json::to_string(&key.wrapped).map_err(|e| JournalError::Refused(e.to_string()))?;
             let sealed_text = serde_json::to_string(&sealed).map_err(|e| JournalError::Refused(e.to_string()))?;
             Ok(format!(r#"{head},"key":{key_text},"sealed":{sealed_text}}}"#))
@@ -192,7 +193,7 @@ pub fn seal_readable_entries(store: &ReviewStore) {
         let Ok(entry) = serde_json::from_str::<EntryIn>(&text) else { continue };
         let (Some(review), Some(when)) = (entry.review, entry.written_at) else { continue };
         let Ok(review) = decode_review(&review.to_string()) else { continue };
-        if let Ok(t) = entry_text(&entry.tab, JournalSealing::Sealed(key.clone()), &review, entry.base_revision, when) {
+        if let Ok(t) = entry_text(&entry.tab, JournalSealing::Sealed(key.clone()), review.id, &review_plaintext(&review, None), entry.base_revision, when) {
             let _ = LocalStorage::raw().set_item(&name, &t);
         }
     }

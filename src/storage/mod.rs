@@ -16,6 +16,7 @@ pub mod merge_summary;
 pub mod migrations;
 pub mod indexed_db_store;
 pub mod journal;
+pub mod journal_text;
 pub mod json_layout;
 pub mod journal_key;
 pub mod local_store;

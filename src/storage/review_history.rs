@@ -121,6 +121,48 @@ pub struct ReviewHistory {
     /// follows writes only the fields that changed since (a whole-review comparison costs
     /// far more than the edit).
     last: Option<(Review, Vec<ChangeHash>)>,
+    /// The bytes last written or read, the heads they hold, and how many of them are
+    /// changes added after the compacted part: a save appends only its own changes,
+    /// instead of compressing the whole history again (a long review's history takes
+    /// half a second to compress).
+    written: Option<Written>,
+}
+
+/// A history's bytes as last written: the compacted document, then changes added since.
+#[derive(Clone, Debug)]
+struct Written {
+    bytes: Vec<u8>,
+    heads: Vec<ChangeHash>,
+    appended: usize,
+}
+
+/// The history is compacted again once the changes added after its compacted part come
+/// to more than this share of it (so the stored bytes stay under 1.5 times compact).
+const COMPACT_WHEN_APPENDED_OVER: f64 = 0.5;
+
+/// The length of the first chunk of Automerge bytes (a document or a change: magic bytes,
+/// checksum, type, then the length of what follows as LEB128), or `None` when the bytes
+/// do not start with a chunk.
+fn first_chunk_len(bytes: &[u8]) -> Option<usize> {
+    const MAGIC: [u8; 4] = [0x85, 0x6f, 0x4a, 0x83];
+    if bytes.get(..4)? != MAGIC {
+        return None;
+    }
+    let mut at = 9;
+    let (mut len, mut shift) = (0usize, 0u32);
+    loop {
+        let b = *bytes.get(at)?;
+        at += 1;
+        len |= usize::from(b & 0x7f).checked_shl(shift)?;
+        if b & 0x80 == 0 {
+            break;
+        }
+        shift += 7;
+        if shift > 56 {
+            return None;
+        }
+    }
+    at.checked_add(len).filter(|end| *end <= bytes.len())
 }
 
 impl Clone for ReviewHistory {
@@ -128,7 +170,7 @@ impl Clone for ReviewHistory {
         let mut doc = self.doc.clone();
         let actor = doc.get_actor().clone();
         doc.set_actor(actor);
-        ReviewHistory { doc, last: self.last.clone() }
+        ReviewHistory { doc, last: self.last.clone(), written: self.written.clone() }
     }
 }
 
@@ -304,7 +346,7 @@ impl ReviewHistory {
 
     /// The history of a review started on this device.
     pub fn begin(review: &Review, author: &Author) -> Result<Self, HistoryError> {
-        let mut history = ReviewHistory { doc: Self::shape(review)?, last: None };
+        let mut history = ReviewHistory { doc: Self::shape(review)?, last: None, written: None };
         history.record(review, author)?;
         Ok(history)
     }
@@ -319,15 +361,21 @@ impl ReviewHistory {
         doc.commit_with(CommitOptions::default().with_message(BROUGHT_OVER).with_time(seconds(review.updated)));
         // The review was just written whole: the next save writes only what differs from it.
         let heads = doc.get_heads();
-        Ok(ReviewHistory { doc, last: Some((review.clone(), heads)) })
+        Ok(ReviewHistory { doc, last: Some((review.clone(), heads)), written: None })
     }
 
     /// A history from its saved bytes, checked to be of review `id`.
     pub fn from_bytes(bytes: &[u8], id: ReviewId) -> Result<Self, HistoryError> {
         let mut doc = AutoCommit::load(bytes).map_err(damaged)?;
+        // The bytes as read hold these heads; whatever is added from here on is appended.
+        let loaded = Written {
+            heads: doc.get_heads(),
+            appended: first_chunk_len(bytes).map_or(bytes.len(), |first| bytes.len() - first),
+            bytes: bytes.to_vec(),
+        };
         make_room(&mut doc, id)?;
         let heads = doc.get_heads();
-        let mut history = ReviewHistory { doc, last: None };
+        let mut history = ReviewHistory { doc, last: None, written: Some(loaded) };
         let review = history.review()?;
         if review.id != id {
             return Err(HistoryError::OtherReview);
@@ -338,9 +386,27 @@ impl ReviewHistory {
         Ok(history)
     }
 
-    /// The compacted bytes to store or put in a file.
+    /// The bytes to store or put in a file: the bytes last written with the changes made
+    /// since added at their end, or, once those have grown to half the compacted part, the
+    /// whole history compacted again. Either loads to the same history.
     pub fn to_bytes(&mut self) -> Vec<u8> {
-        self.doc.save()
+        let heads = self.doc.get_heads();
+        if let Some(w) = &mut self.written {
+            if w.heads == heads {
+                return w.bytes.clone();
+            }
+            let more = self.doc.save_after(&w.heads);
+            let compacted = w.bytes.len() - w.appended;
+            if ((w.appended + more.len()) as f64) <= compacted as f64 * COMPACT_WHEN_APPENDED_OVER {
+                w.bytes.extend_from_slice(&more);
+                w.appended += more.len();
+                w.heads = heads;
+                return w.bytes.clone();
+            }
+        }
+        let bytes = self.doc.save();
+        self.written = Some(Written { bytes: bytes.clone(), heads, appended: 0 });
+        bytes
     }
 
     /// The review as it stands at the end of the history.
@@ -367,7 +433,7 @@ impl ReviewHistory {
     /// The review as it stood just after change `hash`.
     pub fn review_at(&mut self, hash: ChangeHash) -> Result<Review, HistoryError> {
         let fork = self.doc.fork_at(&[hash]).map_err(damaged)?;
-        ReviewHistory { doc: fork, last: None }.review()
+        ReviewHistory { doc: fork, last: None, written: None }.review()
     }
 
     /// What change `hash` did, in the words of a merge summary: the places it added,
@@ -384,7 +450,7 @@ impl ReviewHistory {
         if deps.is_empty() {
             return Ok(None);
         }
-        let before = ReviewHistory { doc: self.doc.fork_at(&deps).map_err(damaged)?, last: None }.review()?;
+        let before = ReviewHistory { doc: self.doc.fork_at(&deps).map_err(damaged)?, last: None, written: None }.review()?;
         let after = self.review_at(hash)?;
         Ok(Some(super::merge_summary::summarise(&before, &before, &after, &after)))
     }
@@ -395,7 +461,15 @@ impl ReviewHistory {
         self.doc.set_actor(ActorId::from(author.actor.clone()));
         let heads = self.doc.get_heads();
         let quick = match self.last.take() {
-            Some((before, at)) if at == heads => self.record_changed_fields(&before, review)?,
+            Some((mut before, at)) if at == heads => {
+                // What belongs to the device and is never in the history (the tree's block
+                // of ids, set when a review is opened here) is taken as it is now: otherwise
+                // the first save after opening would rewrite the whole tree.
+                if let (crate::model::ReviewBody::CaseDiscussion(b), crate::model::ReviewBody::CaseDiscussion(r)) = (&mut before.body, &review.body) {
+                    b.tree.id_block = r.tree.id_block;
+                }
+                self.record_changed_fields(&before, review)?
+            }
             _ => false,
         };
         if !quick {
@@ -543,7 +617,7 @@ impl ReviewHistory {
             return Err(HistoryError::Damaged("the two copies share no history".into()));
         }
         let fork = self.doc.fork_at(&heads).map_err(damaged)?;
-        ReviewHistory { doc: fork, last: None }.review()
+        ReviewHistory { doc: fork, last: None, written: None }.review()
     }
 
     /// Every change, oldest first (without those that only made room for a new part of

@@ -4,6 +4,10 @@
 //! at least every 1.5 s during a long burst of typing), at once when the tab is hidden or
 //! closed, and never over newer work saved by another tab. "Saved on this device" is shown
 //! only once the database holds every edit.
+//!
+//! Autosave follows a count of edits, not copies of the review: each edit is written to the
+//! journal straight from the review on screen, and the review is copied for the database
+//! only when the save starts.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -41,7 +45,9 @@ pub enum SaveStatus {
 
 struct Inner {
     store: ReviewStore,
-    latest: Review,
+    /// The review as it stood when the editor closed (until then it is read from the
+    /// screen's signal, so no copy is made on each edit).
+    closed_with: Option<Review>,
     revision: u64,
     /// Counts edits, so a save that finishes knows whether more edits came in meanwhile.
     edits: u64,
@@ -56,6 +62,8 @@ struct Inner {
 /// The autosave for one open review.
 #[derive(Clone)]
 pub struct Autosave {
+    /// The review on screen.
+    review: RwSignal<Review>,
     // Wrapped so the autosave can be captured by reactive views; wasm has one thread.
     inner: SendWrapper<Rc<RefCell<Inner>>>,
     status: RwSignal<SaveStatus>,
@@ -71,7 +79,7 @@ fn page_clock() -> f64 {
 impl Autosave {
     pub fn new(
         store: ReviewStore,
-        review: Review,
+        review: RwSignal<Review>,
         revision: u64,
         status: RwSignal<SaveStatus>,
         sync: Rc<TabSync>,
@@ -79,7 +87,7 @@ impl Autosave {
     ) -> Self {
         let inner = Inner {
             store,
-            latest: review,
+            closed_with: None,
             revision,
             edits: 0,
             saved_edits: 0,
@@ -89,6 +97,7 @@ impl Autosave {
             pending_since: None,
         };
         Autosave {
+            review,
             inner: SendWrapper::new(Rc::new(RefCell::new(inner))),
             status,
             sync: SendWrapper::new(sync),
@@ -96,14 +105,28 @@ impl Autosave {
         }
     }
 
-    /// Records the review after an edit: into the journal at once, then schedules the
+    /// Reads the review as it now stands: on screen, or as it was when the editor closed.
+    fn with_latest<T>(&self, i: &Inner, f: impl FnOnce(&Review) -> T) -> Option<T> {
+        match &i.closed_with {
+            Some(r) => Some(f(r)),
+            None => self.review.try_with_untracked(f),
+        }
+    }
+
+    /// Writes the review as it now stands to the journal.
+    fn write_journal(&self, i: &Inner) {
+        self.with_latest(i, |r| {
+            let _ = self.journal.write(&i.store, r, i.revision, now());
+        });
+    }
+
+    /// Records an edit to the review: into the journal at once, then schedules the
     /// database write.
-    pub fn changed(&self, review: Review) {
+    pub fn changed(&self) {
         let (wait, stopped) = {
             let mut i = self.inner.borrow_mut();
             // Written before anything else can happen: this is what survives a crash.
-            let _ = self.journal.write(&i.store, &review, i.revision, now());
-            i.latest = review;
+            self.write_journal(&i);
             i.edits += 1;
             let clock = page_clock();
             let since = *i.pending_since.get_or_insert(clock);
@@ -130,7 +153,7 @@ impl Autosave {
             if let Some(t) = i.timer.take() {
                 t.clear();
             }
-            let _ = self.journal.write(&i.store, &i.latest, i.revision, now());
+            self.write_journal(&i);
             i.stopped = true;
         }
         self.status.try_set(SaveStatus::Failed(StoreError::Closed));
@@ -146,8 +169,9 @@ impl Autosave {
             if i.stopped || i.in_flight || i.edits == i.saved_edits {
                 return;
             }
+            let Some(review) = self.with_latest(&i, Review::tidied) else { return };
             i.in_flight = true;
-            (i.store.clone(), i.latest.tidied(), i.revision, i.edits)
+            (i.store.clone(), review, i.revision, i.edits)
         };
         let me = self.clone();
         leptos::task::spawn_local(async move {
@@ -169,7 +193,7 @@ impl Autosave {
                         } else {
                             // Later edits are still only in the journal: rebase them on the
                             // revision just written, so recovery never takes them for stale.
-                            let _ = me.journal.write(&i.store, &i.latest, i.revision, now());
+                            me.write_journal(&i);
                         }
                     }
                     Err(StoreError::Conflict { .. }) => i.stopped = true,
@@ -223,7 +247,20 @@ impl Autosave {
     }
 
     /// The latest edits, e.g. to save them as a copy after a conflict.
-    pub fn latest(&self) -> Review {
-        self.inner.borrow().latest.clone()
+    pub fn latest(&self) -> Option<Review> {
+        let i = self.inner.borrow();
+        self.with_latest(&i, Review::clone)
+    }
+
+    /// The editor is closing: keeps the review as it stands (its signal goes with the
+    /// editor) and writes what is pending.
+    pub fn close(&self) {
+        {
+            let mut i = self.inner.borrow_mut();
+            if i.closed_with.is_none() {
+                i.closed_with = self.review.try_get_untracked();
+            }
+        }
+        self.flush();
     }
 }

@@ -90,24 +90,25 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
     };
     // New items made here get ids from this device's block, so they never share an id
     // with items added on another laptop (see model::id_blocks).
-    let mut opened = stored.review.clone();
+    let mut opened = stored.review;
     opened.use_id_block(store.author().id_block());
-    let review = RwSignal::new(opened.clone());
+    let review = RwSignal::new(opened);
     // The method never changes while the review is open; reading it through a memo keeps
     // the editor from being rebuilt (and losing focus) on every keystroke.
     let kind = Memo::new(move |_| review.with(|r| r.kind()));
     let status = RwSignal::new(SaveStatus::Saved);
     let journal = expect_context::<JournalContext>();
-    let autosave = Autosave::new(store.clone(), opened, stored.revision, status, Rc::clone(&tabs.sync), Rc::clone(&journal.0));
+    let autosave = Autosave::new(store.clone(), review, stored.revision, status, Rc::clone(&tabs.sync), Rc::clone(&journal.0));
     let id = review.get_untracked().id;
 
-    // Every change to the review signal is handed to autosave.
+    // Every change to the review signal is counted by autosave (which reads the review
+    // itself, without a copy).
     {
         let autosave = autosave.clone();
         Effect::new(move |first: Option<()>| {
-            let current = review.get();
+            review.track();
             if first.is_some() {
-                autosave.changed(current);
+                autosave.changed();
             }
         });
     }
@@ -144,7 +145,7 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
         let autosave = send_wrapper::SendWrapper::new(autosave.clone());
         on_cleanup(move || {
             // Leaving the review for another screen: write what is pending.
-            autosave.flush();
+            autosave.close();
             hidden.remove();
             pagehide.remove();
             closed.remove();
@@ -235,9 +236,10 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
         let autosave = autosave.clone();
         let store = store.clone();
         move |_| {
+            let Some(latest) = autosave.latest() else { return };
             let copy: Review = {
-                let mut c = autosave.latest().duplicate(new_id(), now());
-                c.title = format!("{} (my edits)", autosave.latest().title);
+                let mut c = latest.duplicate(new_id(), now());
+                c.title = format!("{} (my edits)", latest.title);
                 c
             };
             let store = store.clone();
