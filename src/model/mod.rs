@@ -27,6 +27,7 @@ pub mod library;
 pub mod merge_shape;
 pub mod narrative;
 pub mod lt_field;
+pub mod lt_part;
 pub mod notes_field;
 pub mod participant_journey;
 pub mod pattern_type;

@@ -18,6 +18,7 @@ use crate::storage::indexed_db_store::STORAGE_CLOSED_EVENT;
 use crate::ui::contexts::{JournalContext, NoticeContext, StoreContext, TabContext};
 use crate::ui::route::{PrintView, Route};
 use crate::ui::sections::cd_watch::CdWatch;
+use crate::ui::sections::lt_watch::LtWatch;
 use crate::ui::sections::discussion_board::DiscussionBoard;
 use crate::ui::sections::{CaseDiscussionSections, LearningTogetherSections, PreparationSections, ReviewContext};
 use crate::ui::shared_folder::{self, wait_until_saved, SharedFileStatus, SharedFolder, SharedFolderDialog, SharedPhase};
@@ -155,6 +156,8 @@ fn ReviewEditor(stored: StoredReview) -> impl IntoView {
     // the watcher also keeps the discussion's undo.
     let watch = CdWatch::start(review);
     provide_context(watch);
+    // A Learning Together review is watched part by part too (without an undo).
+    LtWatch::start(review);
     // Ctrl+Z (and Ctrl+Shift+Z or Ctrl+Y) anywhere on the discussion outside a text box
     // takes back (or does again) the last change, wherever it was made; inside a text box
     // the browser's own undo works on the words. The tree board handles its own keys.

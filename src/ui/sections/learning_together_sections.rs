@@ -18,6 +18,7 @@ use super::ReviewContext;
 use crate::model::identifying_details::FieldKind;
 use crate::model::learning_together::{EditError, Participant};
 use crate::model::lt_field::{Letter, LtText};
+use crate::model::lt_part::LtPart;
 use crate::model::review_stage::{ReviewStage, StageStatus, StageTool};
 use crate::model::{LearningTogether, Review, ReviewId};
 use crate::ui::browser::{local_today, now};
@@ -28,12 +29,13 @@ use crate::ui::widgets::{unique_id, DateField, HintContext, HintedText, ModalDia
 /// Changes the open Learning Together review through the model and records the change.
 pub fn edit_lt(review: RwSignal<Review>, f: impl FnOnce(&mut LearningTogether)) {
     review.update(|r| r.edit_learning_together(now(), f));
+    // What is read straight after the edit is then up to date.
+    if let Some(watch) = super::lt_watch::LtWatch::of(review) {
+        watch.compare();
+    }
 }
 
-/// Reads something from the open Learning Together review (tracked).
-pub fn read_lt<T: Default>(review: RwSignal<Review>, f: impl FnOnce(&LearningTogether) -> T) -> T {
-    review.with(|r| r.learning_together().map(f).unwrap_or_default())
-}
+pub use super::lt_watch::{read_lt, read_lt_parts};
 
 /// Makes a change that may be refused, telling the person why if it is.
 pub fn try_edit_lt<T>(
@@ -60,7 +62,7 @@ pub fn lt_text(
     get: fn(&LearningTogether) -> String,
     field: LtText,
 ) -> (Signal<String>, Callback<String>) {
-    let value = Signal::derive(move || read_lt(review, get));
+    let value = Signal::derive(move || read_lt(review, field.part(), get));
     let change = Callback::new(move |v: String| {
         edit_lt(review, |lt| {
             lt.set_text(field, &v);
@@ -139,9 +141,9 @@ pub fn jump_to(target: &str) {
 /// The hints shared by every field of the open review.
 pub fn provide_hints(review: RwSignal<Review>) {
     let pseudonyms = Memo::new(move |_| {
-        read_lt(review, |lt| lt.pseudonyms().into_iter().map(str::to_string).collect::<Vec<_>>())
+        read_lt(review, LtPart::Case, |lt| lt.pseudonyms().into_iter().map(str::to_string).collect::<Vec<_>>())
     });
-    let dismissed = Memo::new(move |_| read_lt(review, |lt| lt.dismissed_hints.clone()));
+    let dismissed = Memo::new(move |_| read_lt(review, LtPart::Hints, |lt| lt.dismissed_hints.clone()));
     provide_context(HintContext {
         pseudonyms: pseudonyms.into(),
         dismissed: dismissed.into(),
@@ -220,10 +222,10 @@ fn focus_heading_when_ready(anchor: &'static str) {
 #[component]
 fn StagesSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let stages = Memo::new(move |_| read_lt(review, |lt| lt.stage_list()));
+    let stages = Memo::new(move |_| read_lt(review, LtPart::Stages, |lt| lt.stage_list()));
     let today = local_today();
     let done = move || stages.with(|s| s.iter().filter(|(_, st)| *st == StageStatus::Done).count());
-    let past = Memo::new(move |_| read_lt(review, |lt| lt.stages_past_target(today)));
+    let past = Memo::new(move |_| read_lt(review, LtPart::Stages, |lt| lt.stages_past_target(today)));
     let past_sentence = move || {
         past.with(|p| match p.as_slice() {
             [] => None,
@@ -249,8 +251,8 @@ fn StagesSection() -> impl IntoView {
                 {ReviewStage::ALL.into_iter().enumerate().map(|(i, stage)| {
                     let select_id = unique_id("stage");
                     let status = move || stages.with(|s| s.iter().find(|(st, _)| *st == stage).map(|(_, x)| *x).unwrap_or_default());
-                    let dates = Memo::new(move |_| read_lt(review, |lt| lt.stage_dates(stage)));
-                    let timing = Memo::new(move |_| read_lt(review, |lt| Some(lt.stage_timing(stage, today))));
+                    let dates = Memo::new(move |_| read_lt(review, LtPart::Stages, |lt| lt.stage_dates(stage)));
+                    let timing = Memo::new(move |_| read_lt(review, LtPart::Stages, |lt| Some(lt.stage_timing(stage, today))));
                     let for_stage = format!(" ({})", stage.label().to_lowercase());
                     view! {
                         <li class="stage" class:stage-done=move || status() == StageStatus::Done
@@ -310,8 +312,8 @@ fn CaseSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let (pseudonym, set_pseudonym) = lt_text(review, |lt| lt.family_pseudonym.clone(), LtText::FamilyPseudonym);
     let (scope, set_scope) = lt_text(review, |lt| lt.scope.clone(), LtText::Scope);
-    let team = Memo::new(move |_| read_lt(review, |lt| lt.review_team.clone()));
-    let participants = Memo::new(move |_| read_lt(review, |lt| lt.participants.clone()));
+    let team = Memo::new(move |_| read_lt(review, LtPart::Case, |lt| lt.review_team.clone()));
+    let participants = Memo::new(move |_| read_lt(review, LtPart::Case, |lt| lt.participants.clone()));
     let team_draft = RwSignal::new(String::new());
     let add_team = move || {
         let role = team_draft.get_untracked();
@@ -440,13 +442,13 @@ fn ParticipantRow(participant: Participant, pending_removal: RwSignal<Option<Par
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let id = participant.id;
     let family = participant.is_family_member;
-    let current = Memo::new(move |_| read_lt(review, |lt| lt.participant(id).cloned()));
+    let current = Memo::new(move |_| read_lt(review, LtPart::Case, |lt| lt.participant(id).cloned()));
     let role = Signal::derive(move || current.get().map(|p| p.role).unwrap_or_default());
     let second = Signal::derive(move || current.get().map(|p| if family { p.pseudonym } else { p.agency }).unwrap_or_default());
     let label = move || current.get().map(|p| p.label()).unwrap_or_default();
     let remove = move |_| {
         let Some(p) = current.get_untracked() else { return };
-        if read_lt(review, |lt| lt.conversation_with(id).is_some()) {
+        if read_lt(review, LtPart::Conversations, |lt| lt.conversation_with(id).is_some()) {
             pending_removal.set(Some(p));
         } else {
             edit_lt(review, |lt| { lt.remove_participant(id); });
@@ -489,7 +491,7 @@ fn LettersSection() -> impl IntoView {
         lt_text(review, |lt| lt.letters.conversation_explanation.clone(), LtText::ConversationExplanation);
     let (contact, set_contact) = lt_text(review, |lt| lt.letters.contact.clone(), LtText::LetterContact);
     let (signed, set_signed) = lt_text(review, |lt| lt.letters.signed_by.clone(), LtText::LetterSignedBy);
-    let letter_date = Memo::new(move |_| read_lt(review, |lt| lt.letters.letter_date));
+    let letter_date = Memo::new(move |_| read_lt(review, LtPart::Letters, |lt| lt.letters.letter_date));
     let id = review.with_untracked(|r| r.id);
     let draft = move |_| {
         let title = review.with_untracked(|r| r.title.clone());

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::learning_together_sections::{area_href, edit_lt, read_lt, try_edit_lt};
+use super::learning_together_sections::{area_href, edit_lt, read_lt, read_lt_parts, try_edit_lt};
 use super::ReviewContext;
 use crate::model::contributory_factor::FactorLevel;
 use crate::model::conversation_guide::FactorCategory;
@@ -17,6 +17,7 @@ use crate::model::date_or_period::DateOrPeriod;
 use crate::model::key_practice_episode::{Appraisal, KeyPracticeEpisode};
 use crate::model::learning_together::{EpisodeId, FactorId, ItemId};
 use crate::model::lt_field::LtText;
+use crate::model::lt_part::LtPart;
 use crate::model::narrative::is_family_key;
 use crate::model::LearningTogether;
 use crate::ui::widgets::{unique_id, CitationPicker, DateOrPeriodInput, DatedItemForm, HintedText};
@@ -36,7 +37,7 @@ fn agencies(lt: &LearningTogether) -> Vec<String> {
 #[component]
 pub fn NarrativeSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let events = Memo::new(move |_| read_lt(review, |lt| lt.narrative().iter().map(|e| e.id).collect::<Vec<_>>()));
+    let events = Memo::new(move |_| read_lt(review, LtPart::Narrative, |lt| lt.narrative().iter().map(|e| e.id).collect::<Vec<_>>()));
     let add = Callback::new(move |(text, when): (String, DateOrPeriod)| {
         try_edit_lt(review, |lt| lt.add_event(&text, when)).is_some()
     });
@@ -56,8 +57,8 @@ pub fn NarrativeSection() -> impl IntoView {
 #[component]
 fn NarrativeEventCard(id: ItemId) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let event = Memo::new(move |_| read_lt(review, |lt| lt.narrative_events.iter().find(|e| e.id == id).cloned()));
-    let known_agencies = Memo::new(move |_| read_lt(review, agencies));
+    let event = Memo::new(move |_| read_lt(review, LtPart::Narrative, |lt| lt.narrative_events.iter().find(|e| e.id == id).cloned()));
+    let known_agencies = Memo::new(move |_| read_lt_parts(review, &[LtPart::Case, LtPart::Narrative], agencies));
     // Agencies added to this event here stay on screen while their view is being written.
     let extra = RwSignal::new(Vec::<String>::new());
     let shown = Memo::new(move |_| {
@@ -132,9 +133,9 @@ fn NarrativeEventCard(id: ItemId) -> impl IntoView {
 #[component]
 pub fn EpisodesSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let ids = Memo::new(move |_| read_lt(review, |lt| lt.episodes_in_order().iter().map(|e| e.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| read_lt(review, LtPart::Episodes, |lt| lt.episodes_in_order().iter().map(|e| e.id).collect::<Vec<_>>()));
     let rows = Memo::new(move |_| {
-        read_lt(review, |lt| {
+        read_lt_parts(review, &[LtPart::Episodes, LtPart::Factors], |lt| {
             lt.episodes_in_order()
                 .into_iter()
                 .map(|e| (e.id, e.episode.clone(), e.date_or_period.text(), e.appraisal.label(), lt.factors_of(e.id).len()))
@@ -182,7 +183,7 @@ pub fn EpisodesSection() -> impl IntoView {
 #[component]
 fn EpisodeCard(id: EpisodeId, number: usize) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let episode = Memo::new(move |_| read_lt(review, |lt| lt.episode(id).cloned()));
+    let episode = Memo::new(move |_| read_lt(review, LtPart::Episodes, |lt| lt.episode(id).cloned()));
     let field = move |f: fn(&KeyPracticeEpisode) -> String| Signal::derive(move || episode.with(|e| e.as_ref().map(f).unwrap_or_default()));
     let set = move |field: fn(EpisodeId) -> LtText| {
         Callback::new(move |v: String| {
@@ -192,10 +193,10 @@ fn EpisodeCard(id: EpisodeId, number: usize) -> impl IntoView {
         })
     };
     let factors = Memo::new(move |_| {
-        read_lt(review, |lt| lt.factors.iter().map(|f| (f.id, f.text.clone(), f.category.label(), f.episodes.contains(&id))).collect::<Vec<_>>())
+        read_lt(review, LtPart::Factors, |lt| lt.factors.iter().map(|f| (f.id, f.text.clone(), f.category.label(), f.episodes.contains(&id))).collect::<Vec<_>>())
     });
     let sources = Memo::new(move |_| {
-        read_lt(review, |lt| {
+        read_lt_parts(review, &[LtPart::Citations, LtPart::Documents, LtPart::Conversations, LtPart::Episodes, LtPart::Case], |lt| {
             // The conversations it came from or cites.
             lt.sources_of(id)
                 .into_iter()
@@ -204,7 +205,7 @@ fn EpisodeCard(id: EpisodeId, number: usize) -> impl IntoView {
         })
     });
     let resting = Memo::new(move |_| {
-        read_lt(review, |lt| lt.findings_resting_on_episode(id).into_iter().map(|(n, f)| format!("Finding {n}: {}", f.statement)).collect::<Vec<_>>())
+        read_lt(review, LtPart::Findings, |lt| lt.findings_resting_on_episode(id).into_iter().map(|(n, f)| format!("Finding {n}: {}", f.statement)).collect::<Vec<_>>())
     });
     let appraisal_id = unique_id("appraisal");
     let heading_id = unique_id("episode");
@@ -270,7 +271,7 @@ fn EpisodeCard(id: EpisodeId, number: usize) -> impl IntoView {
 pub fn FactorsSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let by_level = Memo::new(move |_| {
-        read_lt(review, |lt| {
+        read_lt(review, LtPart::Factors, |lt| {
             lt.factors_by_level()
                 .into_iter()
                 .map(|(level, fs)| (level, fs.into_iter().map(|f| f.id).collect::<Vec<_>>()))
@@ -329,9 +330,9 @@ pub fn FactorsSection() -> impl IntoView {
 #[component]
 fn FactorItem(id: FactorId) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let factor = Memo::new(move |_| read_lt(review, |lt| lt.factor(id).cloned()));
+    let factor = Memo::new(move |_| read_lt(review, LtPart::Factors, |lt| lt.factor(id).cloned()));
     let episodes = Memo::new(move |_| {
-        read_lt(review, |lt| {
+        read_lt(review, LtPart::Episodes, |lt| {
             let order: Vec<EpisodeId> = lt.episodes_in_order().iter().map(|e| e.id).collect();
             lt.episodes_of(id)
                 .iter()
@@ -339,9 +340,9 @@ fn FactorItem(id: FactorId) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let sources = Memo::new(move |_| read_lt(review, |lt| lt.factor_sources(id)));
+    let sources = Memo::new(move |_| read_lt_parts(review, &[LtPart::Factors, LtPart::Conversations, LtPart::Case], |lt| lt.factor_sources(id)));
     let resting = Memo::new(move |_| {
-        read_lt(review, |lt| lt.findings_resting_on_factor(id).into_iter().map(|(n, _)| format!("finding {n}")).collect::<Vec<_>>())
+        read_lt(review, LtPart::Findings, |lt| lt.findings_resting_on_factor(id).into_iter().map(|(n, _)| format!("finding {n}")).collect::<Vec<_>>())
     });
     let text = Signal::derive(move || factor.with(|f| f.as_ref().map(|f| f.text.clone()).unwrap_or_default()));
     let (cat_id, level_id) = (unique_id("category"), unique_id("level"));

@@ -14,12 +14,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::conversation_guide_form::{GuideMode, GuideParts};
-use super::learning_together_sections::{area_href, edit_lt, jump_to, read_lt, try_edit_lt};
+use super::learning_together_sections::{area_href, edit_lt, jump_to, read_lt, read_lt_parts, try_edit_lt};
 use super::ReviewContext;
 use crate::model::conversation::Conversation;
 use crate::model::conversation_guide::FactorCategory;
 use crate::model::date_or_period::DateOrPeriod;
 use crate::model::learning_together::{ConversationId, ParticipantId};
+use crate::model::lt_part::LtPart;
 use crate::model::participant_journey::JourneyStep;
 use crate::model::practitioner_preparation::{PractitionerPreparation, PreparationSource};
 use crate::model::ReviewBody;
@@ -35,7 +36,7 @@ pub fn ConversationsSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let today = local_today();
     let participants = Memo::new(move |_| {
-        read_lt(review, |lt| {
+        read_lt_parts(review, &[LtPart::Case, LtPart::Conversations], |lt| {
             lt.participants
                 .iter()
                 .map(|p| {
@@ -51,17 +52,17 @@ pub fn ConversationsSection() -> impl IntoView {
     let part = use_context::<ReviewPartContext>().map(|c| c.0);
     let selected = Memo::new(move |_| {
         let pid: ParticipantId = part.and_then(|p| p.get())?.strip_prefix("conversations/")?.parse().ok()?;
-        read_lt(review, |lt| lt.participant(pid).is_some().then_some(pid))
+        read_lt(review, LtPart::Case, |lt| lt.participant(pid).is_some().then_some(pid))
     });
     let id = review.with_untracked(|r| r.id);
     let href_of = move |pid: ParticipantId| Route::ReviewPart(id, format!("conversations/{pid}")).href();
     let selected_conversation = Memo::new(move |_| {
         let p = selected.get()?;
-        read_lt(review, |lt| Some(lt.conversation_with(p).map(|c| c.id)))
+        read_lt(review, LtPart::Conversations, |lt| Some(lt.conversation_with(p).map(|c| c.id)))
     });
     let selected_label = Memo::new(move |_| {
         let pid = selected.get()?;
-        read_lt(review, |lt| lt.participant(pid).map(|p| p.label()))
+        read_lt(review, LtPart::Case, |lt| lt.participant(pid).map(|p| p.label()))
     });
     // Another conversation: its screen starts at the top, focus on its heading.
     Effect::new(move |before: Option<Option<ParticipantId>>| {
@@ -114,7 +115,7 @@ pub fn ConversationsSection() -> impl IntoView {
             </Show>
             {move || selected.get().map(|pid| view! { <JourneyDates participant=pid/> })}
             {move || selected.get().and_then(|pid| {
-                let label = read_lt(review, |lt| lt.participant(pid).map(|p| p.label()))?;
+                let label = read_lt(review, LtPart::Case, |lt| lt.participant(pid).map(|p| p.label()))?;
                 Some(match selected_conversation.get().flatten() {
                     Some(cid) => view! { <ConversationRecord participant=pid conversation=cid label=label/> }.into_any(),
                     None => view! {
@@ -146,7 +147,7 @@ fn ConversationRecord(participant: ParticipantId, conversation: ConversationId, 
             }
         })
     };
-    let notes = Memo::new(move |_| read_lt(review, |lt| lt.conversation(conversation).map(|c| c.notes.clone()).unwrap_or_default()));
+    let notes = Memo::new(move |_| read_lt(review, LtPart::Conversations, |lt| lt.conversation(conversation).map(|c| c.notes.clone()).unwrap_or_default()));
     let id = review.with_untracked(|r| r.id);
     let record_factor = Callback::new(move |cat: FactorCategory| {
         if let Some(done) = try_edit_lt(review, |lt| lt.record_factor_from_conversation(conversation, cat)) {
@@ -158,12 +159,12 @@ fn ConversationRecord(participant: ParticipantId, conversation: ConversationId, 
         }
     });
     let recorded_factor = Signal::derive(move || {
-        read_lt(review, |lt| {
+        read_lt_parts(review, &[LtPart::Conversations, LtPart::Factors], |lt| {
             FactorCategory::ALL.into_iter().filter(|&c| lt.factor_recorded_from(conversation, c).is_some()).collect::<Vec<_>>()
         })
     });
     // What cites this conversation (see `model/evidence.rs`).
-    let cited = Memo::new(move |_| read_lt(review, |lt| lt.cited_by(conversation).iter().map(|c| c.label()).collect::<Vec<_>>().join(", ")));
+    let cited = Memo::new(move |_| read_lt_parts(review, &[LtPart::Citations, LtPart::Narrative, LtPart::Episodes, LtPart::Findings], |lt| lt.cited_by(conversation).iter().map(|c| c.label()).collect::<Vec<_>>().join(", ")));
     view! {
         <article class="conversation-record" aria-labelledby="conversation-record-h">
             <h3 id="conversation-record-h" class="conversation-title">{format!("Record of the conversation with {}", label.clone())}</h3>
@@ -192,8 +193,8 @@ fn ConversationRecord(participant: ParticipantId, conversation: ConversationId, 
 fn JourneyDates(participant: ParticipantId) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let today = local_today();
-    let journey = Memo::new(move |_| read_lt(review, |lt| lt.journey(participant)));
-    let label = Memo::new(move |_| read_lt(review, |lt| lt.participant(participant).map(|p| p.label()).unwrap_or_default()));
+    let journey = Memo::new(move |_| read_lt_parts(review, &[LtPart::Case, LtPart::Conversations], |lt| lt.journey(participant)));
+    let label = Memo::new(move |_| read_lt(review, LtPart::Case, |lt| lt.participant(participant).map(|p| p.label()).unwrap_or_default()));
     let next = move || journey.get().map(|j| j.next(today));
     let step_field = move |step: JourneyStep, hint: &'static str| {
         view! {
@@ -236,7 +237,7 @@ fn TurningPoints(conversation: ConversationId) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let notices = expect_context::<NoticeContext>();
     let points = Memo::new(move |_| {
-        read_lt(review, |lt| {
+        read_lt_parts(review, &[LtPart::Conversations, LtPart::Episodes], |lt| {
             lt.conversation(conversation)
                 .map(|c| {
                     c.turning_points_in_order()
@@ -349,7 +350,7 @@ fn PreparationImport(participant: ParticipantId) -> impl IntoView {
                 notices.warn(format!("“{}” has no conversation preparation in it. Open review files from the library instead.", file.name()));
                 return;
             };
-            match read_lt(review, |lt| lt.check_preparation(&prep, participant)) {
+            match read_lt(review, LtPart::Case, |lt| lt.check_preparation(&prep, participant)) {
                 Some(question) => questioned.set(Some((prep, file_date, question.to_string()))),
                 None => add(&prep, file_date),
             }

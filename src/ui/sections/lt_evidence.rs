@@ -7,16 +7,17 @@
 
 use leptos::prelude::*;
 
-use super::learning_together_sections::{edit_lt, read_lt, try_edit_lt};
+use super::learning_together_sections::{edit_lt, read_lt, read_lt_parts, try_edit_lt};
 use super::ReviewContext;
 use crate::model::date_or_period::DateOrPeriod;
 use crate::model::evidence::{ChronologyOrigin, ChronologyRow};
 use crate::model::learning_together::ItemId;
+use crate::model::lt_part::LtPart;
 use crate::ui::widgets::{unique_id, DateOrPeriodInput, HintedText, ModalDialog};
 
 /// "Episode 2, Finding 1", or `None` when nothing cites the source.
 fn cited_by_words(review: RwSignal<crate::model::Review>, source: ItemId) -> Option<String> {
-    read_lt(review, |lt| {
+    read_lt_parts(review, &[LtPart::Citations, LtPart::Narrative, LtPart::Episodes, LtPart::Findings], |lt| {
         let labels: Vec<String> = lt.cited_by(source).iter().map(|c| c.label()).collect();
         (!labels.is_empty()).then(|| labels.join(", "))
     })
@@ -26,12 +27,12 @@ fn cited_by_words(review: RwSignal<crate::model::Review>, source: ItemId) -> Opt
 #[component]
 pub fn DocumentsSection() -> AnyView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let ids = Memo::new(move |_| read_lt(review, |lt| lt.documents.iter().map(|d| d.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| read_lt(review, LtPart::Documents, |lt| lt.documents.iter().map(|d| d.id).collect::<Vec<_>>()));
     let conversations = Memo::new(move |_| {
-        read_lt(review, |lt| lt.sources().into_iter().filter(|(id, _)| lt.conversation(*id).is_some()).collect::<Vec<_>>())
+        read_lt_parts(review, &[LtPart::Case, LtPart::Conversations, LtPart::Documents], |lt| lt.sources().into_iter().filter(|(id, _)| lt.conversation(*id).is_some()).collect::<Vec<_>>())
     });
     let glance = Memo::new(move |_| {
-        read_lt(review, |lt| {
+        read_lt_parts(review, &[LtPart::Documents, LtPart::Citations, LtPart::Narrative, LtPart::Episodes, LtPart::Findings], |lt| {
             lt.documents
                 .iter()
                 .map(|d| {
@@ -129,19 +130,19 @@ pub fn DocumentsSection() -> AnyView {
 #[component]
 fn DocumentItem(id: ItemId, number: usize, pending_removal: RwSignal<Option<(ItemId, String, String)>>) -> AnyView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let document = Memo::new(move |_| read_lt(review, |lt| lt.document(id).cloned()));
+    let document = Memo::new(move |_| read_lt(review, LtPart::Documents, |lt| lt.document(id).cloned()));
     let title = Signal::derive(move || document.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default()));
     let agency = Signal::derive(move || document.with(|d| d.as_ref().map(|d| d.agency.clone()).unwrap_or_default()));
     let when = Signal::derive(move || document.with(|d| d.as_ref().map(|d| d.date_or_period.clone()).unwrap_or_default()));
     let why = Signal::derive(move || document.with(|d| d.as_ref().map(|d| d.why_chosen.clone()).unwrap_or_default()));
     let cited = Memo::new(move |_| cited_by_words(review, id));
-    let entries = Memo::new(move |_| read_lt(review, |lt| lt.chronology_entries_from(id)));
+    let entries = Memo::new(move |_| read_lt(review, LtPart::Chronology, |lt| lt.chronology_entries_from(id)));
     let agency_id = unique_id("document-agency");
     let heading_id = unique_id("document");
     let labelled = heading_id.clone();
     let name = move || document.with(|d| d.as_ref().map(|d| d.title.trim().to_string()).unwrap_or_default());
     let remove = move |_| {
-        if read_lt(review, |lt| lt.document_is_used(id)) {
+        if read_lt_parts(review, &[LtPart::Chronology, LtPart::Citations, LtPart::Narrative, LtPart::Episodes, LtPart::Findings], |lt| lt.document_is_used(id)) {
             let uses = [
                 cited.get_untracked().map(|w| format!("Cited by: {w}.")),
                 match entries.get_untracked() {
@@ -187,16 +188,16 @@ fn DocumentItem(id: ItemId, number: usize, pending_removal: RwSignal<Option<(Ite
 #[component]
 pub fn ChronologySection() -> AnyView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let agencies = Memo::new(move |_| read_lt(review, |lt| lt.chronology_agencies()));
+    let agencies = Memo::new(move |_| read_lt_parts(review, &[LtPart::Chronology, LtPart::Case, LtPart::Conversations, LtPart::Documents], |lt| lt.chronology_agencies()));
     let filter = RwSignal::new(String::new());
     let rows = Memo::new(move |_| {
         let only = filter.get();
-        read_lt(review, |lt| lt.chronology())
+        read_lt_parts(review, &[LtPart::Chronology, LtPart::Case, LtPart::Conversations, LtPart::Documents], |lt| lt.chronology())
             .into_iter()
             .filter(|r| only.is_empty() || r.agency.eq_ignore_ascii_case(&only))
             .collect::<Vec<_>>()
     });
-    let sources = Memo::new(move |_| read_lt(review, |lt| lt.sources()));
+    let sources = Memo::new(move |_| read_lt_parts(review, &[LtPart::Case, LtPart::Conversations, LtPart::Documents], |lt| lt.sources()));
     let editing = RwSignal::new(None::<ItemId>);
     let what = RwSignal::new(String::new());
     let agency = RwSignal::new(String::new());
@@ -222,7 +223,7 @@ pub fn ChronologySection() -> AnyView {
         let s: Option<ItemId> = v.parse().ok();
         source.set(s);
         if agency.get_untracked().trim().is_empty() {
-            if let Some(a) = s.and_then(|s| read_lt(review, |lt| lt.document(s).map(|d| d.agency.trim().to_string()))) {
+            if let Some(a) = s.and_then(|s| read_lt(review, LtPart::Documents, |lt| lt.document(s).map(|d| d.agency.trim().to_string()))) {
                 agency.set(a);
             }
         }
@@ -351,8 +352,8 @@ fn lowercase_first(text: &str) -> String {
 #[component]
 fn ChronologyEntryEditor(id: ItemId, done: Callback<()>) -> AnyView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let entry = Memo::new(move |_| read_lt(review, |lt| lt.chronology_entry(id).cloned()));
-    let sources = Memo::new(move |_| read_lt(review, |lt| lt.sources()));
+    let entry = Memo::new(move |_| read_lt(review, LtPart::Chronology, |lt| lt.chronology_entry(id).cloned()));
+    let sources = Memo::new(move |_| read_lt_parts(review, &[LtPart::Case, LtPart::Conversations, LtPart::Documents], |lt| lt.sources()));
     let what = Signal::derive(move || entry.with(|e| e.as_ref().map(|e| e.what_happened.clone()).unwrap_or_default()));
     let agency = Signal::derive(move || entry.with(|e| e.as_ref().map(|e| e.agency.clone()).unwrap_or_default()));
     let when = Signal::derive(move || entry.with(|e| e.as_ref().map(|e| e.date_or_period.clone()).unwrap_or_default()));

@@ -6,11 +6,12 @@
 
 use leptos::prelude::*;
 
-use super::learning_together_sections::{edit_lt, read_lt, try_edit_lt};
+use super::learning_together_sections::{edit_lt, read_lt, read_lt_parts, try_edit_lt};
 use super::ReviewContext;
 use crate::model::finding::Finding;
 use crate::model::learning_together::FindingId;
 use crate::model::lt_field::LtText;
+use crate::model::lt_part::LtPart;
 use crate::model::pattern_type::{PatternType, TYPOLOGY_DESCRIPTION};
 use crate::ui::widgets::{unique_id, CitationPicker, HintedText};
 
@@ -18,7 +19,7 @@ use crate::ui::widgets::{unique_id, CitationPicker, HintedText};
 #[component]
 pub fn FindingsSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let ids = Memo::new(move |_| read_lt(review, |lt| lt.findings.iter().map(|f| f.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| read_lt(review, LtPart::Findings, |lt| lt.findings.iter().map(|f| f.id).collect::<Vec<_>>()));
     let draft = RwSignal::new(String::new());
     let pattern = RwSignal::new(PatternType::ALL[0]);
     let add = move || {
@@ -57,7 +58,7 @@ pub fn FindingsSection() -> impl IntoView {
 #[component]
 fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let finding = Memo::new(move |_| read_lt(review, |lt| lt.finding(id).cloned()));
+    let finding = Memo::new(move |_| read_lt(review, LtPart::Findings, |lt| lt.finding(id).cloned()));
     let field = move |f: fn(&Finding) -> String| Signal::derive(move || finding.with(|x| x.as_ref().map(f).unwrap_or_default()));
     let set = move |field: fn(FindingId) -> LtText| {
         Callback::new(move |v: String| {
@@ -72,7 +73,7 @@ fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
     let heading_id = unique_id("finding");
     let labelled = heading_id.clone();
     let episodes = Memo::new(move |_| {
-        read_lt(review, |lt| {
+        read_lt_parts(review, &[LtPart::Episodes, LtPart::Findings], |lt| {
             lt.episodes_in_order()
                 .into_iter()
                 .enumerate()
@@ -81,15 +82,15 @@ fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
         })
     });
     let factors = Memo::new(move |_| {
-        read_lt(review, |lt| {
+        read_lt_parts(review, &[LtPart::Factors, LtPart::Findings], |lt| {
             lt.factors
                 .iter()
                 .map(|x| (x.id, x.text.clone(), lt.finding(id).is_some_and(|f| f.factors.contains(&x.id))))
                 .collect::<Vec<_>>()
         })
     });
-    let basis = Memo::new(move |_| read_lt(review, |lt| lt.finding_evidence(id)));
-    let count = Memo::new(move |_| read_lt(review, |lt| lt.findings.len()));
+    let basis = Memo::new(move |_| read_lt_parts(review, &[LtPart::Findings, LtPart::Episodes, LtPart::Factors, LtPart::Citations, LtPart::Documents, LtPart::Conversations, LtPart::Case], |lt| lt.finding_evidence(id)));
+    let count = Memo::new(move |_| read_lt(review, LtPart::Findings, |lt| lt.findings.len()));
     let is_last = move || number == count.get();
     view! {
         <li class="finding-card" aria-labelledby=labelled>
@@ -177,14 +178,14 @@ fn FindingCard(id: FindingId, number: usize) -> impl IntoView {
 pub fn RecommendationsSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let recs = Memo::new(move |_| {
-        read_lt(review, |lt| {
+        read_lt_parts(review, &[LtPart::Recommendations, LtPart::Findings], |lt| {
             lt.recommendations
                 .iter()
                 .map(|r| (r.id, r.text.clone(), r.finding.and_then(|f| lt.findings.iter().position(|x| x.id == f)).map(|n| n + 1)))
                 .collect::<Vec<_>>()
         })
     });
-    let findings = Memo::new(move |_| read_lt(review, |lt| lt.findings.iter().map(|f| (f.id, f.statement.clone())).collect::<Vec<_>>()));
+    let findings = Memo::new(move |_| read_lt(review, LtPart::Findings, |lt| lt.findings.iter().map(|f| (f.id, f.statement.clone())).collect::<Vec<_>>()));
     let rec_ids = move || recs.with(|rs| rs.iter().map(|r| r.0).collect::<Vec<_>>());
     let draft = RwSignal::new(String::new());
     let answers = RwSignal::new(None::<FindingId>);
@@ -200,7 +201,7 @@ pub fn RecommendationsSection() -> impl IntoView {
             <ol class="item-list">
                 <For each=rec_ids key=|id| *id children=move |id| {
                     let text = Signal::derive(move || recs.with(|rs| rs.iter().find(|r| r.0 == id).map(|r| r.1.clone()).unwrap_or_default()));
-                    let answered = Memo::new(move |_| read_lt(review, |lt| lt.recommendations.iter().find(|r| r.id == id).and_then(|r| r.finding)));
+                    let answered = Memo::new(move |_| read_lt(review, LtPart::Recommendations, |lt| lt.recommendations.iter().find(|r| r.id == id).and_then(|r| r.finding)));
                     let short: String = text.get_untracked().chars().take(50).collect();
                     let select_id = unique_id("recommendation-finding");
                     view! {

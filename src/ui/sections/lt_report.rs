@@ -8,8 +8,9 @@
 
 use leptos::prelude::*;
 
-use super::learning_together_sections::{area_href, edit_lt, read_lt};
+use super::learning_together_sections::{area_href, edit_lt, read_lt_parts};
 use super::ReviewContext;
+use crate::model::lt_part::LtPart;
 use crate::model::published_report::ReportText;
 use crate::ui::route::{PrintView, Route};
 use crate::ui::widgets::{HintedText, ModalDialog};
@@ -19,7 +20,7 @@ use crate::ui::widgets::{HintedText, ModalDialog};
 pub fn ReportSection() -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let id = review.with_untracked(|r| r.id);
-    let empty = Memo::new(move |_| read_lt(review, |lt| lt.empty_report_parts()));
+    let empty = Memo::new(move |_| read_lt_parts(review, &[LtPart::Report, LtPart::Case, LtPart::Narrative, LtPart::Episodes, LtPart::Factors, LtPart::Findings, LtPart::Recommendations], |lt| lt.empty_report_parts()));
     view! {
         <section class="section-card" id="lt-report" aria-labelledby="lt-report-h">
             <h2 id="lt-report-h">"Report"</h2>
@@ -58,7 +59,7 @@ pub fn ReportSection() -> impl IntoView {
 #[component]
 fn ReportTextField(part: ReportText) -> impl IntoView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
-    let value = Signal::derive(move || read_lt(review, |lt| lt.report_text(part).to_string()));
+    let value = Signal::derive(move || read_lt_parts(review, &[LtPart::Report, LtPart::Case], |lt| lt.report_text(part).to_string()));
     let on_change = Callback::new(move |v: String| edit_lt(review, |lt| lt.set_report_text(part, &v)));
     let asking = RwSignal::new(false);
     let start = move |_| {

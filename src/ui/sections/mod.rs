@@ -5,6 +5,7 @@ pub mod analysis_tree_section;
 pub mod capture_bar;
 pub mod case_discussion_sections;
 pub mod cd_watch;
+pub mod lt_watch;
 pub mod discussion_board;
 pub mod conversation_guide_form;
 pub mod learning_together_sections;

@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 
 use crate::model::learning_together::ItemId;
-use crate::ui::sections::learning_together_sections::{area_href, read_lt, try_edit_lt};
+use crate::model::lt_part::LtPart;
+use crate::ui::sections::learning_together_sections::{area_href, read_lt_parts, try_edit_lt};
 use crate::ui::sections::ReviewContext;
 
 /// The documents and conversations an item cites, as checkboxes.
@@ -20,7 +21,7 @@ pub fn CitationPicker(
 ) -> AnyView {
     let ReviewContext(review) = expect_context::<ReviewContext>();
     let choices = Memo::new(move |_| {
-        read_lt(review, |lt| {
+        read_lt_parts(review, &[LtPart::Case, LtPart::Conversations, LtPart::Documents, LtPart::Citations, LtPart::Episodes], |lt| {
             lt.sources().into_iter().map(|(id, label)| (id, label, lt.document(id).is_some(), lt.cites(citing, id))).collect::<Vec<_>>()
         })
     });
