@@ -1,15 +1,17 @@
-//! The journal's copy of an open case discussion is written on every keystroke, so it is
-//! built part by part: the words of a part nobody touched since the last key (the tree,
-//! the actions, every other card) are kept as they were written and reused, and only the
-//! part being typed in is written again. A key in "About the child" then costs the same
-//! whether the tree has five boxes or five hundred. The text is exactly the one a full
+//! The journal's copy of the open review is written on every keystroke, so it is built
+//! part by part: the words of a part nobody touched since the last key (the tree, the
+//! actions, every other conversation) are kept as they were written and reused, and only
+//! the part being typed in is written again. A key in "About the child" then costs the
+//! same whether the tree has five boxes or five hundred, and a key in one conversation's
+//! notes the same whether the review holds two conversations or twenty. The text is exactly the one a full
 //! write of the review gives (the tests hold the two equal), so recovery reads it the
 //! same way.
 
 use super::file_format::write_compact;
 use crate::model::case_discussion::CaseDiscussion;
 use crate::model::cd_part::CdPart;
-use crate::model::{Review, ReviewBody, ReviewId};
+use crate::model::lt_part::LtPart;
+use crate::model::{LearningTogether, Review, ReviewBody, ReviewId};
 
 /// The record text of the open review, kept part by part between keystrokes.
 #[derive(Default)]
@@ -17,20 +19,114 @@ pub struct JournalText {
     kept: Option<Kept>,
 }
 
-struct Kept {
-    id: ReviewId,
-    /// The discussion as the kept parts were written from.
-    before: CaseDiscussion,
-    /// Each part's `"field":value` text, in the order of [`CdPart::ALL`].
-    parts: Vec<String>,
+enum Kept {
+    Discussion {
+        id: ReviewId,
+        /// The discussion as the kept parts were written from.
+        before: CaseDiscussion,
+        /// Each part's `"field":value` text, in the order of [`CdPart::ALL`].
+        parts: Vec<String>,
+    },
+    Together {
+        id: ReviewId,
+        before: LearningTogether,
+        /// Each field's `"field":value` text, in the order of [`LT_FIELDS`].
+        fields: Vec<String>,
+    },
+}
+
+/// The fields of a Learning Together review in the order it writes them, each with the
+/// part it belongs to (`next_id` goes with every change of an item list).
+const LT_FIELDS: [(&str, Option<LtPart>); 23] = [
+    ("family_pseudonym", Some(LtPart::Case)),
+    ("scope", Some(LtPart::Case)),
+    ("participants", Some(LtPart::Case)),
+    ("review_team", Some(LtPart::Case)),
+    ("stages", Some(LtPart::Stages)),
+    ("stage_targets", Some(LtPart::Stages)),
+    ("stages_completed", Some(LtPart::Stages)),
+    ("letters", Some(LtPart::Letters)),
+    ("conversations", Some(LtPart::Conversations)),
+    ("narrative_events", Some(LtPart::Narrative)),
+    ("episodes", Some(LtPart::Episodes)),
+    ("factors", Some(LtPart::Factors)),
+    ("findings", Some(LtPart::Findings)),
+    ("recommendations", Some(LtPart::Recommendations)),
+    ("next_id", None),
+    ("dismissed_hints", Some(LtPart::Hints)),
+    ("summary", Some(LtPart::Report)),
+    ("methodology", Some(LtPart::Report)),
+    ("case_summary", Some(LtPart::Report)),
+    ("acknowledgements", Some(LtPart::Report)),
+    ("documents", Some(LtPart::Documents)),
+    ("chronology_entries", Some(LtPart::Chronology)),
+    ("citations", Some(LtPart::Citations)),
+];
+
+fn member<T: serde::Serialize>(name: &str, value: &T) -> String {
+    let value = serde_json::to_string(value).expect("a review always serialises to JSON");
+    format!("\"{name}\":{value}")
+}
+
+/// Field `index` of [`LT_FIELDS`] as a JSON member. Written out field by field, so a field
+/// added to the review does not compile until it is written here.
+fn lt_field_json(lt: &LearningTogether, index: usize) -> String {
+    let LearningTogether {
+        family_pseudonym,
+        scope,
+        participants,
+        review_team,
+        stages,
+        stage_targets,
+        stages_completed,
+        letters,
+        conversations,
+        narrative_events,
+        episodes,
+        factors,
+        findings,
+        recommendations,
+        next_id,
+        dismissed_hints,
+        summary,
+        methodology,
+        case_summary,
+        acknowledgements,
+        documents,
+        chronology_entries,
+        citations,
+    } = lt;
+    let name = LT_FIELDS[index].0;
+    match index {
+        0 => member(name, family_pseudonym),
+        1 => member(name, scope),
+        2 => member(name, participants),
+        3 => member(name, review_team),
+        4 => member(name, stages),
+        5 => member(name, stage_targets),
+        6 => member(name, stages_completed),
+        7 => member(name, letters),
+        8 => member(name, conversations),
+        9 => member(name, narrative_events),
+        10 => member(name, episodes),
+        11 => member(name, factors),
+        12 => member(name, findings),
+        13 => member(name, recommendations),
+        14 => member(name, next_id),
+        15 => member(name, dismissed_hints),
+        16 => member(name, summary),
+        17 => member(name, methodology),
+        18 => member(name, case_summary),
+        19 => member(name, acknowledgements),
+        20 => member(name, documents),
+        21 => member(name, chronology_entries),
+        22 => member(name, citations),
+        _ => String::new(),
+    }
 }
 
 /// One part's fields as JSON members (`"facts":[...]`), in the order the review writes them.
 fn part_json(cd: &CaseDiscussion, part: CdPart) -> String {
-    fn member<T: serde::Serialize>(name: &str, value: &T) -> String {
-        let value = serde_json::to_string(value).expect("a discussion always serialises to JSON");
-        format!("\"{name}\":{value}")
-    }
     match part {
         CdPart::Header => member("header", &cd.header),
         CdPart::Facts => member("facts", &cd.facts),
@@ -51,24 +147,41 @@ impl JournalText {
     /// (`record::review_plaintext` without a history).
     pub fn record_text(&mut self, review: &Review) -> String {
         let whole = || write_compact(&[(review, None)], review.updated);
-        let ReviewBody::CaseDiscussion(cd) = &review.body else {
-            self.kept = None;
-            return whole();
-        };
-        let kept = match &mut self.kept {
-            Some(k) if k.id == review.id => {
-                let changed = cd.parts_changed_since(&k.before);
+        let body = match (&review.body, &mut self.kept) {
+            (ReviewBody::CaseDiscussion(cd), Some(Kept::Discussion { id, before, parts })) if *id == review.id => {
+                let changed = cd.parts_changed_since(before);
                 for part in &changed {
-                    k.parts[part.index()] = part_json(cd, *part);
+                    parts[part.index()] = part_json(cd, *part);
                 }
-                k.before.copy_parts_from(cd, &changed);
-                k
+                before.copy_parts_from(cd, &changed);
+                body_text("case_discussion", parts, &member("next_id", &cd.next_id))
             }
-            other => other.insert(Kept {
-                id: review.id,
-                before: cd.clone(),
-                parts: CdPart::ALL.iter().map(|p| part_json(cd, *p)).collect(),
-            }),
+            (ReviewBody::CaseDiscussion(cd), kept) => {
+                let parts: Vec<String> = CdPart::ALL.iter().map(|p| part_json(cd, *p)).collect();
+                let body = body_text("case_discussion", &parts, &member("next_id", &cd.next_id));
+                *kept = Some(Kept::Discussion { id: review.id, before: cd.clone(), parts });
+                body
+            }
+            (ReviewBody::LearningTogether(lt), Some(Kept::Together { id, before, fields })) if *id == review.id => {
+                let changed = lt.parts_changed_since(before);
+                for (i, (_, part)) in LT_FIELDS.iter().enumerate() {
+                    if part.is_none_or(|p| changed.contains(&p)) {
+                        fields[i] = lt_field_json(lt, i);
+                    }
+                }
+                before.copy_parts_from(lt, &changed);
+                body_text("learning_together", fields, "")
+            }
+            (ReviewBody::LearningTogether(lt), kept) => {
+                let fields: Vec<String> = (0..LT_FIELDS.len()).map(|i| lt_field_json(lt, i)).collect();
+                let body = body_text("learning_together", &fields, "");
+                *kept = Some(Kept::Together { id: review.id, before: lt.clone(), fields });
+                body
+            }
+            (ReviewBody::Preparation(_), kept) => {
+                *kept = None;
+                return whole();
+            }
         };
         // The rest of the record, written around a stand-in body that is then replaced.
         // Written out field by field, so a field added to the review is not left out.
@@ -92,20 +205,32 @@ impl JournalText {
         // The body comes before the half-typed entries and any unknown fields, and a title
         // cannot hold an unescaped quote: the first match is the body.
         let Some(at) = around.find(&stand_in) else { return whole() };
-        let parts_len: usize = kept.parts.iter().map(|p| p.len() + 1).sum();
-        let mut text = String::with_capacity(around.len() + parts_len + 64);
+        let mut text = String::with_capacity(around.len() + body.len());
         text.push_str(&around[..at]);
-        text.push_str("\"body\":{\"case_discussion\":{");
-        for (i, part) in kept.parts.iter().enumerate() {
-            if i > 0 {
-                text.push(',');
-            }
-            text.push_str(part);
-        }
-        text.push_str(&format!(",\"next_id\":{}}}}}", cd.next_id));
+        text.push_str("\"body\":");
+        text.push_str(&body);
         text.push_str(&around[at + stand_in.len()..]);
         text
     }
+}
+
+/// `{"<method>":{<members>,<last>}}`, skipping empty members.
+fn body_text(method: &str, members: &[String], last: &str) -> String {
+    let len: usize = members.iter().map(|m| m.len() + 1).sum::<usize>() + last.len() + method.len() + 8;
+    let mut text = String::with_capacity(len);
+    text.push_str("{\"");
+    text.push_str(method);
+    text.push_str("\":{");
+    let mut first = true;
+    for m in members.iter().map(String::as_str).chain(std::iter::once(last)).filter(|m| !m.is_empty()) {
+        if !first {
+            text.push(',');
+        }
+        first = false;
+        text.push_str(m);
+    }
+    text.push_str("}}");
+    text
 }
 
 #[cfg(test)]
@@ -168,6 +293,56 @@ mod tests {
         review.mark_exported(at(30));
         review.rename("Renamed", at(31));
         assert_same(&mut journal, &review);
+    }
+
+    #[test]
+    fn a_learning_together_review_built_field_by_field_is_the_full_record_after_each_edit() {
+        use crate::model::conversation_guide::{ConversationPart, FactorCategory};
+        use crate::model::date_or_period::DateOrPeriod;
+        use crate::model::lt_field::LtText;
+        use crate::model::pattern_type::PatternType;
+        use crate::model::review_stage::{ReviewStage, StageStatus};
+        let mut review = Review::new(uuid::Uuid::from_u128(8), ReviewKind::LearningTogether, at(0));
+        let mut journal = JournalText::default();
+        assert_same(&mut journal, &review);
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let edits: Vec<Box<dyn Fn(&mut LearningTogether)>> = vec![
+            Box::new(|lt| { lt.set_text(LtText::Scope, "Why the move went unnoticed"); }),
+            Box::new(|lt| {
+                let sw = lt.add_participant("Social worker", "Children's social care");
+                lt.start_conversation(sw, None).unwrap();
+            }),
+            Box::new(|lt| {
+                let c = lt.conversations[0].id;
+                lt.conversation_mut(c).unwrap().notes.set_answer(ConversationPart::Reflections, 2, "Relieved to talk");
+            }),
+            Box::new(move |lt| {
+                lt.set_stage_status(ReviewStage::DataCollection, StageStatus::InProgress);
+                lt.set_stage_target(ReviewStage::DataCollection, Some(day(30)));
+            }),
+            Box::new(|lt| lt.draft_letters("Family Kestrel review")),
+            Box::new(|lt| {
+                lt.add_event("Family moved", DateOrPeriod::during("spring")).unwrap();
+            }),
+            Box::new(|lt| {
+                lt.add_episode("Transfer between areas", DateOrPeriod::default()).unwrap();
+            }),
+            Box::new(|lt| {
+                lt.add_factor(FactorCategory::InterAgency, "Transfer protocol unclear").unwrap();
+            }),
+            Box::new(|lt| {
+                let f = lt.add_finding("Transfers lose history", PatternType::HumanToolOperation).unwrap();
+                lt.add_recommendation("Review the transfer protocol", Some(f)).unwrap();
+            }),
+            Box::new(|lt| {
+                lt.dismiss_hint("scope-blame");
+            }),
+            Box::new(|lt| { lt.set_text(LtText::Scope, "Why the family's move went unnoticed"); }),
+        ];
+        for (i, edit) in edits.iter().enumerate() {
+            review.edit_learning_together(at(i as u32 + 1), |lt| edit(lt));
+            assert_same(&mut journal, &review);
+        }
     }
 
     #[test]
