@@ -186,8 +186,8 @@ fn file_out<'a>(reviews: &'a [(&'a Review, Option<&[u8]>)], exported_at: DateTim
 /// A review from its JSON, naming the field where it is malformed. The one way a review is
 /// read from JSON anywhere in the app: each other way would add a second copy of every
 /// model type's reading code to the download.
-pub(crate) fn review_from_json(value: Value) -> Result<Review, serde_path_to_error::Error<serde_json::Error>> {
-    serde_path_to_error::deserialize(value)
+pub(crate) fn review_from_json(value: Value) -> Result<Review, super::json_at::JsonAtError> {
+    super::json_at::from_value(value)
 }
 
 /// Reads any supported version; upgrades it with the named migrations; validates.
@@ -392,13 +392,9 @@ fn reviews_in(doc: Value) -> Result<(Vec<Review>, BTreeMap<ReviewId, String>), I
             return Err(ImportError::NoReviews);
         }
     }
-    let file: FileIn = serde_path_to_error::deserialize(doc).map_err(|e| {
-        let path = e.path().to_string();
-        ImportError::Malformed {
-            // The path library writes the top of the file as ".".
-            path: if path == "." { String::new() } else { path },
-            reason: e.into_inner().to_string(),
-        }
+    let file: FileIn = super::json_at::from_value(doc).map_err(|e| ImportError::Malformed {
+        path: e.path().to_string(),
+        reason: e.reason().to_string(),
     })?;
     Ok((file.reviews, file.histories))
 }

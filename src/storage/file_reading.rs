@@ -191,7 +191,7 @@ impl<'a> FileReading<'a> {
         // out before the text-length check, and paired with their reviews at the end.
         let histories = match doc.as_object_mut().and_then(|top| top.remove("histories")) {
             None | Some(Value::Null) => BTreeMap::new(),
-            Some(h) => match serde_path_to_error::deserialize::<_, BTreeMap<ReviewId, String>>(h) {
+            Some(h) => match super::json_at::from_value::<BTreeMap<ReviewId, String>>(h) {
                 Ok(h) => h,
                 Err(e) => return Some(Err(malformed("histories".into(), e))),
             },
@@ -218,7 +218,7 @@ impl<'a> FileReading<'a> {
         if count == 0 {
             return Some(Err(stage.too_long.unwrap_or(ImportError::NoReviews)));
         }
-        if let Err(e) = serde_path_to_error::deserialize::<_, FileTop>(doc) {
+        if let Err(e) = super::json_at::from_value::<FileTop>(doc) {
             stage.malformed = Some(malformed(String::new(), e));
         }
         self.stage = Stage::Reviews(stage);
@@ -292,15 +292,14 @@ impl<'a> FileReading<'a> {
 
 /// A review (or the top of the file) that does not have the shape it should; `within` is
 /// where the value that was deserialised sits.
-fn malformed(within: String, e: serde_path_to_error::Error<serde_json::Error>) -> ImportError {
-    let inner = e.path().to_string();
-    let path = match (within.is_empty(), inner == ".") {
-        (true, true) => String::new(),
-        (true, false) => inner,
+fn malformed(within: String, e: super::json_at::JsonAtError) -> ImportError {
+    let inner = e.path();
+    let path = match (within.is_empty(), inner.is_empty()) {
+        (true, _) => inner.to_string(),
         (false, true) => within,
         (false, false) => format!("{within}.{inner}"),
     };
-    ImportError::Malformed { path, reason: e.into_inner().to_string() }
+    ImportError::Malformed { path, reason: e.reason().to_string() }
 }
 
 /// The line and column (both from 1; the column counted in characters) of byte `at`.

@@ -17,6 +17,7 @@ pub mod migrations;
 pub mod indexed_db_store;
 pub mod journal;
 pub mod journal_text;
+pub mod json_at;
 pub mod json_layout;
 pub mod journal_key;
 pub mod local_store;
