@@ -219,7 +219,7 @@ impl<'de> de::MapAccess<'de> for Fields<'_> {
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, JsonAtError> {
         let Some((name, value)) = self.fields.next() else { return Ok(None) };
-        let key = seed.deserialize(de::value::StrDeserializer::<JsonAtError>::new(&name)).map_err(|e| self.place.mark(e))?;
+        let key = seed.deserialize(Key(&name)).map_err(|e| self.place.mark(e))?;
         self.current = Some((name, value));
         Ok(Some(key))
     }
@@ -234,6 +234,56 @@ impl<'de> de::MapAccess<'de> for Fields<'_> {
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.fields.len())
+    }
+}
+
+/// The name of a field, or the key of a map: always text in JSON, read as a number where
+/// the map's keys are numbers (a conversation's answers by question number), as
+/// serde_json reads it.
+struct Key<'a>(&'a str);
+
+macro_rules! number_keys {
+    ($($method:ident $visit:ident $t:ty),*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonAtError> {
+            match self.0.parse::<$t>() {
+                Ok(n) => visitor.$visit(n),
+                Err(_) => visitor.visit_str(self.0),
+            }
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for Key<'_> {
+    type Error = JsonAtError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonAtError> {
+        visitor.visit_str(self.0)
+    }
+
+    number_keys!(deserialize_u8 visit_u8 u8, deserialize_u16 visit_u16 u16, deserialize_u32 visit_u32 u32,
+        deserialize_u64 visit_u64 u64, deserialize_i8 visit_i8 i8, deserialize_i16 visit_i16 i16,
+        deserialize_i32 visit_i32 i32, deserialize_i64 visit_i64 i64, deserialize_f64 visit_f64 f64);
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonAtError> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, JsonAtError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, JsonAtError> {
+        visitor.visit_enum(de::value::StrDeserializer::<JsonAtError>::new(self.0))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i128 u128 f32 char str string bytes byte_buf unit unit_struct seq tuple
+        tuple_struct map struct identifier ignored_any
     }
 }
 
@@ -347,6 +397,22 @@ mod tests {
         let ours: Top = from_value(value.clone()).unwrap();
         let theirs: Top = serde_json::from_value(value).unwrap();
         assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn map_keys_that_are_numbers_or_names_read_as_serde_json_reads_them() {
+        #[derive(Debug, Deserialize, PartialEq, PartialOrd, Ord, Eq)]
+        enum Stage {
+            Start,
+        }
+        type Maps = (BTreeMap<u8, String>, BTreeMap<Stage, i64>, BTreeMap<String, bool>);
+        let value = json!([{"1": "a", "12": "b"}, {"Start": -3}, {"x": true}]);
+        let ours: Maps = from_value(value.clone()).unwrap();
+        let theirs: Maps = serde_json::from_value(value).unwrap();
+        assert_eq!(ours, theirs);
+        let e = from_value::<Maps>(json!([{"one": "a"}, {}, {}])).unwrap_err();
+        assert_eq!(e.path(), "[0]");
+        assert!(e.reason().contains("u8"), "{}", e.reason());
     }
 
     #[test]
