@@ -38,6 +38,7 @@ pub mod published_report;
 pub mod respectful_language;
 pub mod review_stage;
 pub mod tree_drop;
+pub mod tree_index;
 pub mod tree_nudge;
 pub mod tree_parking;
 pub mod review;

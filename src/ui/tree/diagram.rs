@@ -23,6 +23,7 @@ use crate::ui::sections::cd_watch::CdWatch;
 use crate::model::notes_field::NotesText;
 use crate::model::problem_tree::{CauseStatus, NodeId, Parent, ProblemTree, Side};
 use crate::model::tree_drop::{apply_drop, drop_allowed, Drop};
+use crate::model::tree_index::BoxFacts;
 use crate::model::tree_nudge::Nudge;
 use crate::ui::browser::{focus_when_ready, now};
 use crate::ui::sections::case_discussion_sections::{edit_cd, read_cd};
@@ -47,38 +48,6 @@ enum DropMark {
     Invalid,
 }
 
-/// What one box shows, looked up by id once per change of the tree.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct BoxInfo {
-    text: String,
-    status: CauseStatus,
-    has_children: bool,
-    posinset: usize,
-    setsize: usize,
-}
-
-fn box_index(t: &ProblemTree) -> HashMap<NodeId, BoxInfo> {
-    fn walk(nodes: &[crate::model::problem_tree::TreeNode], out: &mut HashMap<NodeId, BoxInfo>) {
-        for (i, n) in nodes.iter().enumerate() {
-            out.insert(
-                n.id,
-                BoxInfo {
-                    text: n.text.clone(),
-                    status: n.status,
-                    has_children: !n.children.is_empty(),
-                    posinset: i + 1,
-                    setsize: nodes.len(),
-                },
-            );
-            walk(&n.children, out);
-        }
-    }
-    let mut out = HashMap::new();
-    walk(&t.effects, &mut out);
-    walk(&t.causes, &mut out);
-    out
-}
-
 /// Per-box view state shared with every box. Selectors wake only the boxes whose answer
 /// changes, so moving the pointer over a 500-box board redraws two boxes, not 500.
 #[derive(Clone)]
@@ -88,7 +57,7 @@ struct BoardMarks {
     dragging: Selector<Option<NodeId>>,
     drop: Selector<Option<(NodeId, DropMark)>>,
     picked: Selector<Option<NodeId>>,
-    infos: Memo<HashMap<NodeId, BoxInfo>>,
+    infos: Memo<HashMap<NodeId, BoxFacts>>,
     /// Each box's place: left, top, width, depth and side.
     spots: Memo<HashMap<NodeId, (f64, f64, f64, usize, Side)>>,
     /// No box is drawn shorter than this.
@@ -824,7 +793,7 @@ pub fn TreeDiagram(
             })
         }),
         picked: Selector::new(move || picked.with(|p| p.as_ref().map(|p| p.0)).or(placing.get())),
-        infos: Memo::new(move |_| tree.with(box_index)),
+        infos: Memo::new(move |_| tree.with(ProblemTree::box_facts)),
         spots: Memo::new(move |_| {
             placed.with(|l| l.boxes.iter().map(|b| (b.id, (b.x, b.y, b.w, b.depth, b.side))).collect::<HashMap<_, _>>())
         }),
@@ -1110,8 +1079,8 @@ fn TreeBox(
         <div id=format!("tree-node-{id}") class=class data-node-id=id.to_string()
             role="treeitem"
             prop:ariaLevel=move || (spot.get().map(|s| s.3).unwrap_or(1) + 1).to_string()
-            prop:ariaPosInSet=move || info.with(|i| i.posinset).to_string()
-            prop:ariaSetSize=move || info.with(|i| i.setsize).to_string()
+            prop:ariaPosInSet=move || info.with(|i| i.position).to_string()
+            prop:ariaSetSize=move || info.with(|i| i.of).to_string()
             aria-expanded=move || info.with(|i| i.has_children).then_some("true")
             aria-selected={ let s = is_selected.clone(); move || s().to_string() }
             tabindex=move || if is_selected() { "0" } else { "-1" }
