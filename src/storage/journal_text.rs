@@ -10,7 +10,6 @@
 use super::file_format::write_compact;
 use crate::model::case_discussion::CaseDiscussion;
 use crate::model::cd_part::CdPart;
-use crate::model::lt_part::LtPart;
 use crate::model::{LearningTogether, Review, ReviewBody, ReviewId};
 
 /// The record text of the open review, kept part by part between keystrokes.
@@ -30,100 +29,53 @@ enum Kept {
     Together {
         id: ReviewId,
         before: LearningTogether,
-        /// Each field's `"field":value` text, in the order of [`LT_FIELDS`].
+        /// Each field's `"field":value` text, in the order the review writes them.
         fields: Vec<String>,
     },
 }
-
-/// The fields of a Learning Together review in the order it writes them, each with the
-/// part it belongs to (`next_id` goes with every change of an item list).
-const LT_FIELDS: [(&str, Option<LtPart>); 23] = [
-    ("family_pseudonym", Some(LtPart::Case)),
-    ("scope", Some(LtPart::Case)),
-    ("participants", Some(LtPart::Case)),
-    ("review_team", Some(LtPart::Case)),
-    ("stages", Some(LtPart::Stages)),
-    ("stage_targets", Some(LtPart::Stages)),
-    ("stages_completed", Some(LtPart::Stages)),
-    ("letters", Some(LtPart::Letters)),
-    ("conversations", Some(LtPart::Conversations)),
-    ("narrative_events", Some(LtPart::Narrative)),
-    ("episodes", Some(LtPart::Episodes)),
-    ("factors", Some(LtPart::Factors)),
-    ("findings", Some(LtPart::Findings)),
-    ("recommendations", Some(LtPart::Recommendations)),
-    ("next_id", None),
-    ("dismissed_hints", Some(LtPart::Hints)),
-    ("summary", Some(LtPart::Report)),
-    ("methodology", Some(LtPart::Report)),
-    ("case_summary", Some(LtPart::Report)),
-    ("acknowledgements", Some(LtPart::Report)),
-    ("documents", Some(LtPart::Documents)),
-    ("chronology_entries", Some(LtPart::Chronology)),
-    ("citations", Some(LtPart::Citations)),
-];
 
 fn member<T: serde::Serialize>(name: &str, value: &T) -> String {
     let value = serde_json::to_string(value).expect("a review always serialises to JSON");
     format!("\"{name}\":{value}")
 }
 
-/// Field `index` of [`LT_FIELDS`] as a JSON member. Written out field by field, so a field
-/// added to the review does not compile until it is written here.
-fn lt_field_json(lt: &LearningTogether, index: usize) -> String {
-    let LearningTogether {
-        family_pseudonym,
-        scope,
-        participants,
-        review_team,
-        stages,
-        stage_targets,
-        stages_completed,
-        letters,
-        conversations,
-        narrative_events,
-        episodes,
-        factors,
-        findings,
-        recommendations,
-        next_id,
-        dismissed_hints,
-        summary,
-        methodology,
-        case_summary,
-        acknowledgements,
-        documents,
-        chronology_entries,
-        citations,
-    } = lt;
-    let name = LT_FIELDS[index].0;
-    match index {
-        0 => member(name, family_pseudonym),
-        1 => member(name, scope),
-        2 => member(name, participants),
-        3 => member(name, review_team),
-        4 => member(name, stages),
-        5 => member(name, stage_targets),
-        6 => member(name, stages_completed),
-        7 => member(name, letters),
-        8 => member(name, conversations),
-        9 => member(name, narrative_events),
-        10 => member(name, episodes),
-        11 => member(name, factors),
-        12 => member(name, findings),
-        13 => member(name, recommendations),
-        14 => member(name, next_id),
-        15 => member(name, dismissed_hints),
-        16 => member(name, summary),
-        17 => member(name, methodology),
-        18 => member(name, case_summary),
-        19 => member(name, acknowledgements),
-        20 => member(name, documents),
-        21 => member(name, chronology_entries),
-        22 => member(name, citations),
-        _ => String::new(),
-    }
+/// The fields of a Learning Together review, listed once in the order it writes them:
+/// each field's JSON member, and the copy that follows it field by field. The list is checked
+/// against the review's fields, so a field added to the review does not compile until it
+/// is listed here.
+macro_rules! lt_fields {
+    ($($index:literal $field:ident),* $(,)?) => {
+        const LT_FIELD_COUNT: usize = [$($index),*].len();
+
+        /// Field `index` as a JSON member (`"scope":"..."`).
+        fn lt_field_json(lt: &LearningTogether, index: usize) -> String {
+            let LearningTogether { $($field),* } = lt;
+            match index {
+                $($index => member(stringify!($field), $field),)*
+                _ => String::new(),
+            }
+        }
+
+        /// Copies field `index` of `from` into `to` when it differs; true when it did.
+        fn lt_field_follow(to: &mut LearningTogether, from: &LearningTogether, index: usize) -> bool {
+            match index {
+                $($index if to.$field != from.$field => {
+                    to.$field.clone_from(&from.$field);
+                    true
+                })*
+                _ => false,
+            }
+        }
+    };
 }
+
+lt_fields!(
+    0 family_pseudonym, 1 scope, 2 participants, 3 review_team, 4 stages, 5 stage_targets,
+    6 stages_completed, 7 letters, 8 conversations, 9 narrative_events, 10 episodes,
+    11 factors, 12 findings, 13 recommendations, 14 next_id, 15 dismissed_hints, 16 summary,
+    17 methodology, 18 case_summary, 19 acknowledgements, 20 documents,
+    21 chronology_entries, 22 citations,
+);
 
 /// One part's fields as JSON members (`"facts":[...]`), in the order the review writes them.
 fn part_json(cd: &CaseDiscussion, part: CdPart) -> String {
@@ -163,17 +115,15 @@ impl JournalText {
                 body
             }
             (ReviewBody::LearningTogether(lt), Some(Kept::Together { id, before, fields })) if *id == review.id => {
-                let changed = lt.parts_changed_since(before);
-                for (i, (_, part)) in LT_FIELDS.iter().enumerate() {
-                    if part.is_none_or(|p| changed.contains(&p)) {
-                        fields[i] = lt_field_json(lt, i);
+                for (i, field) in fields.iter_mut().enumerate() {
+                    if lt_field_follow(before, lt, i) {
+                        *field = lt_field_json(lt, i);
                     }
                 }
-                before.copy_parts_from(lt, &changed);
                 body_text("learning_together", fields, "")
             }
             (ReviewBody::LearningTogether(lt), kept) => {
-                let fields: Vec<String> = (0..LT_FIELDS.len()).map(|i| lt_field_json(lt, i)).collect();
+                let fields: Vec<String> = (0..LT_FIELD_COUNT).map(|i| lt_field_json(lt, i)).collect();
                 let body = body_text("learning_together", &fields, "");
                 *kept = Some(Kept::Together { id: review.id, before: lt.clone(), fields });
                 body
